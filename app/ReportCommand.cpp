@@ -1,0 +1,190 @@
+#include "app/ReportCommand.h"
+
+#include "app/IndicatorSettings.h"
+#include "app/MarketFeed.h"
+#include "binance/ExchangeInfo.h"
+#include "binance/ReplaySource.h"
+#include "engine/EngineRegistry.h"
+#include "engine/KeyLevels.h"
+#include "model/Fixed.h"
+#include "model/Time.h"
+#include "server/JsonEncoders.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcessEnvironment>
+
+namespace co {
+
+namespace {
+std::vector<std::string> toStd(const QStringList &l)
+{
+    std::vector<std::string> v;
+    for (const QString &s : l)
+        v.push_back(s.toStdString());
+    return v;
+}
+
+void say(FILE *f, const QString &s)
+{
+    std::fputs(qPrintable(s + '\n'), f);
+}
+} // namespace
+
+bool parseReportArgs(const QStringList &args, ReportOptions &o, QString *error)
+{
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        auto value = [&](QString &dst) {
+            if (i + 1 >= args.size() || args[i + 1].startsWith("--")) {
+                *error = a + " needs a value";
+                return false;
+            }
+            dst = args[++i];
+            return true;
+        };
+        if (a == "--replay") {
+            while (i + 1 < args.size() && !args[i + 1].startsWith("--"))
+                o.files << args[++i];
+            if (o.files.isEmpty()) {
+                *error = "--replay needs at least one file";
+                return false;
+            }
+        } else if (a == "--symbol") {
+            if (!value(o.symbol))
+                return false;
+            o.symbol = o.symbol.toUpper();
+        } else if (a == "--date") {
+            if (!value(o.date))
+                return false;
+            int64_t d = 0;
+            if (!parseIsoDate(o.date.toStdString(), d)) {
+                *error = "--date must be YYYY-MM-DD, got " + o.date;
+                return false;
+            }
+        } else if (a == "--exchange-info") {
+            if (!value(o.exchangeInfo))
+                return false;
+        } else if (a == "--timeframe") {
+            if (!value(o.timeframe))
+                return false;
+            if (!parseTimeframe(o.timeframe.toStdString())) {
+                *error = "--timeframe must be one of 1m, 5m, 15m, 30m, 1h; got " + o.timeframe;
+                return false;
+            }
+        } else if (a == "--rows") {
+            o.rows = true;
+        } else if (a == "--pretty") {
+            o.pretty = true;
+        } else {
+            *error = "unknown report argument " + a;
+            return false;
+        }
+    }
+    if (o.files.isEmpty() || o.symbol.isEmpty()) {
+        *error = "report needs --replay FILE... and --symbol SYM";
+        return false;
+    }
+    return true;
+}
+
+int runReport(const ReportOptions &o, FILE *out, FILE *err)
+{
+    QString cfgError;
+    const auto config = engineConfigFrom(QProcessEnvironment::systemEnvironment(), &cfgError);
+    if (!config) {
+        say(err, cfgError);
+        return 2;
+    }
+    const std::string symbol = o.symbol.toStdString();
+    const std::vector<std::string> files = toStd(o.files);
+
+    SymbolInfo info;
+    info.name = symbol;
+    if (!o.exchangeInfo.isEmpty()) {
+        std::string e;
+        const auto ex = loadExchangeInfoFile(o.exchangeInfo.toStdString(), &e);
+        if (!ex) {
+            say(err, QStringLiteral("cannot read exchange info %1: %2").arg(o.exchangeInfo, QString::fromStdString(e)));
+            return 1;
+        }
+        const SymbolInfo *s = ex->find(symbol);
+        if (!s) {
+            say(err, QStringLiteral("%1 is not in exchange info %2").arg(o.symbol, o.exchangeInfo));
+            return 1;
+        }
+        info = *s;
+        info.tickSource = TickSource::ExchangeInfo;
+    } else {
+        // No exchangeInfo: the tick is the greatest common step of the prices traded.
+        ReplaySource scan(files, ReplaySource::Options{symbol, 0, nullptr});
+        int64_t g = 0;
+        const bool ok = scan.run([&](const MarketEvent &e) {
+            if (e.symbol.view() == symbol)
+                if (const auto *t = std::get_if<Trade>(&e.payload))
+                    g = gcd64(g, t->price);
+        });
+        if (!ok) {
+            say(err, QString::fromStdString(scan.error()));
+            return 1;
+        }
+        if (g == 0) {
+            say(err, QStringLiteral("no trades for %1 in the given files").arg(o.symbol));
+            return 1;
+        }
+        info.tickSize = g;
+        info.tickSource = TickSource::Inferred;
+    }
+
+    EngineRegistry registry(*config);
+    MarketFeed feed(registry);
+    feed.setSymbolInfo(info);
+    feed.restrictTo({symbol});
+    feed.setSource(false, "replay");
+    MarketEngine *engine = feed.engineFor(symbol);
+    std::vector<SnapshotPtr> days;
+    engine->onDayClosing = [&days](const SnapshotPtr &s) { days.push_back(s); };
+
+    ReplaySource replay(files, ReplaySource::Options{symbol, 0, nullptr});
+    const bool ok = replay.run([&feed](const MarketEvent &e) { feed.apply(e); });
+    for (const auto &[x, n] : replay.stats().decode.excluded)
+        engine->noteExcluded(x, int64_t(n));
+    if (!ok) {
+        say(err, QString::fromStdString(replay.error()));
+        return 1;
+    }
+    days.push_back(engine->publish());
+
+    KeyLevelsOptions ko;
+    if (o.timeframe.isEmpty())
+        ko.timeframes.assign(kTimeframes.begin(), kTimeframes.end());
+    else
+        ko.timeframes = {*parseTimeframe(o.timeframe.toStdString())};
+    ko.rows = o.rows;
+    QJsonArray arr;
+    for (const SnapshotPtr &s : days) {
+        if (!s->today || s->today->totals.trades == 0)
+            continue;
+        if (!o.date.isEmpty() && QString::fromStdString(isoDate(s->today->day)) != o.date)
+            continue;
+        arr.append(toJson(buildKeyLevels(*s, ko)));
+    }
+    if (arr.isEmpty()) {
+        say(err, o.date.isEmpty() ? QStringLiteral("no trades for %1 in the given files").arg(o.symbol)
+                                  : QStringLiteral("no trades for %1 on %2").arg(o.symbol, o.date));
+        return 1;
+    }
+    const QByteArray json =
+        QJsonDocument(QJsonObject{{"days", arr}}).toJson(o.pretty ? QJsonDocument::Indented : QJsonDocument::Compact);
+    std::fwrite(json.constData(), 1, size_t(json.size()), out);
+    std::fputc('\n', out);
+    const ReplayStats &st = replay.stats();
+    say(err, QStringLiteral("replayed %1 lines, %2 events, %3 bad frames, %4 trades applied")
+                 .arg(st.lines)
+                 .arg(st.events)
+                 .arg(st.decode.malformed + st.decode.missingField + st.badLines)
+                 .arg(engine->tradesApplied()));
+    return 0;
+}
+
+} // namespace co

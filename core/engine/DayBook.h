@@ -1,0 +1,61 @@
+#pragma once
+// Everything the engine accumulates for one day: totals, VWAP sums, the day profile and the
+// footprint bars of all five timeframes. view() shares it with readers copy-on-write.
+#include "indicators/Footprint.h"
+#include "indicators/Ladder.h"
+#include "indicators/VwapSums.h"
+#include "model/Cow.h"
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace co {
+
+struct DayTotals {
+    int64_t trades = 0;
+    int64_t buy = 0, sell = 0;
+    int64_t open = 0, high = 0, low = 0, close = 0; // open/close by lowest/highest id
+    int64_t openId = 0, closeId = 0;
+    int64_t firstMs = 0, lastMs = 0;
+    VwapSums sums;
+
+    int64_t volume() const noexcept { return buy + sell; }
+    int64_t delta() const noexcept { return buy - sell; }
+    void add(const TickTrade &t) noexcept;
+};
+
+// An immutable picture of one day, as readers see it.
+struct DayView {
+    int64_t day = 0;               // local day number (days since 1970-01-01 in the day zone)
+    int64_t startMs = 0, endMs = 0; // UTC [start, end)
+    DayTotals totals;
+    std::shared_ptr<const Ladder> profile;
+    std::array<std::vector<BarPtr>, kTimeframes.size()> bars;
+    int64_t cvdBefore = 0; // cumulative delta of the cached data before this day (CVD_RESET=none)
+
+    const std::vector<BarPtr> &barsOf(Timeframe tf) const { return bars[size_t(tf)]; }
+};
+
+class DayBook {
+public:
+    DayBook(int64_t day, int64_t startMs, int64_t endMs, int64_t cvdBefore);
+    void add(const TickTrade &t);
+    std::shared_ptr<const DayView> view() const;
+
+    int64_t day() const noexcept { return day_; }
+    int64_t startMs() const noexcept { return startMs_; }
+    int64_t endMs() const noexcept { return endMs_; }
+    const DayTotals &totals() const noexcept { return totals_; }
+
+private:
+    int64_t day_, startMs_, endMs_, cvdBefore_;
+    DayTotals totals_;
+    Cow<Ladder> profile_;
+    std::array<Footprint, kTimeframes.size()> footprints_{Footprint(Timeframe::M1), Footprint(Timeframe::M5),
+                                                          Footprint(Timeframe::M15), Footprint(Timeframe::M30),
+                                                          Footprint(Timeframe::H1)};
+};
+
+} // namespace co

@@ -1,0 +1,44 @@
+#include "engine/EngineRegistry.h"
+
+namespace co {
+
+MarketEngine &EngineRegistry::engine(const SymbolInfo &symbol)
+{
+    std::lock_guard lock(mutex_);
+    auto &slot = engines_[symbol.name];
+    if (!slot)
+        slot = std::make_unique<MarketEngine>(symbol, config_);
+    return *slot;
+}
+
+MarketEngine *EngineRegistry::find(const std::string &symbol)
+{
+    std::lock_guard lock(mutex_);
+    auto it = engines_.find(symbol);
+    return it == engines_.end() ? nullptr : it->second.get();
+}
+
+SnapshotPtr EngineRegistry::snapshot(const std::string &symbol) const
+{
+    std::lock_guard lock(mutex_);
+    auto it = engines_.find(symbol);
+    return it == engines_.end() ? nullptr : it->second->snapshot();
+}
+
+std::vector<std::string> EngineRegistry::symbols() const
+{
+    std::lock_guard lock(mutex_);
+    std::vector<std::string> out;
+    for (const auto &[name, e] : engines_)
+        out.push_back(name);
+    return out;
+}
+
+void EngineRegistry::publishAll()
+{
+    std::lock_guard lock(mutex_);
+    for (auto &[name, e] : engines_)
+        e->publish();
+}
+
+} // namespace co

@@ -1,0 +1,99 @@
+#include "indicators/Footprint.h"
+
+#include "model/Time.h"
+
+#include <algorithm>
+
+namespace co {
+
+int64_t timeframeMs(Timeframe tf) noexcept
+{
+    switch (tf) {
+    case Timeframe::M1: return kMsPerMinute;
+    case Timeframe::M5: return 5 * kMsPerMinute;
+    case Timeframe::M15: return 15 * kMsPerMinute;
+    case Timeframe::M30: return 30 * kMsPerMinute;
+    case Timeframe::H1: return kMsPerHour;
+    }
+    return kMsPerMinute;
+}
+
+std::string_view timeframeName(Timeframe tf) noexcept
+{
+    switch (tf) {
+    case Timeframe::M1: return "1m";
+    case Timeframe::M5: return "5m";
+    case Timeframe::M15: return "15m";
+    case Timeframe::M30: return "30m";
+    case Timeframe::H1: return "1h";
+    }
+    return "1m";
+}
+
+std::optional<Timeframe> parseTimeframe(std::string_view s) noexcept
+{
+    for (Timeframe tf : kTimeframes)
+        if (timeframeName(tf) == s)
+            return tf;
+    return std::nullopt;
+}
+
+void FootprintBar::add(const TickTrade &t) noexcept
+{
+    if (trades == 0) {
+        open = close = high = low = t.price;
+        openId = closeId = t.id;
+        highRow = lowRow = t.row;
+    } else {
+        if (t.id < openId) {
+            openId = t.id;
+            open = t.price;
+        }
+        if (t.id > closeId) {
+            closeId = t.id;
+            close = t.price;
+        }
+        high = std::max(high, t.price);
+        low = std::min(low, t.price);
+        highRow = std::max(highRow, t.row);
+        lowRow = std::min(lowRow, t.row);
+    }
+    (t.takerBuy ? buy : sell) += t.qty;
+    ++trades;
+    if (t.large)
+        largeVolume += t.qty;
+    rows.add(t.row, t.qty, t.takerBuy);
+    sums.add(t.scaled);
+}
+
+FootprintBar &Footprint::mutableBar(size_t i)
+{
+    std::shared_ptr<FootprintBar> &p = bars_[i];
+    if (p.use_count() > 1) // a published snapshot holds it: copy before writing
+        p = std::make_shared<FootprintBar>(*p);
+    return *p;
+}
+
+void Footprint::add(const TickTrade &t)
+{
+    const int64_t open = t.timeMs - floorMod(t.timeMs, tfMs_);
+    if (bars_.empty() || bars_.back()->openTime < open) [[unlikely]] {
+        auto bar = std::make_shared<FootprintBar>();
+        bar->openTime = open;
+        bars_.push_back(std::move(bar));
+    } else if (bars_.back()->openTime > open) [[unlikely]] {
+        // A trade stamped before the current bar (rare: T is not monotonic in id order).
+        auto it = std::lower_bound(bars_.begin(), bars_.end(), open,
+                                   [](const auto &b, int64_t o) { return b->openTime < o; });
+        if (it == bars_.end() || (*it)->openTime != open) {
+            auto bar = std::make_shared<FootprintBar>();
+            bar->openTime = open;
+            it = bars_.insert(it, std::move(bar));
+        }
+        mutableBar(size_t(it - bars_.begin())).add(t);
+        return;
+    }
+    mutableBar(bars_.size() - 1).add(t);
+}
+
+} // namespace co

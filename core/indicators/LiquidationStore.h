@@ -1,0 +1,41 @@
+#pragma once
+// Forced orders seen on the stream (spec indicators.md §8): the newest 1000 for listing, and
+// everything of the last 24 h for window aggregates. Binance pushes at most the largest
+// liquidation per symbol per second, so every total is a lower bound.
+#include "model/Derivatives.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <vector>
+
+namespace co {
+
+inline double liquidationNotional(const Liquidation &l) { return double(__int128(l.filledQty) * l.avgPrice) / 1e16; }
+
+struct LiquidationTotals {
+    int64_t windowMs = 0;
+    int64_t count = 0;
+    int64_t longQty = 0, shortQty = 0; // SELL orders liquidate longs, BUY orders shorts
+    double longNotional = 0, shortNotional = 0;
+    bool hasLargest = false;
+    Liquidation largest;
+};
+
+class LiquidationStore {
+public:
+    static constexpr size_t kRing = 1000;
+
+    void add(const Liquidation &l);
+    // Newest first, at most `limit`.
+    std::vector<Liquidation> newest(size_t limit) const;
+    LiquidationTotals totals(int64_t nowMs, int64_t windowMs) const;
+    size_t size() const noexcept { return items_.size(); }
+    int64_t seen() const noexcept { return seen_; }
+
+private:
+    std::deque<Liquidation> items_; // oldest first
+    int64_t seen_ = 0;
+};
+
+} // namespace co

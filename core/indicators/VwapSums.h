@@ -1,0 +1,60 @@
+#pragma once
+// Exact Σq, Σp·q, Σp²·q in 128-bit integers (spec indicators.md §0, §1). Prices and quantities are
+// reduced to the smallest decimal scale the data needs (0.1-tick BTC prices → 1 decimal) so that
+// Σp²·q of a busy day stays far inside 128 bits; a finer number later rescales the sums exactly.
+#include <cstdint>
+#include <optional>
+
+namespace co {
+
+// A price/qty pair reduced to a decimal scale: value = pr·10^-pd, qty = qr·10^-qd.
+struct ScaledPQ {
+    int64_t pr = 0;
+    int64_t qr = 0;
+    int8_t pd = 0;
+    int8_t qd = 0;
+};
+
+// Reduces 1e-8 fixed values to the smallest scale seen so far (the scale only grows).
+class Scaler {
+public:
+    ScaledPQ scale(int64_t price, int64_t qty) noexcept;
+    void ensureDecimals(int priceDecimals, int qtyDecimals) noexcept;
+
+private:
+    int8_t pd_ = 0, qd_ = 0;
+    int64_t pDiv_ = 100'000'000, qDiv_ = 100'000'000;
+};
+
+struct VwapBands {
+    double vwap = 0;
+    double sigma = 0;
+};
+
+class VwapSums {
+public:
+    void add(const ScaledPQ &t) noexcept
+    {
+        if (t.pd != pd_ || t.qd != qd_) [[unlikely]]
+            rescale(t.pd, t.qd);
+        sq_ += t.qr;
+        const __int128 pq = __int128(t.pr) * t.qr;
+        spq_ += pq;
+        sp2q_ += pq * t.pr;
+    }
+    void merge(const VwapSums &o) noexcept;
+    bool empty() const noexcept { return sq_ == 0; }
+    // No trades → nullopt (never 0).
+    std::optional<VwapBands> bands() const noexcept;
+    std::optional<double> vwap() const noexcept;
+
+    bool operator==(const VwapSums &) const = default;
+
+private:
+    void rescale(int8_t pd, int8_t qd) noexcept;
+
+    __int128 sq_ = 0, spq_ = 0, sp2q_ = 0;
+    int8_t pd_ = 0, qd_ = 0;
+};
+
+} // namespace co

@@ -1,0 +1,794 @@
+// FrameDecoder and ExchangeInfo: every event type from spec frames (binance.md §2, §4), envelope
+// handling, exclusion of non-MARKET trades, a table of bad frames, prefix/mutation fuzzing and the
+// recorded files of shared/data/binance.
+#include "binance/ExchangeInfo.h"
+#include "binance/FrameDecoder.h"
+#include "support/SharedData.h"
+
+#include <QtTest>
+
+#include <zlib.h>
+
+#include <string>
+#include <vector>
+
+using co::DecodeResult;
+Q_DECLARE_METATYPE(co::DecodeResult)
+
+namespace co {
+// QCOMPARE prints DecodeResult by name (found by ADL).
+char *toString(DecodeResult r)
+{
+    static const char *const names[] = {"Event", "Ignored", "Excluded", "Malformed", "MissingField", "UnknownType"};
+    return qstrdup(names[int(r)]);
+}
+} // namespace co
+
+namespace {
+
+constexpr size_t kPadding = 64; // simdjson::SIMDJSON_PADDING, see FrameDecoder.h
+
+// Spec examples (binance.md §2/§4) and real frames (shared/data/binance).
+const QByteArray kAggTradeSpec =
+    R"({"e":"aggTrade","E":123456789,"s":"BTCUSDT","a":5933014,"p":"0.001","q":"100","nq":"100","f":100,"l":105,"T":123456785,"m":true,"st":1})";
+const QByteArray kAggTradeCombined =
+    R"({"stream":"ctkusdt@aggTrade","data":{"e":"aggTrade","E":1626992741575,"a":16599292,"s":"CTKUSDT","p":"1.01100","q":"10","f":23961322,"l":23961322,"T":1626992741421,"m":false}})";
+const QByteArray kTradeCombined =
+    R"({"stream":"btcusdt@trade","data":{"e":"trade","E":1721347202813,"T":1721347202812,"s":"BTCUSDT","t":5182006711,"p":"63960.00","q":"0.310","X":"MARKET","m":false}})";
+const QByteArray kDepthSpec =
+    R"({"e":"depthUpdate","E":123456789,"T":123456788,"s":"BTCUSDT","U":157,"u":160,"pu":149,"b":[["0.0024","10"]],"a":[["0.0026","100"]]})";
+const QByteArray kDepthCombined =
+    R"({"stream":"sushiusdt@depth@100ms","data":{"e":"depthUpdate","E":1626992741037,"T":1626992741024,"s":"SUSHIUSDT","U":600859599090,"u":600859600917,"pu":600859598061,"b":[["7.5040","813"],["7.6090","0"],["7.6110","2"]],"a":[["7.6150","1563"],["7.6220","3284"]]}})";
+const QByteArray kSnapshotSpec =
+    R"({"lastUpdateId":1027024,"E":1589436922972,"T":1589436922959,"bids":[["4.00000000","431.00000000"]],"asks":[["4.00000200","12.00000000"]]})";
+const QByteArray kMarkPriceSpec =
+    R"({"e":"markPriceUpdate","E":1562305380000,"s":"BTCUSDT","p":"11794.15000000","ap":"11794.15000000","i":"11784.62659091","P":"11784.25641265","r":"0.00038167","T":1562306400000})";
+const QByteArray kForceOrderSpec =
+    R"({"e":"forceOrder","E":1568014460893,"o":{"s":"BTCUSDT","S":"SELL","o":"LIMIT","f":"IOC","q":"0.014","p":"9910","ap":"9910","X":"FILLED","l":"0.014","z":"0.014","T":1568014460893}})";
+const QByteArray kKlineSpec =
+    R"({"e":"kline","E":1638747660000,"s":"BTCUSDT","k":{"t":1638747660000,"T":1638747719999,"s":"BTCUSDT","i":"1m","f":100,"L":200,"o":"0.0010","c":"0.0020","h":"0.0025","l":"0.0015","v":"1000","n":100,"x":false,"q":"1.0000","V":"500","Q":"0.500","B":"123456"}})";
+const QByteArray kKlineCombined =
+    R"({"stream":"ctkusdt@kline_1m","data":{"e":"kline","E":1626992741424,"s":"CTKUSDT","k":{"t":1626992700000,"T":1626992759999,"s":"CTKUSDT","i":"1m","f":23961275,"L":23961322,"o":"1.01000","c":"1.01100","h":"1.01100","l":"1.01000","v":"3917","n":48,"x":false,"q":"3957.89900","V":"1729","Q":"1748.01900","B":"0"}}})";
+const QByteArray kBookTickerCombined =
+    R"({"stream":"btcusdt@bookTicker","data":{"e":"bookTicker","u":4984028370881,"s":"BTCUSDT","b":"63943.90","B":"46.371","a":"63944.00","A":"0.095","T":1721347022507,"E":1721347022507}})";
+
+std::string_view sv(const QByteArray &b) { return {b.constData(), size_t(b.size())}; }
+QByteArray symbolOf(const co::MarketEvent &ev) { return {ev.symbol.view().data(), qsizetype(ev.symbol.view().size())}; }
+
+uint64_t accounted(const co::DecodeStats &s)
+{
+    uint64_t n = s.decoded + s.malformed + s.missingField + s.ignored + s.unknownType;
+    for (const auto &[x, count] : s.excluded)
+        n += count;
+    return n;
+}
+
+// Reads a gzip (or plain) text file line by line, without the trailing newline.
+template <class F>
+bool forEachGzLine(const QString &path, F &&f)
+{
+    gzFile gz = gzopen(QFile::encodeName(path).constData(), "rb");
+    if (!gz)
+        return false;
+    std::string line;
+    char buf[1 << 16];
+    while (gzgets(gz, buf, sizeof buf)) {
+        line += buf;
+        if (line.back() != '\n')
+            continue; // longer than buf: keep reading
+        line.pop_back();
+        f(line);
+        line.clear();
+    }
+    if (!line.empty())
+        f(line);
+    const bool ok = gzeof(gz);
+    gzclose(gz);
+    return ok;
+}
+
+} // namespace
+
+class TestDecoders : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void aggTrade();
+    void aggTradeCombinedAnyOrder();
+    void rawTrade();
+    void tradeExcludedByX();
+    void depthDiff();
+    void depthPartialByStream_data();
+    void depthPartialByStream();
+    void depthSnapshot();
+    void markPrice();
+    void forceOrder();
+    void kline();
+    void ignoredFrames();
+    void unknownType();
+    void lastErrorNamesTheProblem();
+    void inPlaceMatchesCopy();
+    void badFrames_data();
+    void badFrames();
+    void prefixAndMutationFuzz();
+    void exchangeInfoLiteral();
+    void exchangeInfoErrors();
+    void exchangeInfoCryptofeed();
+    void exchangeInfoNautilus();
+    void recordedHftbacktest();
+    void recordedCryptofeed();
+};
+
+void TestDecoders::aggTrade()
+{
+    co::FrameDecoder dec;
+    co::MarketEvent ev;
+    QCOMPARE(dec.decode(sv(kAggTradeSpec), ev), DecodeResult::Event);
+    const auto *t = std::get_if<co::Trade>(&ev.payload);
+    QVERIFY(t);
+    QCOMPARE(symbolOf(ev), QByteArray("BTCUSDT"));
+    QCOMPARE(t->id, int64_t(5933014));
+    QCOMPARE(t->timeMs, int64_t(123456785));
+    QCOMPARE(t->price, int64_t(100'000));          // "0.001"
+    QCOMPARE(t->qty, int64_t(10'000'000'000));     // "100"; nq is ignored
+    QVERIFY(t->buyerMaker);
+    QCOMPARE(t->source, co::TradeSource::AggTrade);
+    QCOMPARE(dec.stats().frames, uint64_t(1));
+    QCOMPARE(dec.stats().decoded, uint64_t(1));
+}
+
+void TestDecoders::aggTradeCombinedAnyOrder()
+{
+    const QByteArray dataFirst =
+        R"({"data":{"m":false,"T":1626992741421,"l":23961322,"f":23961322,"q":"10","p":"1.01100","s":"ctkusdt","a":16599292,"E":1626992741575,"e":"aggTrade","zz":{"x":[1,2,{"y":null}]}},"stream":"ctkusdt@aggTrade","extra":[1]})";
+    co::FrameDecoder dec;
+    for (const QByteArray &frame : {kAggTradeCombined, dataFirst}) {
+        co::MarketEvent ev;
+        QCOMPARE(dec.decode(sv(frame), ev), DecodeResult::Event);
+        const auto *t = std::get_if<co::Trade>(&ev.payload);
+        QVERIFY(t);
+        QCOMPARE(symbolOf(ev), QByteArray("CTKUSDT")); // upper-cased
+        QCOMPARE(t->id, int64_t(16599292));
+        QCOMPARE(t->timeMs, int64_t(1626992741421));
+        QCOMPARE(t->price, int64_t(101'100'000));
+        QCOMPARE(t->qty, int64_t(1'000'000'000));
+        QVERIFY(!t->buyerMaker);
+        QVERIFY(t->takerBuy());
+    }
+    QCOMPARE(dec.stats().decoded, uint64_t(2));
+}
+
+void TestDecoders::rawTrade()
+{
+    co::FrameDecoder dec;
+    co::MarketEvent ev;
+    QCOMPARE(dec.decode(sv(kTradeCombined), ev), DecodeResult::Event);
+    const auto *t = std::get_if<co::Trade>(&ev.payload);
+    QVERIFY(t);
+    QCOMPARE(t->id, int64_t(5182006711)); // above 2^32
+    QCOMPARE(t->timeMs, int64_t(1721347202812));
+    QCOMPARE(t->price, int64_t(6'396'000'000'000)); // "63960.00"
+    QCOMPARE(t->qty, int64_t(31'000'000));          // "0.310"
+    QVERIFY(!t->buyerMaker);
+    QCOMPARE(t->source, co::TradeSource::Trade);
+
+    // No X at all (older recordings): a market trade.
+    const QByteArray noX = R"({"e":"trade","E":1,"T":2,"s":"BTCUSDT","t":7,"p":"1.5","q":"2","m":true})";
+    QCOMPARE(dec.decode(sv(noX), ev), DecodeResult::Event);
+    QCOMPARE(std::get<co::Trade>(ev.payload).id, int64_t(7));
+}
+
+void TestDecoders::tradeExcludedByX()
+{
+    const QByteArray insurance =
+        R"({"stream":"btcusdt@trade","data":{"e":"trade","E":1721347202813,"T":1721347202812,"s":"BTCUSDT","t":5182006712,"p":"63960.00","q":"0.310","X":"INSURANCE_FUND","m":false}})";
+    const QByteArray adl = R"({"e":"trade","E":1,"T":2,"s":"BTCUSDT","X":"ADL","t":8,"p":"1","q":"1","m":true})";
+    co::FrameDecoder dec;
+    co::MarketEvent ev;
+    QCOMPARE(dec.decode(sv(insurance), ev), DecodeResult::Excluded);
+    QCOMPARE(dec.decode(sv(insurance), ev), DecodeResult::Excluded);
+    QCOMPARE(dec.decode(sv(adl), ev), DecodeResult::Excluded);
+    QCOMPARE(dec.stats().excluded.at("INSURANCE_FUND"), uint64_t(2));
+    QCOMPARE(dec.stats().excluded.at("ADL"), uint64_t(1));
+    QCOMPARE(dec.stats().decoded, uint64_t(0));
+    // X belongs to raw trades only; an aggTrade carrying it is still a trade.
+    QByteArray agg = kAggTradeSpec;
+    agg.replace(R"("m":true)", R"("m":true,"X":"ADL")");
+    QCOMPARE(dec.decode(sv(agg), ev), DecodeResult::Event);
+}
+
+void TestDecoders::depthDiff()
+{
+    co::FrameDecoder dec;
+    co::MarketEvent ev;
+    QCOMPARE(dec.decode(sv(kDepthSpec), ev), DecodeResult::Event);
+    const auto *d = std::get_if<co::DepthUpdate>(&ev.payload);
+    QVERIFY(d);
+    QCOMPARE(symbolOf(ev), QByteArray("BTCUSDT"));
+    QVERIFY(!d->partial); // raw frame: diff
+    QCOMPARE(d->eventMs, int64_t(123456789));
+    QCOMPARE(d->txMs, int64_t(123456788));
+    QCOMPARE(d->firstId, int64_t(157));
+    QCOMPARE(d->lastId, int64_t(160));
+    QCOMPARE(d->prevLastId, int64_t(149));
+    QCOMPARE(d->bids.size(), size_t(1));
+    QCOMPARE(d->bids[0].price, int64_t(240'000));
+    QCOMPARE(d->bids[0].qty, int64_t(1'000'000'000));
+    QCOMPARE(d->asks.size(), size_t(1));
+    QCOMPARE(d->asks[0].price, int64_t(260'000));
+    QCOMPARE(d->asks[0].qty, int64_t(10'000'000'000));
+
+    // The same MarketEvent again: vectors are replaced, not appended to.
+    QCOMPARE(dec.decode(sv(kDepthCombined), ev), DecodeResult::Event);
+    d = std::get_if<co::DepthUpdate>(&ev.payload);
+    QVERIFY(d);
+    QCOMPARE(symbolOf(ev), QByteArray("SUSHIUSDT"));
+    QCOMPARE(d->firstId, int64_t(600859599090));
+    QCOMPARE(d->lastId, int64_t(600859600917));
+    QCOMPARE(d->prevLastId, int64_t(600859598061));
+    QCOMPARE(d->bids.size(), size_t(3));
+    QCOMPARE(d->bids[1].price, int64_t(760'900'000));
+    QCOMPARE(d->bids[1].qty, int64_t(0)); // "0" removes the level
+    QCOMPARE(d->asks.size(), size_t(2));
+    QCOMPARE(d->asks[1].qty, int64_t(328'400'000'000));
+    QVERIFY(!d->partial);
+}
+
+void TestDecoders::depthPartialByStream_data()
+{
+    QTest::addColumn<QByteArray>("stream");
+    QTest::addColumn<bool>("partial");
+    QTest::newRow("@depth") << QByteArray("btcusdt@depth") << false;
+    QTest::newRow("@depth@100ms") << QByteArray("btcusdt@depth@100ms") << false;
+    QTest::newRow("@depth@0ms") << QByteArray("btcusdt@depth@0ms") << false;
+    QTest::newRow("@depth@500ms") << QByteArray("btcusdt@depth@500ms") << false;
+    QTest::newRow("@depth5") << QByteArray("btcusdt@depth5") << true;
+    QTest::newRow("@depth10@100ms") << QByteArray("btcusdt@depth10@100ms") << true;
+    QTest::newRow("@depth20@500ms") << QByteArray("btcusdt@depth20@500ms") << true;
+}
+
+void TestDecoders::depthPartialByStream()
+{
+    QFETCH(QByteArray, stream);
+    QFETCH(bool, partial);
+    const QByteArray streamFirst = R"({"stream":")" + stream + R"(","data":)" + kDepthSpec + "}";
+    const QByteArray dataFirst = R"({"data":)" + kDepthSpec + R"(,"stream":")" + stream + R"("})";
+    co::FrameDecoder dec;
+    for (const QByteArray &frame : {streamFirst, dataFirst}) {
+        co::MarketEvent ev;
+        QCOMPARE(dec.decode(sv(frame), ev), DecodeResult::Event);
+        const auto *d = std::get_if<co::DepthUpdate>(&ev.payload);
+        QVERIFY(d);
+        QCOMPARE(d->partial, partial);
+        QCOMPARE(d->lastId, int64_t(160));
+    }
+}
+
+void TestDecoders::depthSnapshot()
+{
+    co::FrameDecoder dec;
+    co::MarketEvent ev;
+    QCOMPARE(dec.decode(sv(kSnapshotSpec), ev, "BTCUSDT"), DecodeResult::Event);
+    const auto *s = std::get_if<co::DepthSnapshot>(&ev.payload);
+    QVERIFY(s);
+    QCOMPARE(symbolOf(ev), QByteArray("BTCUSDT")); // from fallbackSymbol
+    QCOMPARE(s->lastUpdateId, int64_t(1027024));
+    QCOMPARE(s->eventMs, int64_t(1589436922972));
+    QCOMPARE(s->txMs, int64_t(1589436922959));
+    QCOMPARE(s->bids.size(), size_t(1));
+    QCOMPARE(s->bids[0].price, int64_t(400'000'000));
+    QCOMPARE(s->bids[0].qty, int64_t(43'100'000'000));
+    QCOMPARE(s->asks[0].price, int64_t(400'000'200));
+    QCOMPARE(s->asks[0].qty, int64_t(1'200'000'000));
+
+    // E and T are optional; field order does not matter.
+    const QByteArray bare = R"({"asks":[],"bids":[["1.5","2"],["1.4","3"]],"lastUpdateId":5123107852948})";
+    QCOMPARE(dec.decode(sv(bare), ev, "ethusdt"), DecodeResult::Event);
+    s = std::get_if<co::DepthSnapshot>(&ev.payload);
+    QVERIFY(s);
+    QCOMPARE(symbolOf(ev), QByteArray("ETHUSDT"));
+    QCOMPARE(s->lastUpdateId, int64_t(5123107852948));
+    QCOMPARE(s->eventMs, int64_t(0));
+    QCOMPARE(s->bids.size(), size_t(2));
+    QVERIFY(s->asks.empty());
+}
+
+void TestDecoders::markPrice()
+{
+    co::FrameDecoder dec;
+    co::MarketEvent ev;
+    const QByteArray combined = R"({"stream":"btcusdt@markPrice@1s","data":)" + kMarkPriceSpec + "}";
+    for (const QByteArray &frame : {kMarkPriceSpec, combined}) {
+        QCOMPARE(dec.decode(sv(frame), ev), DecodeResult::Event);
+        const auto *m = std::get_if<co::MarkPrice>(&ev.payload);
+        QVERIFY(m);
+        QCOMPARE(symbolOf(ev), QByteArray("BTCUSDT"));
+        QCOMPARE(m->eventMs, int64_t(1562305380000));
+        QCOMPARE(m->markPrice, int64_t(1'179'415'000'000));
+        QCOMPARE(m->indexPrice, int64_t(1'178'462'659'091));
+        QCOMPARE(m->settlePrice, int64_t(1'178'425'641'265));
+        QCOMPARE(m->fundingRate, int64_t(38'167)); // "0.00038167"
+        QCOMPARE(m->nextFundingMs, int64_t(1562306400000));
+    }
+    // No funding scheduled: "T":0, "r":"0.00000000" (binance.md §4).
+    QByteArray none = kMarkPriceSpec;
+    none.replace(R"("r":"0.00038167","T":1562306400000)", R"("r":"0.00000000","T":0,"st":1,"ps":"BTCUSDT")");
+    QCOMPARE(dec.decode(sv(none), ev), DecodeResult::Event);
+    QCOMPARE(std::get<co::MarkPrice>(ev.payload).fundingRate, int64_t(0));
+    QCOMPARE(std::get<co::MarkPrice>(ev.payload).nextFundingMs, int64_t(0));
+}
+
+void TestDecoders::forceOrder()
+{
+    co::FrameDecoder dec;
+    co::MarketEvent ev;
+    QCOMPARE(dec.decode(sv(kForceOrderSpec), ev), DecodeResult::Event);
+    const auto *l = std::get_if<co::Liquidation>(&ev.payload);
+    QVERIFY(l);
+    QCOMPARE(symbolOf(ev), QByteArray("BTCUSDT"));
+    QCOMPARE(l->eventMs, int64_t(1568014460893));
+    QCOMPARE(l->tradeMs, int64_t(1568014460893));
+    QCOMPARE(l->side, co::Side::Sell); // a long was liquidated
+    QCOMPARE(l->price, int64_t(991'000'000'000));
+    QCOMPARE(l->avgPrice, int64_t(991'000'000'000));
+    QCOMPARE(l->origQty, int64_t(1'400'000));
+    QCOMPARE(l->lastFilledQty, int64_t(1'400'000));
+    QCOMPARE(l->filledQty, int64_t(1'400'000));
+
+    QByteArray buy = R"({"stream":"!forceOrder@arr","data":)" + kForceOrderSpec + "}";
+    buy.replace(R"("S":"SELL")", R"("S":"BUY")");
+    buy.replace(R"("z":"0.014")", R"("z":"0.010")");
+    QCOMPARE(dec.decode(sv(buy), ev), DecodeResult::Event);
+    l = std::get_if<co::Liquidation>(&ev.payload);
+    QVERIFY(l);
+    QCOMPARE(l->side, co::Side::Buy);
+    QCOMPARE(l->filledQty, int64_t(1'000'000));
+}
+
+void TestDecoders::kline()
+{
+    co::FrameDecoder dec;
+    co::MarketEvent ev;
+    QCOMPARE(dec.decode(sv(kKlineSpec), ev), DecodeResult::Event);
+    const auto *k = std::get_if<co::Kline>(&ev.payload);
+    QVERIFY(k);
+    QCOMPARE(symbolOf(ev), QByteArray("BTCUSDT"));
+    QCOMPARE(k->openMs, int64_t(1638747660000));
+    QCOMPARE(k->closeMs, int64_t(1638747719999));
+    QCOMPARE(k->intervalMs, 60'000);
+    QCOMPARE(k->firstTradeId, int64_t(100));
+    QCOMPARE(k->lastTradeId, int64_t(200));
+    QCOMPARE(k->open, int64_t(100'000));
+    QCOMPARE(k->close, int64_t(200'000));
+    QCOMPARE(k->high, int64_t(250'000));
+    QCOMPARE(k->low, int64_t(150'000));
+    QCOMPARE(k->volume, int64_t(100'000'000'000));
+    QCOMPARE(k->trades, int64_t(100));
+    QVERIFY(!k->closed);
+    QCOMPARE(k->quoteVolume, int64_t(100'000'000));
+    QCOMPARE(k->takerBuyVolume, int64_t(50'000'000'000));
+    QCOMPARE(k->takerBuyQuoteVolume, int64_t(50'000'000));
+
+    QByteArray closed4h = kKlineCombined;
+    closed4h.replace(R"("x":false)", R"("x":true)");
+    closed4h.replace(R"("i":"1m")", R"("i":"4h")");
+    QCOMPARE(dec.decode(sv(closed4h), ev), DecodeResult::Event);
+    k = std::get_if<co::Kline>(&ev.payload);
+    QVERIFY(k);
+    QCOMPARE(symbolOf(ev), QByteArray("CTKUSDT"));
+    QVERIFY(k->closed);
+    QCOMPARE(k->intervalMs, 4 * 3'600'000);
+    QCOMPARE(k->quoteVolume, int64_t(395'789'900'000));
+    QCOMPARE(k->trades, int64_t(48));
+
+    QByteArray month = kKlineSpec;
+    month.replace(R"("i":"1m")", R"("i":"1M")");
+    QCOMPARE(dec.decode(sv(month), ev), DecodeResult::Event);
+    QCOMPARE(std::get<co::Kline>(ev.payload).intervalMs, 0); // calendar month: no fixed length
+}
+
+void TestDecoders::ignoredFrames()
+{
+    const QList<QByteArray> frames = {
+        kBookTickerCombined,
+        R"({"e":"bookTicker","u":400900217,"E":1568014460893,"T":1568014460891,"s":"BNBUSDT","b":"25.35190000","B":"31.21000000","a":"25.36520000","A":"40.66000000"})",
+        R"({"result":null,"id":1})",
+        R"({"id":3,"result":["btcusdt@aggTrade"]})",
+        R"({"error":{"code":2,"msg":"Invalid request"},"id":4})",
+        R"({"code":2,"msg":"Invalid request: unknown stream"})",
+        R"({"stream":"btcusdt@ticker","data":{"e":"24hrTicker","E":1,"s":"BTCUSDT"}})",
+    };
+    co::FrameDecoder dec;
+    for (const QByteArray &frame : frames) {
+        co::MarketEvent ev;
+        QCOMPARE(dec.decode(sv(frame), ev), DecodeResult::Ignored);
+    }
+    QCOMPARE(dec.stats().ignored, uint64_t(frames.size()));
+    QCOMPARE(dec.stats().frames, uint64_t(frames.size()));
+}
+
+void TestDecoders::unknownType()
+{
+    co::FrameDecoder dec;
+    co::MarketEvent ev;
+    QCOMPARE(dec.decode(R"({"e":"fancyNewEvent","E":1,"s":"BTCUSDT"})", ev), DecodeResult::UnknownType);
+    QCOMPARE(dec.decode(R"({"stream":"x","data":{"E":1,"e":"ACCOUNT_UPDATE"}})", ev), DecodeResult::UnknownType);
+    QCOMPARE(dec.stats().unknownType, uint64_t(2));
+    QVERIFY2(dec.stats().lastError.find("ACCOUNT_UPDATE") != std::string::npos, dec.stats().lastError.c_str());
+}
+
+void TestDecoders::lastErrorNamesTheProblem()
+{
+    struct Case {
+        QByteArray frame;
+        DecodeResult result;
+        std::vector<std::string> mentions;
+    };
+    const std::vector<Case> cases = {
+        {QByteArray(kAggTradeSpec).replace(R"("p":"0.001",)", ""), DecodeResult::MissingField, {"aggTrade", "'p'"}},
+        {QByteArray(kForceOrderSpec).replace(R"("ap":"9910",)", ""), DecodeResult::MissingField, {"forceOrder", "'o.ap'"}},
+        {QByteArray(kDepthSpec).replace(R"("b":[["0.0024","10"]])", R"("b":[["x","1"]])"), DecodeResult::Malformed,
+         {"depthUpdate", "'b'"}},
+        {QByteArray(kTradeCombined).replace(R"("q":"0.310")", R"("q":"0.3.1")"), DecodeResult::Malformed, {"trade", "'q'"}},
+        {"{\"e\":", DecodeResult::Malformed, {"malformed"}},
+        {"[]", DecodeResult::Malformed, {"not a JSON object"}},
+    };
+    for (const Case &c : cases) {
+        co::FrameDecoder dec;
+        co::MarketEvent ev;
+        QCOMPARE(dec.decode(sv(c.frame), ev), c.result);
+        for (const std::string &m : c.mentions)
+            QVERIFY2(dec.stats().lastError.find(m) != std::string::npos, dec.stats().lastError.c_str());
+    }
+}
+
+void TestDecoders::inPlaceMatchesCopy()
+{
+    // A frame followed by other bytes in a larger buffer (as a socket buffer would hold it).
+    for (const QByteArray &frame : {kAggTradeCombined, kDepthCombined, kKlineCombined}) {
+        QByteArray buffer = frame + frame + QByteArray(int(kPadding), '}');
+        co::FrameDecoder dec;
+        co::MarketEvent inPlace, copied;
+        QCOMPARE(dec.decode(std::string_view(buffer.constData(), size_t(frame.size())), size_t(buffer.size()), inPlace),
+                 DecodeResult::Event);
+        QCOMPARE(dec.decode(sv(frame), 0, copied), DecodeResult::Event);
+        QVERIFY(inPlace.symbol == copied.symbol);
+        QCOMPARE(inPlace.payload.index(), copied.payload.index());
+    }
+}
+
+void TestDecoders::badFrames_data()
+{
+    QTest::addColumn<QByteArray>("frame");
+    QTest::addColumn<DecodeResult>("expected");
+    const auto M = DecodeResult::Malformed;
+    const auto F = DecodeResult::MissingField;
+    auto row = [](const char *name, const QByteArray &frame, DecodeResult r) { QTest::newRow(name) << frame << r; };
+
+    row("empty", "", M);
+    row("spaces", "   \n", M);
+    row("null", "null", M);
+    row("number", "42", M);
+    row("huge number", "123456789012345678901234567890", M);
+    row("string", R"("aggTrade")", M);
+    row("true", "true", M);
+    row("empty array", "[]", M);
+    row("array of events", "[" + kAggTradeSpec + "]", M);
+    row("open brace", "{", M);
+    row("close brace", "}", M);
+    row("empty object", "{}", F);
+    row("not json", "not json at all", M);
+    row("e colon", R"({"e":)", M);
+    row("unclosed string", R"({"e":"aggTr)", M);
+    row("half aggTrade", kAggTradeSpec.left(kAggTradeSpec.size() / 2), M);
+    row("double comma", R"({"e":"aggTrade",,"s":"X"})", M);
+    row("trailing garbage", kAggTradeSpec + " x", M);
+    row("invalid utf8", "{\"e\":\"aggTrade\",\"s\":\"\xff\xfe\"}", M);
+    static const char nul[] = "{\"e\":\"aggTrade\"\0,\"s\":\"X\"}";
+    row("nul byte", QByteArray(nul, sizeof nul - 1), M);
+    row("e number", R"({"e":5,"s":"BTCUSDT"})", M);
+    row("e null", R"({"e":null})", M);
+    row("price number", QByteArray(kAggTradeSpec).replace(R"("p":"0.001")", R"("p":0.001)"), M);
+    row("price exponent", QByteArray(kAggTradeSpec).replace(R"("p":"0.001")", R"("p":"1e-3")"), M);
+    row("price text", QByteArray(kAggTradeSpec).replace(R"("p":"0.001")", R"("p":"abc")"), M);
+    row("price empty", QByteArray(kAggTradeSpec).replace(R"("p":"0.001")", R"("p":"")"), M);
+    row("price 9 decimals", QByteArray(kAggTradeSpec).replace(R"("p":"0.001")", R"("p":"0.000000001")"), M);
+    row("price overflow", QByteArray(kAggTradeSpec).replace(R"("p":"0.001")", R"("p":"99999999999999999999")"), M);
+    row("id overflow", QByteArray(kAggTradeSpec).replace(R"("a":5933014)", R"("a":99999999999999999999999)"), M);
+    row("id string", QByteArray(kAggTradeSpec).replace(R"("a":5933014)", R"("a":"5933014")"), M);
+    row("id float", QByteArray(kAggTradeSpec).replace(R"("a":5933014)", R"("a":5933014.5)"), M);
+    row("time 1e999", QByteArray(kAggTradeSpec).replace(R"("T":123456785)", R"("T":1e999)"), M);
+    row("m string", QByteArray(kAggTradeSpec).replace(R"("m":true)", R"("m":"true")"), M);
+    row("m number", QByteArray(kAggTradeSpec).replace(R"("m":true)", R"("m":1)"), M);
+    row("symbol number", QByteArray(kAggTradeSpec).replace(R"("s":"BTCUSDT")", R"("s":5)"), M);
+    row("agg missing p", QByteArray(kAggTradeSpec).replace(R"("p":"0.001",)", ""), F);
+    row("agg missing s", QByteArray(kAggTradeSpec).replace(R"("s":"BTCUSDT",)", ""), F);
+    row("agg missing T", QByteArray(kAggTradeSpec).replace(R"("T":123456785,)", ""), F);
+    row("agg missing a", QByteArray(kAggTradeSpec).replace(R"("a":5933014,)", ""), F);
+    row("trade X number", QByteArray(kTradeCombined).replace(R"("X":"MARKET")", R"("X":5)"), M);
+    row("trade missing t", QByteArray(kTradeCombined).replace(R"("t":5182006711,)", ""), F);
+    row("depth b string", QByteArray(kDepthSpec).replace(R"("b":[["0.0024","10"]])", R"("b":"x")"), M);
+    row("depth level short", QByteArray(kDepthSpec).replace(R"("b":[["0.0024","10"]])", R"("b":[["0.0024"]])"), M);
+    row("depth level numbers", QByteArray(kDepthSpec).replace(R"("b":[["0.0024","10"]])", R"("b":[[1,2]])"), M);
+    row("depth level scalar", QByteArray(kDepthSpec).replace(R"("b":[["0.0024","10"]])", R"("b":[5])"), M);
+    row("depth u string", QByteArray(kDepthSpec).replace(R"("u":160)", R"("u":"160")"), M);
+    row("depth missing pu", QByteArray(kDepthSpec).replace(R"("pu":149,)", ""), F);
+    row("depth missing a", QByteArray(kDepthSpec).replace(R"(,"a":[["0.0026","100"]])", ""), F);
+    row("envelope data array", R"({"stream":"btcusdt@aggTrade","data":[]})", M);
+    row("envelope data number", R"({"stream":"btcusdt@aggTrade","data":5})", M);
+    row("envelope data null", R"({"data":null,"stream":"x"})", M);
+    row("envelope stream number", R"({"stream":5,"data":)" + kAggTradeSpec + "}", M);
+    row("envelope without data", R"({"stream":"btcusdt@aggTrade"})", F);
+    row("envelope empty data", R"({"stream":"btcusdt@aggTrade","data":{"e":"aggTrade"}})", F);
+    row("envelope truncated", kAggTradeCombined.chopped(1), M);
+    row("force o array", R"({"e":"forceOrder","E":1,"o":[]})", M);
+    row("force side", QByteArray(kForceOrderSpec).replace(R"("S":"SELL")", R"("S":"HOLD")"), M);
+    row("force missing o", R"({"e":"forceOrder","E":1})", F);
+    row("force missing ap", QByteArray(kForceOrderSpec).replace(R"("ap":"9910",)", ""), F);
+    row("kline k string", R"({"e":"kline","E":1,"s":"BTCUSDT","k":"x"})", M);
+    row("kline interval", QByteArray(kKlineSpec).replace(R"("i":"1m")", R"("i":"7x")"), M);
+    row("kline missing x", QByteArray(kKlineSpec).replace(R"("x":false,)", ""), F);
+    row("mark r text", QByteArray(kMarkPriceSpec).replace(R"("r":"0.00038167")", R"("r":"abc")"), M);
+    row("mark missing r", QByteArray(kMarkPriceSpec).replace(R"("r":"0.00038167",)", ""), F);
+    row("snapshot bad bids", QByteArray(kSnapshotSpec).replace(R"("bids":[["4.00000000","431.00000000"]])", R"("bids":{})"), M);
+    row("snapshot missing asks", R"({"lastUpdateId":1,"bids":[]})", F);
+    row("snapshot id string", R"({"lastUpdateId":"1","bids":[],"asks":[]})", M);
+    row("deep nesting", QByteArray(3000, '[') + QByteArray(3000, ']'), M);
+    row("deep object without e", QByteArray(R"({"x":)").repeated(100000) + "1" + QByteArray(100000, '}'), F);
+}
+
+void TestDecoders::badFrames()
+{
+    QFETCH(QByteArray, frame);
+    QFETCH(DecodeResult, expected);
+    co::FrameDecoder dec;
+    co::MarketEvent ev;
+    QCOMPARE(dec.decode(sv(frame), ev), expected);
+    const co::DecodeStats &s = dec.stats();
+    QCOMPARE(s.frames, uint64_t(1));
+    QCOMPARE(accounted(s), uint64_t(1));
+    QCOMPARE(expected == DecodeResult::Malformed ? s.malformed : s.missingField, uint64_t(1));
+    QVERIFY(!s.lastError.empty());
+    // The decoder stays usable after any bad frame.
+    QCOMPARE(dec.decode(sv(kAggTradeSpec), ev), DecodeResult::Event);
+}
+
+void TestDecoders::prefixAndMutationFuzz()
+{
+    const QList<QByteArray> frames = {kAggTradeSpec,  kAggTradeCombined, kTradeCombined,  kDepthCombined,
+                                      kSnapshotSpec,  kMarkPriceSpec,    kForceOrderSpec, kKlineCombined,
+                                      kBookTickerCombined};
+    co::FrameDecoder dec;
+    co::MarketEvent ev;
+    uint64_t calls = 0;
+    for (const QByteArray &frame : frames) {
+        // Every proper prefix, copied and in place (the rest of the frame and '}' as padding).
+        const QByteArray buffer = frame + QByteArray(int(kPadding), '}');
+        for (qsizetype n = 0; n < frame.size(); ++n) {
+            const std::string_view prefix(buffer.constData(), size_t(n));
+            QVERIFY2(dec.decode(prefix, ev, "BTCUSDT") != DecodeResult::Event, frame.left(n).constData());
+            QVERIFY2(dec.decode(prefix, size_t(buffer.size()), ev, "BTCUSDT") != DecodeResult::Event,
+                     frame.left(n).constData());
+            calls += 2;
+        }
+        // Single-byte mutations: anything may come out, but never a crash, and every frame is counted.
+        for (qsizetype i = 0; i < frame.size(); ++i) {
+            for (char c : {'"', '{', '}', '[', ']', ',', ':', '0', '\\', '\0', 'x'}) {
+                QByteArray m = frame;
+                m[i] = c;
+                dec.decode(sv(m), ev, "BTCUSDT");
+                ++calls;
+            }
+        }
+    }
+    QCOMPARE(dec.stats().frames, calls);
+    QCOMPARE(accounted(dec.stats()), calls);
+}
+
+void TestDecoders::exchangeInfoLiteral()
+{
+    // binance.md §2 example as a recorder line followed by an unrelated line.
+    const std::string text =
+        "https://fapi.binance.com/fapi/v1/exchangeInfo -> 1626992740.175661: "
+        R"({"timezone":"UTC","serverTime":1565613908500,"futuresType":"U_MARGINED",)"
+        R"("rateLimits":[{"rateLimitType":"REQUEST_WEIGHT","interval":"MINUTE","intervalNum":1,"limit":2400},)"
+        R"({"rateLimitType":"ORDERS","interval":"MINUTE","intervalNum":1,"limit":1200}],)"
+        R"("symbols":[{"symbol":"BTCUSDT","pair":"BTCUSDT","contractType":"PERPETUAL","status":"TRADING",)"
+        R"("baseAsset":"BTC","quoteAsset":"USDT","marginAsset":"USDT","pricePrecision":2,"quantityPrecision":3,)"
+        R"("filters":[{"filterType":"PRICE_FILTER","minPrice":"556.80","maxPrice":"4529764","tickSize":"0.10"},)"
+        R"({"filterType":"LOT_SIZE","minQty":"0.001","maxQty":"1000","stepSize":"0.001"},)"
+        R"({"filterType":"MARKET_LOT_SIZE","minQty":"0.001","maxQty":"120","stepSize":"0.002"}]}]})"
+        "\nconfiguration: {\"trades\":[\"BTC-USDT-PERP\"]}\n";
+    std::string error;
+    const auto info = co::parseExchangeInfo(text, &error);
+    QVERIFY2(info, error.c_str());
+    QCOMPARE(info->serverTimeMs, int64_t(1565613908500));
+    QCOMPARE(info->requestWeightPerMinute, 2400);
+    QCOMPARE(info->symbols.size(), size_t(1));
+    const co::SymbolInfo *btc = info->find("BTCUSDT");
+    QVERIFY(btc);
+    QCOMPARE(btc->tickSize, int64_t(10'000'000));
+    QCOMPARE(btc->stepSize, int64_t(100'000)); // LOT_SIZE, not MARKET_LOT_SIZE
+    QCOMPARE(btc->tickSource, co::TickSource::ExchangeInfo);
+    QCOMPARE(btc->status, std::string("TRADING"));
+    QCOMPARE(btc->contractType, std::string("PERPETUAL"));
+    QCOMPARE(btc->quoteAsset, std::string("USDT"));
+    QVERIFY(!info->find("btcusdt"));
+    QVERIFY(!info->find("ETHUSDT"));
+}
+
+void TestDecoders::exchangeInfoErrors()
+{
+    std::string error;
+    QVERIFY(!co::parseExchangeInfo("", &error));
+    QVERIFY(!error.empty());
+    error.clear();
+    QVERIFY(!co::parseExchangeInfo("no json here", &error));
+    QVERIFY(!error.empty());
+    error.clear();
+    QVERIFY(!co::parseExchangeInfo(R"({"symbols":[{"symbol":"BTCUSDT")", &error));
+    QVERIFY(!error.empty());
+    error.clear();
+    QVERIFY(!co::parseExchangeInfo(R"({"code":-1121,"msg":"Invalid symbol."})", &error));
+    QVERIFY2(error.find("symbols") != std::string::npos, error.c_str());
+    QVERIFY(!co::parseExchangeInfo("{}")); // error pointer is optional
+    error.clear();
+    QVERIFY(!co::loadExchangeInfoFile("/nonexistent/exchangeInfo.json", &error));
+    QVERIFY2(error.find("/nonexistent/exchangeInfo.json") != std::string::npos, error.c_str());
+}
+
+void TestDecoders::exchangeInfoCryptofeed()
+{
+    CO_REQUIRE_SHARED_FILE(path, "cryptofeed/BINANCE_FUTURES.0");
+    std::string error;
+    const auto info = co::loadExchangeInfoFile(path.toStdString(), &error);
+    QVERIFY2(info, error.c_str());
+    QCOMPARE(info->symbols.size(), size_t(122));
+    QCOMPARE(info->serverTimeMs, int64_t(1626858243909));
+    QCOMPARE(info->requestWeightPerMinute, 2400);
+    int perpetual = 0;
+    for (const co::SymbolInfo &s : info->symbols) {
+        perpetual += s.contractType == "PERPETUAL";
+        QVERIFY2(s.tickSize > 0 && s.stepSize > 0, s.name.c_str());
+    }
+    QCOMPARE(perpetual, 119);
+    const co::SymbolInfo *btc = info->find("BTCUSDT");
+    QVERIFY(btc);
+    QCOMPARE(btc->tickSize, int64_t(1'000'000)); // 0.01 in 2021
+    QCOMPARE(btc->stepSize, int64_t(100'000));
+    QCOMPARE(btc->tickSource, co::TickSource::ExchangeInfo);
+    QCOMPARE(btc->status, std::string("TRADING"));
+    QCOMPARE(btc->quoteAsset, std::string("USDT"));
+    QVERIFY(info->find("SUSHIUSDT"));
+}
+
+void TestDecoders::exchangeInfoNautilus()
+{
+    CO_REQUIRE_SHARED_FILE(path, "nautilus_trader/http_futures_market_exchange_info.json");
+    std::string error;
+    const auto info = co::loadExchangeInfoFile(path.toStdString(), &error);
+    QVERIFY2(info, error.c_str());
+    QCOMPARE(info->symbols.size(), size_t(3));
+    QCOMPARE(info->serverTimeMs, int64_t(1645233611962));
+    QCOMPARE(info->requestWeightPerMinute, 6000);
+    const co::SymbolInfo *btc = info->find("BTCUSDT");
+    QVERIFY(btc);
+    QCOMPARE(btc->tickSize, int64_t(10'000'000)); // 0.10 in 2022
+    QCOMPARE(btc->stepSize, int64_t(100'000));
+    QCOMPARE(btc->contractType, std::string("PERPETUAL"));
+    const co::SymbolInfo *quarterly = info->find("BTCUSDT_220325");
+    QVERIFY(quarterly);
+    QCOMPARE(quarterly->contractType, std::string("CURRENT_QUARTER"));
+    QCOMPARE(quarterly->tickSize, int64_t(10'000'000));
+    QCOMPARE(info->find("ETHUSDT")->tickSize, int64_t(1'000'000));
+}
+
+void TestDecoders::recordedHftbacktest()
+{
+    CO_REQUIRE_SHARED_FILE(path, "hftbacktest/btcusdt_20240718.gz");
+    co::FrameDecoder dec;
+    co::MarketEvent ev;
+    int lines = 0, trades = 0, diffs = 0, snapshots = 0;
+    int64_t qty = 0, lastTradeId = 0, prevU = 0;
+    bool idsConsecutive = true, puChain = true;
+    const bool read = forEachGzLine(path, [&](std::string &line) {
+        ++lines;
+        const size_t space = line.find(' '); // "<local ns> <frame>"
+        if (space == std::string::npos)
+            return;
+        const size_t size = line.size() - space - 1;
+        line.append(kPadding, ' '); // decode in place
+        const std::string_view frame(line.data() + space + 1, size);
+        if (dec.decode(frame, line.size() - space - 1, ev, "BTCUSDT") != DecodeResult::Event)
+            return;
+        if (const auto *t = std::get_if<co::Trade>(&ev.payload)) {
+            ++trades;
+            qty += t->qty;
+            idsConsecutive = idsConsecutive && (lastTradeId == 0 || t->id == lastTradeId + 1);
+            lastTradeId = t->id;
+        } else if (const auto *d = std::get_if<co::DepthUpdate>(&ev.payload)) {
+            ++diffs;
+            QVERIFY(!d->partial);
+            puChain = puChain && (prevU == 0 || d->prevLastId == prevU);
+            prevU = d->lastId;
+        } else if (const auto *s = std::get_if<co::DepthSnapshot>(&ev.payload)) {
+            ++snapshots;
+            QCOMPARE(s->lastUpdateId, int64_t(4984028384061));
+            QCOMPARE(s->bids.size(), size_t(1000));
+            QCOMPARE(s->asks.size(), size_t(1000));
+            QCOMPARE(s->bids[0].price, int64_t(6'394'390'000'000));
+            QCOMPARE(s->asks[0].qty, int64_t(9'500'000));
+            QCOMPARE(symbolOf(ev), QByteArray("BTCUSDT"));
+        }
+    });
+    QVERIFY(read);
+    const co::DecodeStats &st = dec.stats();
+    QVERIFY2(st.malformed == 0, st.lastError.c_str());
+    QCOMPARE(lines, 11414);
+    QCOMPARE(trades, 974);
+    QCOMPARE(diffs, 3326);
+    QCOMPARE(snapshots, 1);
+    QCOMPARE(st.ignored, uint64_t(7113));
+    QCOMPARE(st.missingField + st.unknownType, uint64_t(0));
+    QVERIFY(st.excluded.empty());
+    QCOMPARE(qty, int64_t(9'591'300'000)); // 95.913 BTC, exact
+    QCOMPARE(lastTradeId, int64_t(5182006710));
+    QVERIFY(idsConsecutive);
+    QVERIFY(puChain);
+}
+
+void TestDecoders::recordedCryptofeed()
+{
+    CO_REQUIRE_SHARED_FILE(ws, "cryptofeed/BINANCE_FUTURES.ws.1.0");
+    CO_REQUIRE_SHARED_FILE(http, "cryptofeed/BINANCE_FUTURES.http.0.0");
+    co::FrameDecoder dec;
+    co::MarketEvent ev;
+    int aggTrades = 0, diffs = 0, klines = 0, closedKlines = 0;
+    QMap<QByteArray, int64_t> lastAggId;
+    bool aggContiguous = true;
+    // "<recv ts>: {frame}"; copied into the decoder's padded buffer (no capacity given).
+    QVERIFY(forEachGzLine(ws, [&](std::string &line) {
+        const size_t brace = line.find('{');
+        if (brace == std::string::npos)
+            return;
+        if (dec.decode(std::string_view(line).substr(brace), ev) != DecodeResult::Event)
+            return;
+        const QByteArray sym = symbolOf(ev);
+        if (const auto *t = std::get_if<co::Trade>(&ev.payload)) {
+            ++aggTrades;
+            QCOMPARE(t->source, co::TradeSource::AggTrade);
+            aggContiguous = aggContiguous && (!lastAggId.contains(sym) || t->id == lastAggId[sym] + 1);
+            lastAggId[sym] = t->id;
+        } else if (std::holds_alternative<co::DepthUpdate>(ev.payload)) {
+            ++diffs;
+        } else if (const auto *k = std::get_if<co::Kline>(&ev.payload)) {
+            ++klines;
+            closedKlines += k->closed;
+            QCOMPARE(k->intervalMs, 60'000);
+        }
+    }));
+    QCOMPARE(dec.stats().malformed + dec.stats().missingField + dec.stats().unknownType, uint64_t(0));
+    QCOMPARE(aggTrades, 91);
+    QCOMPARE(diffs, 764);
+    QCOMPARE(klines, 67);
+    QCOMPARE(closedKlines, 4);
+    QCOMPARE(dec.stats().ignored, uint64_t(613));
+    QCOMPARE(lastAggId.size(), 4);
+    QVERIFY(aggContiguous);
+
+    // REST snapshots of thin books, one "<url> -> <ts>: {json}" per line.
+    std::vector<std::pair<size_t, size_t>> sizes;
+    QVERIFY(forEachGzLine(http, [&](std::string &line) {
+        const size_t brace = line.find('{');
+        if (brace == std::string::npos)
+            return;
+        QCOMPARE(dec.decode(std::string_view(line).substr(brace), ev, "SUSHIUSDT"), DecodeResult::Event);
+        const auto &s = std::get<co::DepthSnapshot>(ev.payload);
+        sizes.emplace_back(s.bids.size(), s.asks.size());
+    }));
+    const std::vector<std::pair<size_t, size_t>> expected = {{1000, 1000}, {609, 763}, {400, 612}, {485, 744}};
+    QVERIFY(sizes == expected);
+}
+
+QTEST_APPLESS_MAIN(TestDecoders)
+#include "test_decoders.moc"

@@ -8,8 +8,8 @@
 #include <climits>
 #include <exception>
 
-// `out` is only meaningful when decode() returns DecodeResult::Event: on any other result it may
-// hold a partly written payload.
+// `out` is only meaningful when decode() returns DecodeResult::Event; after any other result it may
+// or may not have been overwritten.
 
 namespace co {
 namespace {
@@ -161,6 +161,7 @@ struct FrameDecoder::Impl {
     }
 
     DecodeResult frame(std::string_view text, size_t capacity, MarketEvent &out, std::string_view fallbackSymbol);
+    DecodeResult combined(od::object &top, MarketEvent &out, std::string_view fallbackSymbol);
     DecodeResult payload(od::object &obj, MarketEvent &out, std::string_view fallbackSymbol);
     DecodeResult trade(od::object &obj, bool agg, MarketEvent &out);
     DecodeResult depthUpdate(od::object &obj, MarketEvent &out);
@@ -201,9 +202,16 @@ DecodeResult FrameDecoder::Impl::frame(std::string_view text, size_t capacity, M
     }
     if (auto e = top.reset().error())
         return json("frame", e);
-    if (!envelope)
-        return payload(top, out, fallbackSymbol);
+    const DecodeResult r = envelope ? combined(top, out, fallbackSymbol) : payload(top, out, fallbackSymbol);
+    // An event's object was read to its end, so whatever follows is garbage ("{…}}", "{…}{…}").
+    if (r == DecodeResult::Event && doc.current_location().error() != simdjson::OUT_OF_BOUNDS)
+        return fail(DecodeResult::Malformed, "frame", nullptr, "trailing content after the JSON object");
+    return r;
+}
 
+// {"stream":…,"data":…} in either order; the stream name is only needed to tell partial depth.
+DecodeResult FrameDecoder::Impl::combined(od::object &top, MarketEvent &out, std::string_view fallbackSymbol)
+{
     std::string_view stream;
     bool haveData = false;
     DecodeResult r = DecodeResult::Ignored;
@@ -294,9 +302,9 @@ DecodeResult FrameDecoder::Impl::trade(od::object &obj, bool agg, MarketEvent &o
         case key2('X'):
             if (agg)
                 continue;
-            ok = haveX = readStr(v, x);
-            if (!ok)
+            if (!readStr(v, x))
                 return fail(DecodeResult::Malformed, event, "X");
+            haveX = true;
             continue;
         default:
             if (k != key2(idKey))

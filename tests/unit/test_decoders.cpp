@@ -483,6 +483,9 @@ void TestDecoders::badFrames_data()
     row("half aggTrade", kAggTradeSpec.left(kAggTradeSpec.size() / 2), M);
     row("double comma", R"({"e":"aggTrade",,"s":"X"})", M);
     row("trailing garbage", kAggTradeSpec + " x", M);
+    row("trailing brace", kAggTradeSpec + "}", M);
+    row("two objects", kAggTradeSpec + kAggTradeSpec, M);
+    row("envelope trailing brace", kAggTradeCombined + "}", M);
     row("invalid utf8", "{\"e\":\"aggTrade\",\"s\":\"\xff\xfe\"}", M);
     static const char nul[] = "{\"e\":\"aggTrade\"\0,\"s\":\"X\"}";
     row("nul byte", QByteArray(nul, sizeof nul - 1), M);

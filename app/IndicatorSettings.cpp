@@ -1,4 +1,4 @@
-#include "app/IndicatorSettings.h"
+#include "app/Config.h"
 
 #include "engine/QtZoneOffsets.h"
 #include "model/Fixed.h"
@@ -16,21 +16,21 @@ bool decimalIn(const QString &text, int64_t lo, int64_t hi, int64_t &out)
 }
 } // namespace
 
-std::optional<EngineConfig> engineConfigFrom(const QProcessEnvironment &env, QString *error)
+std::optional<EngineConfig> engineConfigFrom(const std::function<QString(const QString &)> &value, QString *error)
 {
     EngineConfig c;
-    auto fail = [error](const QString &name, const QString &value, const QString &range) {
+    auto fail = [error](const QString &name, const QString &text, const QString &range) {
         if (error)
-            *error = QStringLiteral("invalid %1=%2: accepted %3").arg(name, value, range);
+            *error = QStringLiteral("invalid %1=%2: accepted %3").arg(name, text, range);
         return std::nullopt;
     };
     int64_t v = 0;
-    if (QString s = env.value("VALUE_AREA_PERCENT"); !s.isEmpty()) {
+    if (QString s = value("VALUE_AREA_PERCENT"); !s.isEmpty()) {
         if (!decimalIn(s, kFixedOne, 100 * kFixedOne, v))
             return fail("VALUE_AREA_PERCENT", s, "1 to 100");
-        c.valueAreaBp = v / 10'000; // percent (1e-8) → basis points
+        c.valueAreaBp = v / 1'000'000; // percent (1e-8 units) → basis points
     }
-    if (QString s = env.value("VALUE_AREA_METHOD"); !s.isEmpty()) {
+    if (QString s = value("VALUE_AREA_METHOD"); !s.isEmpty()) {
         if (s == "dual")
             c.valueAreaMethod = VaMethod::Dual;
         else if (s == "single")
@@ -38,54 +38,54 @@ std::optional<EngineConfig> engineConfigFrom(const QProcessEnvironment &env, QSt
         else
             return fail("VALUE_AREA_METHOD", s, "dual or single");
     }
-    if (QString s = env.value("IMBALANCE_RATIO_THRESHOLD"); !s.isEmpty()) {
+    if (QString s = value("IMBALANCE_RATIO_THRESHOLD"); !s.isEmpty()) {
         if (!decimalIn(s, kFixedOne, 100 * kFixedOne, v))
             return fail("IMBALANCE_RATIO_THRESHOLD", s, "1.0 to 100");
         c.imbalance.ratio = v;
     }
-    if (QString s = env.value("IMBALANCE_CONSECUTIVE_COUNT"); !s.isEmpty()) {
+    if (QString s = value("IMBALANCE_CONSECUTIVE_COUNT"); !s.isEmpty()) {
         bool ok = false;
         const int n = s.toInt(&ok);
         if (!ok || n < 2 || n > 50)
             return fail("IMBALANCE_CONSECUTIVE_COUNT", s, "integer 2 to 50");
         c.imbalance.consecutive = n;
     }
-    if (QString s = env.value("IMBALANCE_MIN_VOLUME"); !s.isEmpty()) {
+    if (QString s = value("IMBALANCE_MIN_VOLUME"); !s.isEmpty()) {
         if (!decimalIn(s, 0, 1'000'000'000 * kFixedOne, v))
             return fail("IMBALANCE_MIN_VOLUME", s, "0 or more (base units)");
         c.imbalance.minVolume = v;
     }
-    if (QString s = env.value("DEPTH_DELTA_PERCENT"); !s.isEmpty()) {
+    if (QString s = value("DEPTH_DELTA_PERCENT"); !s.isEmpty()) {
         if (!decimalIn(s, 1, 10 * kFixedOne, v) || v % 1'000'000 != 0)
             return fail("DEPTH_DELTA_PERCENT", s, "0.01 to 10 (two decimals)");
         c.depthPercentBp = int(v / 1'000'000);
     }
-    if (QString s = env.value("CVD_RESET"); !s.isEmpty()) {
+    if (QString s = value("CVD_RESET"); !s.isEmpty()) {
         if (s != "day" && s != "none")
             return fail("CVD_RESET", s, "day or none");
         c.cvdContinuous = s == "none";
     }
-    if (QString s = env.value("SESSION_CLOCK"); !s.isEmpty()) {
+    if (QString s = value("SESSION_CLOCK"); !s.isEmpty()) {
         if (s == "local")
             c.sessions = localClockSessions();
         else if (s != "utc")
             return fail("SESSION_CLOCK", s, "utc or local");
     }
-    if (QString s = env.value("LARGE_TRADE_NOTIONAL"); !s.isEmpty()) {
+    if (QString s = value("LARGE_TRADE_NOTIONAL"); !s.isEmpty()) {
         bool ok = false;
         const qlonglong n = s.toLongLong(&ok);
         if (!ok || n < 1 || n > 1'000'000'000'000LL)
             return fail("LARGE_TRADE_NOTIONAL", s, "integer USDT 1 to 10^12");
         c.largeTradeNotional = n;
     }
-    if (QString s = env.value("TRADE_CACHE_DAYS"); !s.isEmpty()) {
+    if (QString s = value("TRADE_CACHE_DAYS"); !s.isEmpty()) {
         bool ok = false;
         const int n = s.toInt(&ok);
         if (!ok || n < 1 || n > 365)
             return fail("TRADE_CACHE_DAYS", s, "integer 1 to 365");
         c.cacheDays = n;
     }
-    if (QString s = env.value("DAY_TZ"); !s.isEmpty() && s != "UTC") {
+    if (QString s = value("DAY_TZ"); !s.isEmpty() && s != "UTC") {
         c.dayZone = makeZoneOffsets(s.toStdString());
         if (!c.dayZone)
             return fail("DAY_TZ", s, "an IANA time zone such as Europe/London, or UTC");

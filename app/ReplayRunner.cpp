@@ -1,6 +1,7 @@
 #include "app/ReplayRunner.h"
 
 #include "app/MarketFeed.h"
+#include "app/TickInference.h"
 #include "binance/ReplaySource.h"
 
 #include <QMetaObject>
@@ -31,6 +32,15 @@ void ReplayRunner::start()
     thread_ = std::thread([this, files] {
         MarketFeed feed(registry_);
         feed.setSource(false, "replay");
+        std::map<std::string, int64_t> ticks;
+        inferTickSizes(files, {}, ticks, nullptr); // unreadable files fail below with a message
+        for (const auto &[name, tick] : ticks) {
+            SymbolInfo info;
+            info.name = name;
+            info.tickSize = tick;
+            info.tickSource = TickSource::Inferred;
+            feed.setSymbolInfo(info);
+        }
         using Clock = std::chrono::steady_clock;
         auto lastPublish = Clock::now();
         bool ok = true;

@@ -1,7 +1,7 @@
 #include "app/ReportCommand.h"
 
-#include "app/IndicatorSettings.h"
 #include "app/MarketFeed.h"
+#include "app/TickInference.h"
 #include "binance/ExchangeInfo.h"
 #include "binance/ReplaySource.h"
 #include "engine/EngineRegistry.h"
@@ -12,7 +12,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcessEnvironment>
 
 namespace co {
 
@@ -88,14 +87,8 @@ bool parseReportArgs(const QStringList &args, ReportOptions &o, QString *error)
     return true;
 }
 
-int runReport(const ReportOptions &o, FILE *out, FILE *err)
+int runReport(const ReportOptions &o, const EngineConfig &config, FILE *out, FILE *err)
 {
-    QString cfgError;
-    const auto config = engineConfigFrom(QProcessEnvironment::systemEnvironment(), &cfgError);
-    if (!config) {
-        say(err, cfgError);
-        return 2;
-    }
     const std::string symbol = o.symbol.toStdString();
     const std::vector<std::string> files = toStd(o.files);
 
@@ -116,18 +109,13 @@ int runReport(const ReportOptions &o, FILE *out, FILE *err)
         info = *s;
         info.tickSource = TickSource::ExchangeInfo;
     } else {
-        // No exchangeInfo: the tick is the greatest common step of the prices traded.
-        ReplaySource scan(files, ReplaySource::Options{symbol, 0, nullptr});
-        int64_t g = 0;
-        const bool ok = scan.run([&](const MarketEvent &e) {
-            if (e.symbol.view() == symbol)
-                if (const auto *t = std::get_if<Trade>(&e.payload))
-                    g = gcd64(g, t->price);
-        });
-        if (!ok) {
-            say(err, QString::fromStdString(scan.error()));
+        std::map<std::string, int64_t> ticks;
+        std::string e;
+        if (!inferTickSizes(files, symbol, ticks, &e)) {
+            say(err, QString::fromStdString(e));
             return 1;
         }
+        const int64_t g = ticks[symbol];
         if (g == 0) {
             say(err, QStringLiteral("no trades for %1 in the given files").arg(o.symbol));
             return 1;
@@ -136,7 +124,7 @@ int runReport(const ReportOptions &o, FILE *out, FILE *err)
         info.tickSource = TickSource::Inferred;
     }
 
-    EngineRegistry registry(*config);
+    EngineRegistry registry(config);
     MarketFeed feed(registry);
     feed.setSymbolInfo(info);
     feed.restrictTo({symbol});

@@ -2,6 +2,8 @@
 // `crypto-orderflow report --replay FILE... --symbol SYM [--date YYYY-MM-DD]
 //  [--exchange-info FILE] [--timeframe TF] [--rows]`: replays at full speed and prints the
 // key-levels JSON of indicators.md §12 for every UTC day in the data (or the one asked).
+#include "engine/EngineConfig.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -22,6 +24,6 @@ struct ReportOptions {
 // Parses the arguments after "report". Returns false and sets *error on bad usage.
 bool parseReportArgs(const QStringList &args, ReportOptions &o, QString *error);
 // Exit code: 0 ok, 1 data/IO error, 2 usage error. JSON goes to out, messages to err.
-int runReport(const ReportOptions &o, FILE *out, FILE *err);
+int runReport(const ReportOptions &o, const EngineConfig &config, FILE *out, FILE *err);
 
 } // namespace co

@@ -1,11 +1,13 @@
-// crypto-orderflow: GUI (default with a display), --headless server, report command.
-#include "app/ReplayRunner.h"
+// crypto-orderflow: GUI (default with a display), --tray, --headless server, --stdio MCP,
+// and the report/import commands.
+#include "app/Application.h"
+#include "app/Config.h"
 #include "app/ReportCommand.h"
-#include "app/IndicatorSettings.h"
-#include "engine/EngineRegistry.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QProcessEnvironment>
+#include <QSettings>
 #include <QTimer>
 
 #include <atomic>
@@ -15,97 +17,75 @@
 namespace {
 std::atomic<bool> g_stop{false};
 
-void usage(FILE *f)
+int runHeadless(const co::Config &config)
 {
-    std::fputs("usage:\n"
-               "  crypto-orderflow [--headless] [--replay FILE... [--speed N|max]] [--exit-when-done]\n"
-               "  crypto-orderflow report --replay FILE... --symbol SYM [--date YYYY-MM-DD]\n"
-               "                   [--exchange-info FILE] [--timeframe 1m|5m|15m|30m|1h] [--rows] [--pretty]\n"
-               "  crypto-orderflow --version | --help\n",
-               f);
-}
-
-int runHeadless(const QStringList &args)
-{
-    QStringList files;
-    double speed = 0;
-    bool exitWhenDone = false;
-    for (int i = 0; i < args.size(); ++i) {
-        const QString &a = args[i];
-        if (a == "--headless") {
-        } else if (a == "--replay") {
-            while (i + 1 < args.size() && !args[i + 1].startsWith("--"))
-                files << args[++i];
-        } else if (a == "--speed" && i + 1 < args.size()) {
-            const QString v = args[++i];
-            bool ok = v == "max";
-            if (!ok)
-                speed = v.toDouble(&ok);
-            if (!ok || speed < 0) {
-                std::fprintf(stderr, "--speed must be a positive number or max, got %s\n", qPrintable(v));
-                return 2;
-            }
-        } else if (a == "--exit-when-done") {
-            exitWhenDone = true;
-        } else {
-            std::fprintf(stderr, "unknown argument %s\n", qPrintable(a));
-            usage(stderr);
-            return 2;
-        }
-    }
-    QString err;
-    const auto config = co::engineConfigFrom(QProcessEnvironment::systemEnvironment(), &err);
-    if (!config) {
-        std::fprintf(stderr, "%s\n", qPrintable(err));
-        return 2;
-    }
-    co::EngineRegistry registry(*config);
-    std::unique_ptr<co::ReplayRunner> replay;
-    if (!files.isEmpty()) {
-        replay = std::make_unique<co::ReplayRunner>(registry, files, speed);
-        QObject::connect(replay.get(), &co::ReplayRunner::done, [exitWhenDone](bool ok, const QString &msg) {
-            std::fprintf(stderr, "%s\n", qPrintable(msg));
-            if (exitWhenDone)
-                QCoreApplication::exit(ok ? 0 : 1);
-        });
-        replay->start();
+    co::Application app(config);
+    QObject::connect(&app, &co::Application::replayDone, [&config](bool ok, const QString &msg) {
+        std::fprintf(stderr, "%s\n", qPrintable(msg));
+        if (config.exitWhenDone)
+            QCoreApplication::exit(ok ? 0 : 1);
+    });
+    QString error;
+    if (!app.start(&error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
     }
     std::signal(SIGINT, [](int) { g_stop = true; });
     std::signal(SIGTERM, [](int) { g_stop = true; });
-    QTimer stopPoll;
+    QTimer stopPoll; // signal handlers may not call Qt; poll a flag instead
     QObject::connect(&stopPoll, &QTimer::timeout, [] {
         if (g_stop)
             QCoreApplication::quit();
     });
     stopPoll.start(200);
-    return QCoreApplication::exec();
+    const int rc = QCoreApplication::exec();
+    app.stop();
+    return rc;
 }
 } // namespace
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    QCoreApplication qapp(argc, argv);
+    QCoreApplication::setOrganizationName("crypto-orderflow");
     QCoreApplication::setApplicationName("crypto-orderflow");
     QCoreApplication::setApplicationVersion(CO_VERSION);
-    QStringList args = app.arguments().mid(1);
+    const QStringList args = qapp.arguments().mid(1);
 
     if (args.contains("--help") || args.contains("-h")) {
-        usage(stdout);
+        std::fputs(qPrintable(co::configHelp()), stdout);
         return 0;
     }
     if (args.contains("--version")) {
         std::printf("crypto-orderflow %s\n", CO_VERSION);
         return 0;
     }
-    if (!args.isEmpty() && args.first() == "report") {
+    const auto env = QProcessEnvironment::systemEnvironment();
+    QSettings settings;
+    co::ConfigSources src;
+    src.args = args;
+    src.env = [&env](const QString &n) { return env.value(n); };
+    src.dotEnvPath = QDir::current().filePath(".env");
+    src.settings = &settings;
+    QString error;
+    const auto config = co::loadConfig(src, &error);
+    if (!config) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 2;
+    }
+    switch (config->mode) {
+    case co::RunMode::Report: {
         co::ReportOptions o;
-        QString err;
-        if (!co::parseReportArgs(args.mid(1), o, &err)) {
-            std::fprintf(stderr, "%s\n", qPrintable(err));
-            usage(stderr);
+        if (!co::parseReportArgs(config->rest, o, &error)) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
             return 2;
         }
-        return co::runReport(o, stdout, stderr);
+        return co::runReport(o, config->engine, stdout, stderr);
     }
-    return runHeadless(args);
+    case co::RunMode::Import:
+        std::fprintf(stderr, "import is not available yet\n");
+        return 2;
+    default:
+        return runHeadless(*config);
+    }
 }

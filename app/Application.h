@@ -1,0 +1,39 @@
+#pragma once
+// The running program without its face: configuration, the engines, and the services wired
+// around them (replay now; live Binance, storage and the MCP/REST server as they land). The GUI
+// and the headless/tray/stdio modes all start one of these.
+#include "app/Config.h"
+#include "engine/EngineRegistry.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace co {
+
+class ReplayRunner;
+
+class Application : public QObject {
+    Q_OBJECT
+public:
+    explicit Application(Config config, QObject *parent = nullptr);
+    ~Application() override;
+
+    // Starts every service the configuration asks for. False (with *error) if one cannot start.
+    bool start(QString *error);
+    void stop();
+
+    const Config &config() const noexcept { return config_; }
+    EngineRegistry &registry() noexcept { return registry_; }
+    ReplayRunner *replay() const noexcept { return replay_.get(); }
+
+Q_SIGNALS:
+    void replayDone(bool ok, const QString &message);
+
+private:
+    Config config_;
+    EngineRegistry registry_;
+    std::unique_ptr<ReplayRunner> replay_;
+};
+
+} // namespace co

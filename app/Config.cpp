@@ -1,0 +1,275 @@
+#include "app/Config.h"
+
+#include <QDir>
+#include <QFile>
+#include <QHostAddress>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QUrl>
+
+namespace co {
+
+const QList<ConfigVar> &configVars()
+{
+    static const QList<ConfigVar> vars = {
+        {"BINANCE_REST_URL", "https://fapi.binance.com", "Binance USD-M REST base URL"},
+        {"BINANCE_WS_URL", "wss://fstream.binance.com", "Binance USD-M WebSocket root (routes /public, /market appended)"},
+        {"BINANCE_ARCHIVE_URL", "https://data.binance.vision", "Binance public data archive base URL"},
+        {"SYMBOLS", "BTCUSDT,ETHUSDT", "USD-M perpetuals to follow, comma separated"},
+        {"HOST", "127.0.0.1", "address the server binds; non-loopback needs API_TOKEN"},
+        {"PORT", "8022", "server port (0 = any free port)"},
+        {"API_TOKEN", "", "bearer token required on every route but /healthz (required off loopback)"},
+        {"ALLOWED_ORIGINS", "", "extra allowed browser Origins, comma separated"},
+        {"CACHE_DB_PATH", "", "SQLite cache file (default: <app data>/orderflow.sqlite)"},
+        {"TRADE_CACHE_DAYS", "7", "days of trades kept in the cache (1-365)"},
+        {"VALUE_AREA_PERCENT", "70", "value area percent (1-100)"},
+        {"VALUE_AREA_METHOD", "dual", "value area rule: dual (CBOT two rows) or single"},
+        {"IMBALANCE_RATIO_THRESHOLD", "3.0", "diagonal imbalance ratio (1.0-100)"},
+        {"IMBALANCE_CONSECUTIVE_COUNT", "3", "rows in a stacked imbalance (2-50)"},
+        {"IMBALANCE_MIN_VOLUME", "0", "minimum volume of an imbalance cell (base units)"},
+        {"DEPTH_DELTA_PERCENT", "1.0", "order-book depth band in percent (0.01-10)"},
+        {"CVD_RESET", "day", "CVD reset: day or none"},
+        {"SESSION_CLOCK", "utc", "sessions in utc windows or local market hours (local)"},
+        {"LARGE_TRADE_NOTIONAL", "100000", "USDT notional of a large trade"},
+        {"DAY_TZ", "UTC", "IANA time zone whose midnight starts a day"},
+        {"LOG_LEVEL", "info", "debug, info, warning or error"},
+    };
+    return vars;
+}
+
+namespace {
+QString flagFor(const QString &name)
+{
+    if (name == "API_TOKEN")
+        return "--token";
+    return "--" + name.toLower().replace('_', '-');
+}
+
+bool isVar(const QString &name)
+{
+    for (const ConfigVar &v : configVars())
+        if (name == QLatin1String(v.name))
+            return true;
+    return false;
+}
+
+bool validUrl(const QString &s, const QStringList &schemes)
+{
+    const QUrl u(s, QUrl::StrictMode);
+    return u.isValid() && schemes.contains(u.scheme()) && !u.host().isEmpty();
+}
+} // namespace
+
+bool Config::loopbackHost() const
+{
+    const QHostAddress a(host);
+    return host == "localhost" || (!a.isNull() && a.isLoopback());
+}
+
+QMap<QString, QString> readDotEnv(const QString &path)
+{
+    QMap<QString, QString> out;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
+        return out;
+    QTextStream in(&f);
+    while (!in.atEnd()) {
+        QString line = in.readLine().trimmed();
+        if (line.isEmpty() || line.startsWith('#'))
+            continue;
+        if (line.startsWith("export "))
+            line = line.mid(7).trimmed();
+        const int eq = line.indexOf('=');
+        if (eq <= 0)
+            continue;
+        QString key = line.left(eq).trimmed(), value = line.mid(eq + 1).trimmed();
+        if (value.size() >= 2 && (value.startsWith('"') || value.startsWith('\'')) && value.endsWith(value[0]))
+            value = value.mid(1, value.size() - 2);
+        out.insert(key, value);
+    }
+    return out;
+}
+
+QString defaultCacheDbPath()
+{
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (dir.isEmpty())
+        dir = QDir::homePath() + "/.local/share/crypto-orderflow";
+    return QDir(dir).filePath("orderflow.sqlite");
+}
+
+std::optional<Config> loadConfig(const ConfigSources &src, QString *error)
+{
+    auto fail = [error](const QString &msg) {
+        if (error)
+            *error = msg;
+        return std::nullopt;
+    };
+    Config c;
+    // 1. defaults, 2. saved settings, 3. .env, 4. environment, 5. command line
+    for (const ConfigVar &v : configVars()) {
+        c.values[v.name] = QString::fromLatin1(v.defaultValue);
+        c.origin[v.name] = "default";
+    }
+    if (src.settings)
+        for (const ConfigVar &v : configVars())
+            if (src.settings->contains(v.name)) {
+                c.values[v.name] = src.settings->value(v.name).toString();
+                c.origin[v.name] = "settings";
+            }
+    if (!src.dotEnvPath.isEmpty()) {
+        const auto dot = readDotEnv(src.dotEnvPath);
+        for (auto it = dot.begin(); it != dot.end(); ++it)
+            if (isVar(it.key())) {
+                c.values[it.key()] = it.value();
+                c.origin[it.key()] = ".env";
+            }
+    }
+    if (src.env)
+        for (const ConfigVar &v : configVars()) {
+            const QString e = src.env(v.name);
+            if (!e.isNull() && !e.isEmpty()) {
+                c.values[v.name] = e;
+                c.origin[v.name] = "env";
+            }
+        }
+
+    const QStringList &a = src.args;
+    int i = 0;
+    if (!a.isEmpty() && (a[0] == "report" || a[0] == "import")) {
+        c.mode = a[0] == "report" ? RunMode::Report : RunMode::Import;
+        c.rest = a.mid(1);
+        i = int(a.size()); // the subcommand parses its own arguments
+    }
+    bool modeSet = false;
+    for (; i < a.size(); ++i) {
+        const QString &arg = a[i];
+        auto setMode = [&](RunMode m) {
+            c.mode = m;
+            modeSet = true;
+        };
+        if (arg == "--headless") {
+            setMode(RunMode::Headless);
+        } else if (arg == "--tray") {
+            setMode(RunMode::Tray);
+        } else if (arg == "--stdio") {
+            setMode(RunMode::Stdio);
+        } else if (arg == "--gui") {
+            setMode(RunMode::Gui);
+        } else if (arg == "--replay") {
+            while (i + 1 < a.size() && !a[i + 1].startsWith("--"))
+                c.replayFiles << a[++i];
+            if (c.replayFiles.isEmpty())
+                return fail("--replay needs at least one file");
+        } else if (arg == "--speed") {
+            if (i + 1 >= a.size())
+                return fail("--speed needs a value: a positive number or max");
+            const QString v = a[++i];
+            bool ok = v == "max";
+            double s = 0;
+            if (!ok)
+                s = v.toDouble(&ok);
+            if (!ok || s < 0)
+                return fail("--speed must be a positive number or max, got " + v);
+            c.replaySpeed = s;
+        } else if (arg == "--exit-when-done") {
+            c.exitWhenDone = true;
+        } else if (arg == "--offline") {
+            c.offline = true;
+        } else {
+            QString name, value;
+            const int eq = arg.indexOf('=');
+            const QString flag = eq > 0 ? arg.left(eq) : arg;
+            for (const ConfigVar &v : configVars())
+                if (flag == flagFor(v.name) || flag == "--" + QString(v.name).toLower().replace('_', '-'))
+                    name = v.name;
+            if (name.isEmpty())
+                return fail("unknown argument " + arg + " (see --help)");
+            if (eq > 0) {
+                value = arg.mid(eq + 1);
+            } else {
+                if (i + 1 >= a.size())
+                    return fail(flag + " needs a value");
+                value = a[++i];
+            }
+            c.values[name] = value;
+            c.origin[name] = "cli";
+        }
+    }
+    Q_UNUSED(modeSet);
+    if (c.mode == RunMode::Gui && !c.replayFiles.isEmpty() && c.exitWhenDone)
+        c.mode = RunMode::Headless;
+
+    // Typed and validated.
+    const auto &v = c.values;
+    c.restUrl = v["BINANCE_REST_URL"];
+    if (!validUrl(c.restUrl, {"http", "https"}))
+        return fail("invalid BINANCE_REST_URL=" + c.restUrl + ": accepted an http(s) URL");
+    c.wsUrl = v["BINANCE_WS_URL"];
+    if (!validUrl(c.wsUrl, {"ws", "wss"}))
+        return fail("invalid BINANCE_WS_URL=" + c.wsUrl + ": accepted a ws(s) URL");
+    c.archiveUrl = v["BINANCE_ARCHIVE_URL"];
+    if (!validUrl(c.archiveUrl, {"http", "https", "file"}) && !c.archiveUrl.startsWith("file:"))
+        return fail("invalid BINANCE_ARCHIVE_URL=" + c.archiveUrl + ": accepted an http(s) URL");
+    static const QRegularExpression symRe("^[A-Z0-9]{2,20}$");
+    for (QString s : v["SYMBOLS"].split(',', Qt::SkipEmptyParts)) {
+        s = s.trimmed().toUpper();
+        if (!symRe.match(s).hasMatch())
+            return fail("invalid SYMBOLS entry '" + s + "': accepted USD-M symbols like BTCUSDT, comma separated");
+        if (!c.symbols.contains(s))
+            c.symbols << s;
+    }
+    if (c.symbols.isEmpty())
+        return fail("invalid SYMBOLS: at least one symbol, e.g. BTCUSDT,ETHUSDT");
+    c.host = v["HOST"].trimmed();
+    if (c.host != "localhost" && QHostAddress(c.host).isNull())
+        return fail("invalid HOST=" + c.host + ": accepted an IP address such as 127.0.0.1 or 0.0.0.0");
+    bool ok = false;
+    c.port = v["PORT"].toInt(&ok);
+    if (!ok || c.port < 0 || c.port > 65535)
+        return fail("invalid PORT=" + v["PORT"] + ": accepted 0 to 65535");
+    c.apiToken = v["API_TOKEN"];
+    if (!c.loopbackHost() && c.apiToken.isEmpty() && c.mode != RunMode::Report && c.mode != RunMode::Import)
+        return fail("HOST=" + c.host + " is not loopback: set API_TOKEN (or --token) to require a bearer token");
+    c.allowedOrigins = v["ALLOWED_ORIGINS"].split(',', Qt::SkipEmptyParts);
+    for (QString &o : c.allowedOrigins)
+        o = o.trimmed();
+    c.cacheDbPath = v["CACHE_DB_PATH"].isEmpty() ? defaultCacheDbPath() : v["CACHE_DB_PATH"];
+    c.tradeCacheDays = v["TRADE_CACHE_DAYS"].toInt(&ok);
+    if (!ok || c.tradeCacheDays < 1 || c.tradeCacheDays > 365)
+        return fail("invalid TRADE_CACHE_DAYS=" + v["TRADE_CACHE_DAYS"] + ": accepted 1 to 365");
+    c.logLevel = v["LOG_LEVEL"].toLower();
+    if (!QStringList{"debug", "info", "warning", "error"}.contains(c.logLevel))
+        return fail("invalid LOG_LEVEL=" + v["LOG_LEVEL"] + ": accepted debug, info, warning or error");
+    QString engineError;
+    const auto engine = engineConfigFrom([&v](const QString &n) { return v.value(n); }, &engineError);
+    if (!engine)
+        return fail(engineError);
+    c.engine = *engine;
+    return c;
+}
+
+QString configHelp()
+{
+    QString h;
+    QTextStream s(&h);
+    s << "crypto-orderflow: Binance USD-M order-flow analytics (GUI, MCP/REST server, headless)\n\n"
+         "usage:\n"
+         "  crypto-orderflow [--gui|--tray|--headless] [--replay FILE... [--speed N|max]] [--exit-when-done]\n"
+         "                   [--offline] [--NAME VALUE ...]\n"
+         "  crypto-orderflow --stdio             MCP over stdin/stdout (Claude Desktop)\n"
+         "  crypto-orderflow report --replay FILE... --symbol SYM [--date YYYY-MM-DD]\n"
+         "                   [--exchange-info FILE] [--timeframe 1m|5m|15m|30m|1h] [--rows] [--pretty]\n"
+         "  crypto-orderflow import --symbol SYM (--from YYYY-MM-DD --to YYYY-MM-DD | --file PATH...)\n"
+         "  crypto-orderflow --version | --help\n\n"
+         "Configuration (command line > environment > .env > saved settings > default).\n"
+         "Each NAME is also a flag: --name-in-lower-case VALUE (API_TOKEN: --token).\n\n";
+    for (const ConfigVar &v : configVars())
+        s << "  " << QString(v.name).leftJustified(28) << " default " << (*v.defaultValue ? v.defaultValue : "(none)")
+          << "\n      " << v.help << "\n";
+    return h;
+}
+
+} // namespace co

@@ -1,0 +1,79 @@
+#pragma once
+// All configuration in one place. Every variable keeps the original server's name and default;
+// precedence: command line > environment > .env file > saved settings (QSettings) > defaults.
+// On the command line a variable NAME is --name-in-lower-case (PORT → --port, API_TOKEN → --token
+// too). Invalid values are refused with the variable's name and the accepted range.
+#include "engine/EngineConfig.h"
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+class QSettings;
+
+namespace co {
+
+struct ConfigVar {
+    const char *name;
+    const char *defaultValue;
+    const char *help;
+};
+// The table --help prints and every loader walks.
+const QList<ConfigVar> &configVars();
+
+enum class RunMode { Gui, Tray, Headless, Stdio, Report, Import };
+
+struct Config {
+    // Values by variable name, after precedence.
+    QMap<QString, QString> values;
+    QMap<QString, QString> origin; // name → "cli" | "env" | ".env" | "settings" | "default"
+
+    // Typed views, validated.
+    QString restUrl, wsUrl, archiveUrl;
+    QStringList symbols;
+    QString host;
+    int port = 8022;
+    QString apiToken;
+    QString cacheDbPath;
+    int tradeCacheDays = 7;
+    QString logLevel = "info";
+    QStringList allowedOrigins;
+    EngineConfig engine;
+
+    // Mode flags (not variables).
+    RunMode mode = RunMode::Gui;
+    QStringList replayFiles;
+    double replaySpeed = 0; // 0 = max
+    bool exitWhenDone = false;
+    bool offline = false;   // --offline: no Binance connection (replay/demo)
+    QStringList rest;       // arguments left for a subcommand (report/import)
+
+    bool loopbackHost() const;
+};
+
+struct ConfigSources {
+    QStringList args;                              // without argv[0]
+    std::function<QString(const QString &)> env;   // environment lookup ("" = unset)
+    QString dotEnvPath;                            // "" = none
+    QSettings *settings = nullptr;                 // nullptr = none
+};
+
+// Parses and validates. On error returns nullopt and *error names the variable/argument.
+std::optional<Config> loadConfig(const ConfigSources &src, QString *error);
+
+// Reads KEY=VALUE lines (comments, blank lines, optional quotes, "export " prefix).
+QMap<QString, QString> readDotEnv(const QString &path);
+
+// Help text listing modes and every variable with its default.
+QString configHelp();
+
+// Default database path: <AppDataLocation>/orderflow.sqlite.
+QString defaultCacheDbPath();
+
+// Indicator settings (indicators.md §13) from resolved values.
+std::optional<EngineConfig> engineConfigFrom(const std::function<QString(const QString &)> &value, QString *error);
+
+} // namespace co

@@ -4,6 +4,7 @@
 // and the headless/tray/stdio modes all start one of these.
 #include "app/Config.h"
 #include "engine/EngineRegistry.h"
+#include "engine/ServiceStatus.h"
 
 #include <QObject>
 
@@ -25,6 +26,7 @@ public:
 
     const Config &config() const noexcept { return config_; }
     EngineRegistry &registry() noexcept { return registry_; }
+    ServiceStatus &status() noexcept { return status_; }
     ReplayRunner *replay() const noexcept { return replay_.get(); }
 
 Q_SIGNALS:
@@ -33,6 +35,7 @@ Q_SIGNALS:
 private:
     Config config_;
     EngineRegistry registry_;
+    ServiceStatus status_;
     std::unique_ptr<ReplayRunner> replay_;
 };
 

@@ -121,6 +121,8 @@ void MarketEngine::onTrade(const Trade &t)
     lastTradeMs_ = t.timeMs;
     asOfMs_ = std::max(asOfMs_, t.timeMs);
     ++applied_;
+    for (EngineObserver *o : observers_)
+        o->tradeAccepted(symbol_, t);
 }
 
 void MarketEngine::roll(int64_t newDay)
@@ -179,6 +181,8 @@ void MarketEngine::sampleDepthUntil(int64_t eventMs)
         c.timeMs = t;
         h.add(std::move(c));
     }
+    for (EngineObserver *o : observers_)
+        o->depthSample(symbol_, s);
     nextDepthSampleMs_ = (floorDiv(eventMs, 1000) + 1) * 1000;
 }
 
@@ -209,15 +213,24 @@ void MarketEngine::onMark(const MarkPrice &m)
 {
     funding_.mut().onMark(m);
     asOfMs_ = std::max(asOfMs_, m.eventMs);
+    for (EngineObserver *o : observers_)
+        o->mark(symbol_, m);
 }
 
 void MarketEngine::onLiquidation(const Liquidation &l)
 {
     liquidations_.mut().add(l);
     asOfMs_ = std::max(asOfMs_, l.eventMs);
+    for (EngineObserver *o : observers_)
+        o->liquidation(symbol_, l);
 }
 
-void MarketEngine::onOpenInterest(const OpenInterest &oi) { funding_.mut().onOpenInterest(oi); }
+void MarketEngine::onOpenInterest(const OpenInterest &oi)
+{
+    funding_.mut().onOpenInterest(oi);
+    for (EngineObserver *o : observers_)
+        o->openInterest(symbol_, oi);
+}
 
 SnapshotPtr MarketEngine::publish()
 {

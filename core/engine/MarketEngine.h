@@ -4,6 +4,7 @@
 // thread applies events; any thread may call snapshot().
 #include "engine/DayBook.h"
 #include "engine/EngineConfig.h"
+#include "engine/EngineObserver.h"
 #include "engine/Snapshot.h"
 #include "model/Cow.h"
 #include "model/Event.h"
@@ -37,6 +38,10 @@ public:
     void noteGap(const Gap &g);
     void setLive(bool live, const std::string &source);
     void setTickSize(int64_t tick, TickSource source);
+
+    // Observers see accepted events on this engine's writer thread (not owned).
+    void addObserver(EngineObserver *o) { observers_.push_back(o); }
+    void removeObserver(EngineObserver *o) { std::erase(observers_, o); }
 
     // Called with the snapshot of a day just before it rolls over (report command, storage).
     std::function<void(const SnapshotPtr &)> onDayClosing;
@@ -84,6 +89,7 @@ private:
     Cow<LiquidationStore> liquidations_;
     Cow<Funding> funding_;
 
+    std::vector<EngineObserver *> observers_;
     uint64_t seq_ = 0;
     mutable std::mutex publishMutex_; // guards published_ only (a pointer swap)
     SnapshotPtr published_;

@@ -12,6 +12,7 @@
 
 namespace co {
 
+class EngineThread;
 class ReplayRunner;
 
 class Application : public QObject {
@@ -27,6 +28,7 @@ public:
     const Config &config() const noexcept { return config_; }
     EngineRegistry &registry() noexcept { return registry_; }
     ServiceStatus &status() noexcept { return status_; }
+    EngineThread &engines() noexcept { return *engines_; } // the only writer of the engines
     ReplayRunner *replay() const noexcept { return replay_.get(); }
 
 Q_SIGNALS:
@@ -36,6 +38,7 @@ private:
     Config config_;
     EngineRegistry registry_;
     ServiceStatus status_;
+    std::unique_ptr<EngineThread> engines_;
     std::unique_ptr<ReplayRunner> replay_;
 };
 

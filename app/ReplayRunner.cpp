@@ -6,12 +6,11 @@
 
 #include <QMetaObject>
 
-#include <chrono>
 
 namespace co {
 
-ReplayRunner::ReplayRunner(EngineRegistry &registry, QStringList files, double speed, QObject *parent)
-    : QObject(parent), registry_(registry), files_(std::move(files)), speed_(speed)
+ReplayRunner::ReplayRunner(EngineThread &engines, QStringList files, double speed, QObject *parent)
+    : QObject(parent), engines_(engines), files_(std::move(files)), speed_(speed)
 {
 }
 
@@ -30,29 +29,30 @@ void ReplayRunner::start()
     for (const QString &f : files_)
         files.push_back(f.toStdString());
     thread_ = std::thread([this, files] {
-        MarketFeed feed(registry_);
-        feed.setSource(false, "replay");
         std::map<std::string, int64_t> ticks;
         inferTickSizes(files, {}, ticks, nullptr); // unreadable files fail below with a message
-        for (const auto &[name, tick] : ticks) {
-            SymbolInfo info;
-            info.name = name;
-            info.tickSize = tick;
-            info.tickSource = TickSource::Inferred;
-            feed.setSymbolInfo(info);
-        }
-        using Clock = std::chrono::steady_clock;
-        auto lastPublish = Clock::now();
+        engines_.post(std::function<void(MarketFeed &)>([ticks](MarketFeed &feed) {
+            feed.setSource(false, "replay");
+            for (const auto &[name, tick] : ticks) {
+                SymbolInfo info;
+                info.name = name;
+                info.tickSize = tick;
+                info.tickSource = TickSource::Inferred;
+                feed.setSymbolInfo(info);
+            }
+        }));
         bool ok = true;
         std::string message;
         uint64_t events = 0;
+        std::vector<MarketEvent> batch;
         for (size_t i = 0; i < files.size() && !cancel_; ++i) {
             ReplaySource src({files[i]}, ReplaySource::Options{{}, speed_, &cancel_});
             ok = src.run([&](const MarketEvent &e) {
-                feed.apply(e);
-                if ((++events & 255) == 0 && Clock::now() - lastPublish > std::chrono::milliseconds(100)) {
-                    registry_.publishAll();
-                    lastPublish = Clock::now();
+                batch.push_back(e);
+                ++events;
+                if (batch.size() >= (speed_ > 0 ? 1u : 512u)) {
+                    engines_.post(std::move(batch));
+                    batch.clear();
                 }
             });
             if (!ok) {
@@ -61,7 +61,8 @@ void ReplayRunner::start()
             }
             progress_ = double(i + 1) / double(files.size());
         }
-        registry_.publishAll();
+        engines_.post(std::move(batch));
+        engines_.flush();
         finished_ = true;
         if (ok)
             message = "replay finished: " + std::to_string(events) + " events";

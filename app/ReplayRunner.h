@@ -1,8 +1,8 @@
 #pragma once
-// Replays recorded files into the running engines on a worker thread (--replay FILE...
-// [--speed N|max]) and publishes snapshots at most every 100 ms, so the server and GUI can be
-// used without network.
-#include "engine/EngineRegistry.h"
+// Replays recorded files into the running engines (--replay FILE... [--speed N|max]): reads
+// and decodes on its own thread, applies through the EngineThread, so the server and GUI can
+// be used without network.
+#include "app/EngineThread.h"
 
 #include <QObject>
 #include <QStringList>
@@ -16,7 +16,7 @@ namespace co {
 class ReplayRunner : public QObject {
     Q_OBJECT
 public:
-    ReplayRunner(EngineRegistry &registry, QStringList files, double speed, QObject *parent = nullptr);
+    ReplayRunner(EngineThread &engines, QStringList files, double speed, QObject *parent = nullptr);
     ~ReplayRunner() override;
 
     void start();
@@ -28,7 +28,7 @@ Q_SIGNALS:
     void done(bool ok, const QString &message); // emitted on the thread that owns the runner
 
 private:
-    EngineRegistry &registry_;
+    EngineThread &engines_;
     QStringList files_;
     double speed_;
     std::atomic<bool> cancel_{false};

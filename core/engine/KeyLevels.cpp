@@ -148,6 +148,22 @@ std::vector<FootprintBarResult> buildFootprint(const EngineSnapshot &s, const Da
     return out;
 }
 
+std::optional<VwapBands> anchoredVwap(const EngineSnapshot &s, int64_t anchorMs, bool *exactAnchor)
+{
+    const int64_t minute = anchorMs - floorMod(anchorMs, kMsPerMinute);
+    if (exactAnchor)
+        *exactAnchor = minute == anchorMs;
+    VwapSums sums;
+    for (const auto &day : {s.prior, s.today}) {
+        if (!day)
+            continue;
+        for (const BarPtr &b : day->barsOf(Timeframe::M1))
+            if (b->openTime >= minute)
+                sums.merge(b->sums);
+    }
+    return sums.bands();
+}
+
 namespace {
 SessionResult sessionResult(const SessionView &v, int64_t nowMs)
 {

@@ -90,6 +90,11 @@ KeyLevels buildKeyLevels(const EngineSnapshot &s, const KeyLevelsOptions &o);
 // Footprint bars of a day (today when day is null).
 std::vector<FootprintBarResult> buildFootprint(const EngineSnapshot &s, const DayView &day, const FootprintQuery &q);
 
+// Anchored VWAP from anchorMs (inclusive) to the latest trade, over the 1m bars of the prior day
+// and today. Exact when anchorMs is on a minute boundary; otherwise the anchor's whole minute is
+// included and *exactAnchor is false. nullopt when no trade is known since the anchor.
+std::optional<VwapBands> anchoredVwap(const EngineSnapshot &s, int64_t anchorMs, bool *exactAnchor = nullptr);
+
 // Price of a row / conversions at the edge.
 double rowPrice(const EngineSnapshot &s, int64_t row, int64_t grouping = 1);
 double qtyValue(int64_t units);

@@ -179,6 +179,24 @@ private Q_SLOTS:
         const auto bars = buildFootprint(*s, *s->today, q);
         QCOMPARE(bars[0].largeTradeShare, 2.0 / 3.999);
     }
+    void anchoredVwapFromMinute()
+    {
+        MarketEngine e(btc(), {});
+        e.onTrade(trade(1, kDay - 30'000, 90, 1, true));       // prior day: before the anchor
+        e.onTrade(trade(2, kDay + 60'000, 100, 1, true));      // 00:01
+        e.onTrade(trade(3, kDay + 125'000, 103, 2, false));    // 00:02:05
+        const SnapshotPtr s = e.publish();
+        bool exact = false;
+        auto a = anchoredVwap(*s, kDay + 60'000, &exact);
+        QVERIFY(exact);
+        QCOMPARE(a->vwap, (100.0 + 2 * 103.0) / 3);
+        a = anchoredVwap(*s, kDay - 60'000, &exact); // from the prior day's last minute
+        QCOMPARE(a->vwap, (90.0 + 100.0 + 2 * 103.0) / 4);
+        a = anchoredVwap(*s, kDay + 125'000, &exact); // inside a minute: the minute is included
+        QVERIFY(!exact);
+        QCOMPARE(a->vwap, 103.0);
+        QVERIFY(!anchoredVwap(*s, kDay + 10 * 60'000));
+    }
     void depthThroughFeed()
     {
         EngineRegistry reg;

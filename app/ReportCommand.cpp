@@ -135,8 +135,6 @@ int runReport(const ReportOptions &o, const EngineConfig &config, FILE *out, FIL
 
     ReplaySource replay(files, ReplaySource::Options{symbol, 0, nullptr});
     const bool ok = replay.run([&feed](const MarketEvent &e) { feed.apply(e); });
-    for (const auto &[x, n] : replay.stats().decode.excluded)
-        engine->noteExcluded(x, int64_t(n));
     if (!ok) {
         say(err, QString::fromStdString(replay.error()));
         return 1;

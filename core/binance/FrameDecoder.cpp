@@ -320,6 +320,12 @@ DecodeResult FrameDecoder::Impl::trade(od::object &obj, bool agg, MarketEvent &o
         return fail(DecodeResult::MissingField, event, names[agg][m]);
     if (haveX && x != "MARKET") {
         excludedBy = x;
+        ExcludedTrade ex;
+        ex.id = t.id;
+        ex.timeMs = t.timeMs;
+        x.copy(ex.orderType.data(), std::min(x.size(), ex.orderType.size() - 1));
+        out.symbol.assign(sym);
+        out.payload = ex;
         return DecodeResult::Excluded;
     }
     out.symbol.assign(sym);

@@ -36,7 +36,8 @@ public:
     // `frame` must stay valid during the call. When `capacity` >= frame.size() + 64
     // (simdjson::SIMDJSON_PADDING) the bytes are parsed in place; otherwise they are copied to a
     // padded buffer first. `out.symbol` is upper case; for a REST depth snapshot (which names no
-    // symbol) it is left as `fallbackSymbol`.
+    // symbol) it is left as `fallbackSymbol`. `out` is meaningful for Event, and for Excluded
+    // (an ExcludedTrade payload, so the exclusion can be counted per symbol).
     DecodeResult decode(std::string_view frame, size_t capacity, MarketEvent &out,
                         std::string_view fallbackSymbol = {});
     DecodeResult decode(std::string_view frame, MarketEvent &out, std::string_view fallbackSymbol = {})

@@ -125,6 +125,7 @@ int64_t exchangeMsOf(const MarketEvent &ev) noexcept
         int64_t operator()(const Liquidation &l) const { return l.eventMs; }
         int64_t operator()(const OpenInterest &o) const { return o.timeMs; }
         int64_t operator()(const Kline &) const { return 0; } // no event time carried: never paces
+        int64_t operator()(const ExcludedTrade &x) const { return x.timeMs; }
     };
     return std::visit(Visitor{}, ev.payload);
 }
@@ -357,7 +358,8 @@ bool ReplaySource::runRecording(const std::string &path, const Sink &sink)
         if (symbol.empty())
             symbol = lastSymbol.empty() ? std::string_view(options_.symbol) : lastSymbol.view();
         const std::string_view frame = trimmed(text.substr(json));
-        if (decoder_.decode(frame, line.capacity() - json, ev, symbol) != DecodeResult::Event)
+        const DecodeResult r = decoder_.decode(frame, line.capacity() - json, ev, symbol);
+        if (r != DecodeResult::Event && r != DecodeResult::Excluded)
             continue; // counted in the decoder's stats
         ev.localMs = parseLocalMs(prefix);
         if (!ev.symbol.empty())

@@ -59,6 +59,8 @@ void MarketEngine::apply(const MarketEvent &e)
                 onLiquidation(p);
             else if constexpr (std::is_same_v<T, OpenInterest>)
                 onOpenInterest(p);
+            else if constexpr (std::is_same_v<T, ExcludedTrade>)
+                noteExcluded(std::string(p.type()));
         },
         e.payload);
 }

@@ -31,8 +31,17 @@ private:
     uint8_t len_ = 0;
 };
 
+// A raw trade left out of the indicators because its order type is not MARKET (insurance fund,
+// ADL): kept as an event so dataQuality.excluded is counted per symbol.
+struct ExcludedTrade {
+    int64_t id = 0;
+    int64_t timeMs = 0;
+    std::array<char, 24> orderType{}; // "INSURANCE_FUND", NUL padded
+    std::string_view type() const noexcept { return {orderType.data(), ::strnlen(orderType.data(), orderType.size())}; }
+};
+
 using EventPayload = std::variant<std::monostate, Trade, DepthUpdate, DepthSnapshot, MarkPrice, Liquidation,
-                                  OpenInterest, Kline>;
+                                  OpenInterest, Kline, ExcludedTrade>;
 
 struct MarketEvent {
     SymbolName symbol;

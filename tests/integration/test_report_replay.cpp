@@ -251,6 +251,23 @@ private Q_SLOTS:
         for (const auto &[tick, vol] : r.profile)
             QVERIFY(std::fabs(double(rows[tick]) - double(vol) / 1000) < 1e-9);
     }
+    void excludedTradesAreCounted()
+    {
+        // Raw trades with X other than MARKET stay out of the levels and are counted (spec §0).
+        QTemporaryDir dir;
+        QFile f(dir.filePath("trades.txt"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        const char *frame = R"(1 {"stream":"btcusdt@trade","data":{"e":"trade","E":1,"T":%1,"s":"BTCUSDT","t":%2,"p":"%3","q":"1.000","X":"%4","m":false}})";
+        f.write(QString(frame).arg(1723161000000).arg(1).arg("100.0").arg("MARKET").toUtf8() + "\n");
+        f.write(QString(frame).arg(1723161000001).arg(2).arg("90.0").arg("INSURANCE_FUND").toUtf8() + "\n");
+        f.write(QString(frame).arg(1723161000002).arg(3).arg("100.5").arg("MARKET").toUtf8() + "\n");
+        f.close();
+        const QJsonObject o = runReport({f.fileName()})[0].toObject();
+        QCOMPARE(o["trades"].toInteger(), 2);
+        QCOMPARE(o["low"].toDouble(), 100.0);
+        QCOMPARE(o["dataQuality"].toObject()["excluded"].toObject()["INSURANCE_FUND"].toInteger(), 1);
+        QCOMPARE(o["tickSize"].toDouble(), 0.5); // gcd of 100.0 and 100.5
+    }
     void badArguments()
     {
         QProcess p;

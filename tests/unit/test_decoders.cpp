@@ -188,6 +188,11 @@ void TestDecoders::tradeExcludedByX()
     QCOMPARE(dec.decode(sv(insurance), ev), DecodeResult::Excluded);
     QCOMPARE(dec.decode(sv(insurance), ev), DecodeResult::Excluded);
     QCOMPARE(dec.decode(sv(adl), ev), DecodeResult::Excluded);
+    const auto *ex = std::get_if<co::ExcludedTrade>(&ev.payload); // counted per symbol downstream
+    QVERIFY(ex);
+    QCOMPARE(ex->type(), std::string_view("ADL"));
+    QCOMPARE(ex->id, int64_t(8));
+    QCOMPARE(ev.symbol.view(), std::string_view("BTCUSDT"));
     QCOMPARE(dec.stats().excluded.at("INSURANCE_FUND"), uint64_t(2));
     QCOMPARE(dec.stats().excluded.at("ADL"), uint64_t(1));
     QCOMPARE(dec.stats().decoded, uint64_t(0));

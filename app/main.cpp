@@ -2,9 +2,11 @@
 // and the report/import commands.
 #include "app/Application.h"
 #include "app/Config.h"
+#include "app/Logging.h"
 #include "app/ReportCommand.h"
 
 #include <QCoreApplication>
+#include <QDebug>
 #include <QDir>
 #include <QProcessEnvironment>
 #include <QSettings>
@@ -21,7 +23,10 @@ int runHeadless(const co::Config &config)
 {
     co::Application app(config);
     QObject::connect(&app, &co::Application::replayDone, [&config](bool ok, const QString &msg) {
-        std::fprintf(stderr, "%s\n", qPrintable(msg));
+        if (ok)
+            qInfo().noquote() << msg;
+        else
+            qCritical().noquote() << msg;
         if (config.exitWhenDone)
             QCoreApplication::exit(ok ? 0 : 1);
     });
@@ -73,6 +78,8 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 2;
     }
+    const bool command = config->mode == co::RunMode::Report || config->mode == co::RunMode::Import;
+    co::installLogging(config->logLevel, command ? QString() : co::defaultLogDir());
     switch (config->mode) {
     case co::RunMode::Report: {
         co::ReportOptions o;

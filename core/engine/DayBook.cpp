@@ -1,29 +1,16 @@
 #include "engine/DayBook.h"
 
+#include "indicators/Ohlc.h"
+
 #include <algorithm>
 
 namespace co {
 
 void DayTotals::add(const TickTrade &t) noexcept
 {
-    if (trades == 0) {
-        open = close = high = low = t.price;
-        openId = closeId = t.id;
-        firstMs = lastMs = t.timeMs;
-    } else {
-        if (t.id < openId) {
-            openId = t.id;
-            open = t.price;
-        }
-        if (t.id > closeId) {
-            closeId = t.id;
-            close = t.price;
-        }
-        high = std::max(high, t.price);
-        low = std::min(low, t.price);
-        firstMs = std::min(firstMs, t.timeMs);
-        lastMs = std::max(lastMs, t.timeMs);
-    }
+    firstMs = trades ? std::min(firstMs, t.timeMs) : t.timeMs;
+    lastMs = trades ? std::max(lastMs, t.timeMs) : t.timeMs;
+    addToOhlc(*this, t);
     (t.takerBuy ? buy : sell) += t.qty;
     ++trades;
     sums.add(t.scaled);

@@ -1,5 +1,6 @@
 #include "indicators/Footprint.h"
 
+#include "indicators/Ohlc.h"
 #include "model/Time.h"
 
 #include <algorithm>
@@ -40,24 +41,9 @@ std::optional<Timeframe> parseTimeframe(std::string_view s) noexcept
 
 void FootprintBar::add(const TickTrade &t) noexcept
 {
-    if (trades == 0) {
-        open = close = high = low = t.price;
-        openId = closeId = t.id;
-        highRow = lowRow = t.row;
-    } else {
-        if (t.id < openId) {
-            openId = t.id;
-            open = t.price;
-        }
-        if (t.id > closeId) {
-            closeId = t.id;
-            close = t.price;
-        }
-        high = std::max(high, t.price);
-        low = std::min(low, t.price);
-        highRow = std::max(highRow, t.row);
-        lowRow = std::min(lowRow, t.row);
-    }
+    highRow = trades ? std::max(highRow, t.row) : t.row;
+    lowRow = trades ? std::min(lowRow, t.row) : t.row;
+    addToOhlc(*this, t);
     (t.takerBuy ? buy : sell) += t.qty;
     ++trades;
     if (t.large)

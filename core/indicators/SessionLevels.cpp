@@ -1,5 +1,6 @@
 #include "indicators/SessionLevels.h"
 
+#include "indicators/Ohlc.h"
 #include "model/Time.h"
 
 #include <algorithm>
@@ -13,21 +14,7 @@ std::vector<SessionDef> defaultUtcSessions()
 
 void SessionStats::add(const TickTrade &t) noexcept
 {
-    if (trades == 0) {
-        open = close = high = low = t.price;
-        openId = closeId = t.id;
-    } else {
-        if (t.id < openId) {
-            openId = t.id;
-            open = t.price;
-        }
-        if (t.id > closeId) {
-            closeId = t.id;
-            close = t.price;
-        }
-        high = std::max(high, t.price);
-        low = std::min(low, t.price);
-    }
+    addToOhlc(*this, t);
     (t.takerBuy ? buy : sell) += t.qty;
     ++trades;
     sums.add(t.scaled);

@@ -64,6 +64,8 @@ void Footprint::add(const TickTrade &t)
 {
     const int64_t open = t.timeMs - floorMod(t.timeMs, tfMs_);
     if (bars_.empty() || bars_.back()->openTime < open) [[unlikely]] {
+        if (!bars_.empty())
+            mutableBar(bars_.size() - 1).rows.compact(); // closed: give back the growth slack
         auto bar = std::make_shared<FootprintBar>();
         bar->openTime = open;
         bars_.push_back(std::move(bar));

@@ -42,6 +42,15 @@ void Ladder::addRow(int64_t row, const RowVolume &v)
     r.trades += v.trades;
 }
 
+void Ladder::compact()
+{
+    if (empty_)
+        return;
+    std::vector<RowVolume> exact(rows_.begin() + (low_ - base_), rows_.begin() + (high_ - base_ + 1));
+    rows_.swap(exact);
+    base_ = low_;
+}
+
 Ladder Ladder::grouped(int64_t k) const
 {
     if (k <= 1)

@@ -36,6 +36,8 @@ public:
     {
         return (empty_ || row < low_ || row > high_) ? RowVolume{} : at(row);
     }
+    // Drops the growth slack (a closed bar will not grow again).
+    void compact();
     // Rows merged k at a time: grouped row g = floor(row / k).
     Ladder grouped(int64_t k) const;
 

@@ -244,6 +244,15 @@ private Q_SLOTS:
         fp.add(tt(13, t0 + 300001, 98, 1, true, sc));
         QCOMPARE(bars[1]->trades, 1);
         QCOMPARE(fp.share()[1]->trades, 2);
+        // A closed bar keeps its rows exactly after compaction.
+        Ladder big;
+        for (int r = 0; r < 500; ++r)
+            big.add(1000 + r, r + 1, r % 2);
+        const Ladder before = big;
+        big.compact();
+        QVERIFY(big == before);
+        big.add(999, 5, true); // still grows after compaction
+        QCOMPARE(big.lowRow(), 999);
         // Out-of-order time inserts into the right bar.
         fp.add(tt(14, t0 + 5, 100, 1, true, sc));
         QCOMPARE(fp.share()[0]->trades, 3);

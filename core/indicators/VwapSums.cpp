@@ -38,7 +38,8 @@ ScaledPQ Scaler::scale(int64_t price, int64_t qty) noexcept
         }
         qr = qty / qDiv_;
     }
-    return {pr, qr, pd_, qd_};
+    const __int128 pq = __int128(pr) * qr;
+    return {pr, qr, pd_, qd_, pq, pq * pr};
 }
 
 void VwapSums::rescale(int8_t pd, int8_t qd) noexcept

@@ -13,6 +13,8 @@ struct ScaledPQ {
     int64_t qr = 0;
     int8_t pd = 0;
     int8_t qd = 0;
+    __int128 pq = 0;  // pr·qr, computed once per trade for every sum it enters
+    __int128 p2q = 0; // pr²·qr
 };
 
 // Reduces 1e-8 fixed values to the smallest scale seen so far (the scale only grows).
@@ -38,9 +40,8 @@ public:
         if (t.pd != pd_ || t.qd != qd_) [[unlikely]]
             rescale(t.pd, t.qd);
         sq_ += t.qr;
-        const __int128 pq = __int128(t.pr) * t.qr;
-        spq_ += pq;
-        sp2q_ += pq * t.pr;
+        spq_ += t.pq;
+        sp2q_ += t.p2q;
     }
     void merge(const VwapSums &o) noexcept;
     bool empty() const noexcept { return sq_ == 0; }

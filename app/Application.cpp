@@ -1,7 +1,16 @@
 #include "app/Application.h"
 
 #include "app/EngineThread.h"
+#include "app/LiveFeed.h"
 #include "app/ReplayRunner.h"
+#include "app/ServerHealth.h"
+#include "app/StorageService.h"
+#include "server/HttpServer.h"
+
+#include <QDateTime>
+
+#include <cstdio>
+#include <functional>
 
 namespace co {
 
@@ -15,21 +24,75 @@ Application::~Application() { stop(); }
 
 bool Application::start(QString *error)
 {
-    Q_UNUSED(error);
+    // The cache: always live; a replay of old files uses it only when CACHE_DB_PATH is given.
+    if (config_.replayFiles.isEmpty() || config_.origin.value("CACHE_DB_PATH") != QLatin1String("default")) {
+        storage_ = std::make_unique<StorageService>(config_, *engines_, registry_, status_);
+        if (!storage_->start(error))
+            return false;
+    }
+    // Sources start once the cache is back in the engines (they accept increasing ids only).
+    auto afterRestore = [this](QObject *context, std::function<void()> fn) {
+        if (storage_)
+            connect(storage_.get(), &StorageService::restored, context, std::move(fn));
+        else
+            fn();
+    };
     if (!config_.replayFiles.isEmpty()) {
         replay_ = std::make_unique<ReplayRunner>(*engines_, config_.replayFiles, config_.replaySpeed);
         connect(replay_.get(), &ReplayRunner::done, this, &Application::replayDone);
-        replay_->start();
+        afterRestore(replay_.get(), [this] { replay_->start(); });
     }
+    if (!config_.offline && config_.replayFiles.isEmpty()) {
+        live_ = std::make_unique<LiveFeed>(LiveFeed::optionsFrom(config_), SystemClock::instance(), *engines_, status_);
+        afterRestore(live_.get(), [this] {
+            for (const QString &symbol : config_.symbols)
+                if (auto last = storage_->resumePoint(symbol.toStdString()); last && last->source == TradeSource::AggTrade)
+                    live_->setResumeFrom(symbol, last->id, last->timeMs);
+            live_->start();
+        });
+    }
+    if (replay_) // for /healthz
+        connect(replay_.get(), &ReplayRunner::done, this, [this](bool ok, const QString &message) {
+            status_.set("replay", QJsonObject{{"ok", ok}, {"message", message}});
+        });
+    if (config_.mode != RunMode::Stdio && !startServer(error))
+        return false;
+    return true;
+}
+
+bool Application::startServer(QString *error)
+{
+    ServerOptions o;
+    o.host = config_.host;
+    o.port = quint16(config_.port);
+    o.apiToken = config_.apiToken;
+    o.allowedOrigins = config_.allowedOrigins;
+    o.version = CO_VERSION;
+    const HealthInputs inputs{registry_, status_, replay_.get(), live_ != nullptr, QDateTime::currentMSecsSinceEpoch()};
+    server_ = std::make_unique<HttpServer>(registry_, config_.symbols, o, [inputs] {
+        return serverHealth(inputs, QDateTime::currentMSecsSinceEpoch());
+    });
+    if (!server_->start(error)) {
+        server_.reset();
+        return false;
+    }
+    std::fprintf(stderr, "MCP listening on %s:%u\n", qPrintable(server_->address()), unsigned(server_->port())); // tests parse this
+    status_.set("server", QJsonObject{{"ok", true}, {"host", o.host}, {"port", int(server_->port())}});
     return true;
 }
 
 void Application::stop()
 {
+    server_.reset(); // first: it reads the engines
+    if (storage_)
+        storage_->stopRestore(); // while the engines still run: the restore waits on them
     if (replay_)
         replay_->cancel();
     replay_.reset();
+    live_.reset(); // before the engines: it flushes its last posts through them
     engines_->stop();
+    if (storage_)
+        storage_->stop(); // after the engines: today's summaries, then the last batch
 }
 
 } // namespace co

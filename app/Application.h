@@ -13,7 +13,10 @@
 namespace co {
 
 class EngineThread;
+class HttpServer;
+class LiveFeed;
 class ReplayRunner;
+class StorageService;
 
 class Application : public QObject {
     Q_OBJECT
@@ -30,16 +33,24 @@ public:
     ServiceStatus &status() noexcept { return status_; }
     EngineThread &engines() noexcept { return *engines_; } // the only writer of the engines
     ReplayRunner *replay() const noexcept { return replay_.get(); }
+    LiveFeed *live() const noexcept { return live_.get(); } // null with --offline or --replay
+    HttpServer *server() const noexcept { return server_.get(); } // MCP/REST; null with --stdio
+    StorageService *storage() const noexcept { return storage_.get(); } // the SQLite cache
 
 Q_SIGNALS:
     void replayDone(bool ok, const QString &message);
 
 private:
+    bool startServer(QString *error);
+
     Config config_;
     EngineRegistry registry_;
     ServiceStatus status_;
     std::unique_ptr<EngineThread> engines_;
     std::unique_ptr<ReplayRunner> replay_;
+    std::unique_ptr<LiveFeed> live_;
+    std::unique_ptr<HttpServer> server_;
+    std::unique_ptr<StorageService> storage_;
 };
 
 } // namespace co

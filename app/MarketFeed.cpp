@@ -23,7 +23,13 @@ MarketFeed::PerSymbol *MarketFeed::route(std::string_view symbol)
         p.sync->onReset = [eng](const DepthSnapshot &s) { eng->onBookReset(s); };
         p.sync->onApply = [eng](const DepthUpdate &u) { eng->onBookDiff(u); };
         p.sync->onInvalid = [eng] { eng->onBookInvalid(); };
+        p.sync->onSnapshotNeeded = [this, name] {
+            if (snapshotRequester_)
+                snapshotRequester_(name);
+        };
         it = per_.emplace(name, std::move(p)).first;
+        for (const auto &f : engineCreated_)
+            f(*it->second.engine);
     }
     lastName_ = it->first;
     last_ = &it->second;
@@ -47,6 +53,12 @@ MarketEngine *MarketFeed::engineFor(const std::string &symbol)
 {
     PerSymbol *p = route(symbol);
     return p ? p->engine : nullptr;
+}
+
+void MarketFeed::resetBook(const std::string &symbol)
+{
+    if (PerSymbol *p = route(symbol))
+        p->sync->reset();
 }
 
 const OrderBookSync *MarketFeed::syncFor(const std::string &symbol) const

@@ -5,6 +5,7 @@
 #include "engine/EngineRegistry.h"
 #include "model/Event.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -31,6 +32,14 @@ public:
     MarketEngine *engineFor(const std::string &symbol);
     const OrderBookSync *syncFor(const std::string &symbol) const;
 
+    // Live sources: told (on the engine thread) when a symbol's book sync needs a REST snapshot.
+    void setSnapshotRequester(std::function<void(const std::string &symbol)> f) { snapshotRequester_ = std::move(f); }
+    // The depth stream of `symbol` dropped: its book is invalid until a new snapshot aligns.
+    void resetBook(const std::string &symbol);
+    // Told (on the engine thread) of each engine the feed routes to for the first time, before its
+    // first event: the storage attaches its observer here.
+    void onEngineCreated(std::function<void(MarketEngine &)> f) { engineCreated_.push_back(std::move(f)); }
+
 private:
     struct PerSymbol {
         MarketEngine *engine = nullptr;
@@ -42,6 +51,8 @@ private:
     std::map<std::string, SymbolInfo, std::less<>> infos_;
     std::map<std::string, PerSymbol, std::less<>> per_;
     std::set<std::string> only_;
+    std::function<void(const std::string &)> snapshotRequester_;
+    std::vector<std::function<void(MarketEngine &)>> engineCreated_;
     bool live_ = false;
     std::string source_ = "replay";
     // The last routed symbol: consecutive events of one symbol skip the map look-up.

@@ -2,8 +2,11 @@
 // and the report/import commands.
 #include "app/Application.h"
 #include "app/Config.h"
+#include "app/Gui.h"
+#include "app/ImportCommand.h"
 #include "app/Logging.h"
 #include "app/ReportCommand.h"
+#include "server/StdioTransport.h"
 
 #include <QCoreApplication>
 #include <QDebug>
@@ -15,6 +18,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <memory>
 
 namespace {
 std::atomic<bool> g_stop{false};
@@ -35,6 +39,13 @@ int runHeadless(const co::Config &config)
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;
     }
+    // --stdio: MCP over stdin/stdout instead of the HTTP listener; EOF on stdin ends the program.
+    std::unique_ptr<co::StdioServer> stdio;
+    if (config.mode == co::RunMode::Stdio) {
+        stdio = std::make_unique<co::StdioServer>(app.registry(), config.symbols, CO_VERSION);
+        QObject::connect(&stdio->transport(), &co::StdioTransport::finished, [] { QCoreApplication::exit(0); });
+        stdio->transport().start();
+    }
     std::signal(SIGINT, [](int) { g_stop = true; });
     std::signal(SIGTERM, [](int) { g_stop = true; });
     QTimer stopPoll; // signal handlers may not call Qt; poll a flag instead
@@ -51,11 +62,13 @@ int runHeadless(const co::Config &config)
 
 int main(int argc, char **argv)
 {
-    QCoreApplication qapp(argc, argv);
+    // The application object is created once the mode is known: QApplication for the GUI.
     QCoreApplication::setOrganizationName("crypto-orderflow");
     QCoreApplication::setApplicationName("crypto-orderflow");
     QCoreApplication::setApplicationVersion(CO_VERSION);
-    const QStringList args = qapp.arguments().mid(1);
+    QStringList args;
+    for (int i = 1; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
 
     if (args.contains("--help") || args.contains("-h")) {
         std::fputs(qPrintable(co::configHelp()), stdout);
@@ -78,8 +91,20 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 2;
     }
+    // stdout carries MCP lines only: everything else printed from here on goes to stderr.
+    if (config->mode == co::RunMode::Stdio && !co::StdioTransport::guardStdout()) {
+        std::fprintf(stderr, "cannot redirect stdout for --stdio\n");
+        return 1;
+    }
     const bool command = config->mode == co::RunMode::Report || config->mode == co::RunMode::Import;
     co::installLogging(config->logLevel, command ? QString() : co::defaultLogDir());
+    if (config->mode == co::RunMode::Gui || config->mode == co::RunMode::Tray) {
+        QString why;
+        if (co::guiAvailable(&why))
+            return co::runGui(argc, argv, *config);
+        qWarning().noquote() << why << "- running headless";
+    }
+    QCoreApplication qapp(argc, argv);
     switch (config->mode) {
     case co::RunMode::Report: {
         co::ReportOptions o;
@@ -89,9 +114,20 @@ int main(int argc, char **argv)
         }
         return co::runReport(o, config->engine, stdout, stderr);
     }
-    case co::RunMode::Import:
-        std::fprintf(stderr, "import is not available yet\n");
-        return 2;
+    case co::RunMode::Import: {
+        co::ImportOptions o;
+        if (!co::parseImportArgs(config->rest, o, &error)) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return 2;
+        }
+        src.args = o.configArgs; // configuration flags given after "import" (--cache-db-path, ...)
+        const auto importConfig = co::loadConfig(src, &error);
+        if (!importConfig) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return 2;
+        }
+        return co::runImport(o, *importConfig, stderr);
+    }
     default:
         return runHeadless(*config);
     }

@@ -26,7 +26,6 @@ public:
         return int64_t(QRandomGenerator::global()->bounded(quint64(ceil) + 1));
     }
     void reset() noexcept { attempt_ = 0; }
-    int attempts() const noexcept { return attempt_; }
 
 private:
     int64_t initialMs_, maxMs_;

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstdint>

@@ -1,17 +1,14 @@
 #include "server/JsonEncoders.h"
 
 #include "model/Time.h"
+#include "server/JsonUtil.h"
 
 namespace co {
 
-namespace {
-template <typename T>
-void putOpt(QJsonObject &o, const char *key, const std::optional<T> &v)
-{
-    if (v)
-        o.insert(QLatin1String(key), *v);
-}
+using json::putOpt;
+using json::q;
 
+namespace {
 QJsonArray numbers(const std::vector<double> &v)
 {
     QJsonArray a;
@@ -19,8 +16,6 @@ QJsonArray numbers(const std::vector<double> &v)
         a.append(x);
     return a;
 }
-
-QString q(const std::string &s) { return QString::fromStdString(s); }
 } // namespace
 
 QString isoTime(int64_t ms) { return q(isoTimeMs(ms)); }
@@ -68,7 +63,7 @@ QJsonObject toJson(const DataQuality &d)
     return o;
 }
 
-QJsonObject toJson(const FootprintBarResult &b)
+QJsonObject toJson(const FootprintBarResult &b, FootprintStyle style)
 {
     QJsonObject o;
     o.insert("openTime", qint64(b.openTime));
@@ -84,12 +79,19 @@ QJsonObject toJson(const FootprintBarResult &b)
     o.insert("cvd", b.cvd);
     o.insert("trades", qint64(b.trades));
     o.insert("poc", b.poc);
-    o.insert("buyImbalances", numbers(b.buyImbalances));
-    o.insert("sellImbalances", numbers(b.sellImbalances));
+    if (style.compact) {
+        o.insert("buyImbalanceCount", qint64(b.buyImbalances.size()));
+        o.insert("sellImbalanceCount", qint64(b.sellImbalances.size()));
+    } else {
+        o.insert("buyImbalances", numbers(b.buyImbalances));
+        o.insert("sellImbalances", numbers(b.sellImbalances));
+    }
     QJsonArray st;
-    for (const StackedResult &z : b.stacked)
+    for (const StackedResult &z : style.compact ? largestStacked(b.stacked, kStackedShown) : b.stacked)
         st.append(QJsonArray{z.low, z.high, q(z.side), z.count});
     o.insert("stacked", st);
+    if (style.compact)
+        o.insert("stackedCount", qint64(b.stacked.size()));
     if (!b.rows.empty()) {
         QJsonArray rows; // [price, sellVolume (bid), buyVolume (ask)]
         for (const FootprintRow &r : b.rows)

@@ -1,0 +1,101 @@
+#include "app/CacheRestore.h"
+
+#include "storage/CacheReader.h"
+
+#include <chrono>
+
+namespace co {
+
+namespace {
+constexpr uint64_t kBatchesInFlight = 4;
+constexpr size_t kBatch = 4096;
+} // namespace
+
+CacheRestore::~CacheRestore()
+{
+    cancel_ = true;
+    if (thread_.joinable())
+        thread_.join();
+}
+
+void CacheRestore::start(ProgressFn progress, DoneFn done)
+{
+    thread_ = std::thread([this, progress = std::move(progress), done = std::move(done)] {
+        Progress p;
+        p.expected = plan_.expected();
+        QString error;
+        const bool ok = run(p, progress, &error);
+        if (!cancel_)
+            engines_.flush(); // everything posted is applied and published
+        done(ok && !cancel_, cancel_ ? QStringLiteral("cancelled") : error, p);
+    });
+}
+
+void CacheRestore::waitForEngine(uint64_t sent)
+{
+    while (sent > acked_.load() + kBatchesInFlight && !cancel_)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+bool CacheRestore::run(Progress &p, const ProgressFn &progress, QString *error)
+{
+    CacheReader reader;
+    if (!reader.open(plan_.path, error))
+        return false;
+    using Clock = std::chrono::steady_clock;
+    auto lastReport = Clock::now();
+    uint64_t sent = 0;
+    auto post = [&](std::vector<MarketEvent> &&batch) {
+        engines_.post(std::move(batch));
+        const uint64_t n = ++sent;
+        engines_.post(std::function<void(MarketFeed &)>([this, n](MarketFeed &) { acked_ = n; }));
+        waitForEngine(n);
+    };
+    for (const RestorePlan::Symbol &s : plan_.symbols) {
+        if (cancel_)
+            return true;
+        p.symbol = s.name;
+        const SymbolName name(s.name);
+        if (s.hasTrades) {
+            const bool ok = reader.scanTrades(
+                s.name, s.source, s.fromMs,
+                [&](std::span<const Trade> trades) {
+                    std::vector<MarketEvent> batch(trades.size());
+                    for (size_t i = 0; i < trades.size(); ++i) {
+                        batch[i].symbol = name;
+                        batch[i].payload = trades[i];
+                    }
+                    post(std::move(batch));
+                    p.trades += int64_t(trades.size());
+                    if (Clock::now() - lastReport >= std::chrono::milliseconds(100)) {
+                        lastReport = Clock::now();
+                        progress(p);
+                    }
+                    return !cancel_.load();
+                },
+                error, kBatch);
+            if (!ok)
+                return false;
+        }
+        // Then what the engine keeps besides trades: liquidations (24 h), OI history, the last mark.
+        std::vector<MarketEvent> rest;
+        auto add = [&](auto &&payload) {
+            MarketEvent e;
+            e.symbol = name;
+            e.payload = payload;
+            rest.push_back(std::move(e));
+        };
+        for (const Liquidation &l : reader.liquidations(s.name, s.fromMs, error))
+            add(l);
+        for (const OpenInterest &oi : reader.openInterest(s.name, s.fromMs, error))
+            add(oi);
+        if (auto m = reader.lastMark(s.name, error))
+            add(*m);
+        if (!rest.empty())
+            post(std::move(rest));
+    }
+    progress(p);
+    return true;
+}
+
+} // namespace co

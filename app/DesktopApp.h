@@ -1,0 +1,66 @@
+#pragma once
+// Wires a running Application to its desktop face: the main window reads the engines and the
+// service status, the tray shows/hides it and quits, the settings dialog saves to QSettings and
+// applies what it can at once, replay shows its progress with Cancel.
+#include "app/Application.h"
+#include "views/SettingsCatalog.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QSettings;
+
+namespace co {
+
+class MainWindow;
+class TrayIcon;
+
+class DesktopApp : public QObject {
+    Q_OBJECT
+public:
+    DesktopApp(Application &app, RunMode mode, QObject *parent = nullptr);
+    ~DesktopApp() override;
+
+    // Shows the window (GUI mode, or tray mode without a tray) or only the tray icon.
+    void start();
+    MainWindow &window() { return *window_; }
+    TrayIcon &tray() { return *tray_; }
+
+    // Every variable of configVars() with its value and origin, plus the saved proxy.
+    static QList<SettingField> settingFields(const Config &config, QSettings &store);
+    // "" when the values make a valid configuration, else why not.
+    static QString validateSettings(const QMap<QString, QString> &values);
+    // Values after a save: command line, environment and .env still win over saved settings.
+    static QMap<QString, QString> effectiveValues(const Config &config, QSettings &store);
+
+public Q_SLOTS:
+    void openSettings();
+    void toggleWindow();
+    // Starts or stops the MCP/REST server (tray); the status bar and tray follow.
+    void setServerRunning(bool on);
+    void quit();
+
+Q_SIGNALS:
+    void aboutToQuit();
+
+private:
+    void applySavedSettings(const QStringList &restartNeeded);
+    void updateTrayStatus();
+
+    Application &app_;
+    RunMode mode_;
+    std::unique_ptr<MainWindow> window_;
+    std::unique_ptr<TrayIcon> tray_;
+    bool trayAvailable_ = false; // a desktop tray shows the icon (close-to-tray, --tray hidden)
+    bool toldTray_ = false;
+    bool restoreShown_ = false;
+    QString binanceFallback_; // what the Binance status reads as before (or without) a live feed
+    bool quitting_ = false;
+};
+
+// Sets HTTPS_PROXY/HTTP_PROXY from the saved proxy when the environment names none (the
+// environment wins, as for every other setting).
+void applySavedProxy(QSettings &store);
+
+} // namespace co

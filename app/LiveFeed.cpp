@@ -1,0 +1,124 @@
+#include "app/LiveFeed.h"
+
+#include "app/EngineThread.h"
+#include "binance/Log.h"
+#include "engine/ServiceStatus.h"
+#include "model/ZoneOffsets.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace co {
+
+LiveFeed::LiveFeed(LiveSession::Options options, const Clock &clock, EngineThread &engines, ServiceStatus &status,
+                   QObject *parent)
+    : QObject(parent), options_(std::move(options)), clock_(clock), engines_(engines), status_(status)
+{
+    thread_.setObjectName("binance");
+}
+
+LiveFeed::~LiveFeed() { stop(); }
+
+LiveSession::Options LiveFeed::optionsFrom(const Config &config)
+{
+    LiveSession::Options o;
+    o.restUrl = QUrl(config.restUrl);
+    o.wsUrl = QUrl(config.wsUrl);
+    o.symbols = config.symbols;
+    o.exchangeInfoCache = QFileInfo(config.cacheDbPath).dir().filePath("exchangeInfo.json");
+    ZoneClock zone(config.engine.dayZone);
+    o.dayStart = [zone](int64_t ms) { return zone.dayStartUtc(zone.localDay(ms)); };
+    return o;
+}
+
+void LiveFeed::setResumeFrom(const QString &symbol, int64_t lastId, int64_t lastTimeMs)
+{
+    if (running()) {
+        qCWarning(lcBinance).noquote() << "LiveFeed::setResumeFrom after start ignored for" << symbol;
+        return;
+    }
+    resume_.emplace_back(symbol, lastId, lastTimeMs);
+}
+
+void LiveFeed::start()
+{
+    if (running())
+        return;
+    thread_.start();
+    context_ = new QObject;
+    context_->moveToThread(&thread_);
+    QObject *ctx = context_;
+    engines_.post(std::function<void(MarketFeed &)>([this, ctx](MarketFeed &feed) {
+        feed.setSource(true, "binance-usdm");
+        // Called on the engine thread; the request itself is made on the network thread.
+        feed.setSnapshotRequester([this, ctx](const std::string &symbol) {
+            QMetaObject::invokeMethod(ctx, [this, symbol] {
+                if (session_)
+                    session_->requestSnapshot(symbol);
+            });
+        });
+    }));
+    LiveSession::Sink sink;
+    sink.events = [this](std::vector<MarketEvent> &&events) { engines_.post(std::move(events)); };
+    sink.bookLost = [this](const std::string &symbol) {
+        engines_.post(std::function<void(MarketFeed &)>([symbol](MarketFeed &feed) { feed.resetBook(symbol); }));
+    };
+    sink.symbolInfo = [this](const SymbolInfo &info) {
+        engines_.post(std::function<void(MarketFeed &)>([info](MarketFeed &feed) {
+            feed.setSymbolInfo(info);
+            if (MarketEngine *e = feed.engineFor(info.name)) {
+                e->setTickSize(info.tickSize, info.tickSource);
+                e->setLive(true, "binance-usdm");
+            }
+        }));
+    };
+    sink.unfilled = [this](const std::string &symbol, const Gap &g) {
+        if (g.fromId != 0)
+            return; // id holes: the engine records them itself when the next trade arrives
+        engines_.post(std::function<void(MarketFeed &)>([symbol, g](MarketFeed &feed) {
+            if (MarketEngine *e = feed.engineFor(symbol))
+                e->noteGap(g);
+        }));
+    };
+    sink.status = [this](const QJsonObject &o) { status_.set("binance", o); };
+    QMetaObject::invokeMethod(ctx, [this, sink = std::move(sink)] {
+        session_ = new LiveSession(options_, clock_, sink);
+        for (const auto &[symbol, id, ms] : resume_)
+            session_->setResumeFrom(symbol, id, ms);
+        session_->start();
+    });
+}
+
+void LiveFeed::stop()
+{
+    if (!running())
+        return;
+    engines_.post(std::function<void(MarketFeed &)>([](MarketFeed &feed) { feed.setSnapshotRequester({}); }));
+    engines_.flush(); // no snapshot request can arrive after this
+    QMetaObject::invokeMethod(
+        context_,
+        [this] {
+            delete session_;
+            session_ = nullptr;
+        },
+        Qt::BlockingQueuedConnection);
+    thread_.quit();
+    thread_.wait();
+    delete context_;
+    context_ = nullptr;
+}
+
+void LiveFeed::inspect(const std::function<void(LiveSession &)> &fn)
+{
+    if (!running())
+        return;
+    QMetaObject::invokeMethod(
+        context_,
+        [this, &fn] {
+            if (session_)
+                fn(*session_);
+        },
+        Qt::BlockingQueuedConnection);
+}
+
+} // namespace co

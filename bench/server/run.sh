@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Server benchmark: 64 clients for 30 s each against crypto-orderflow replaying a recorded day —
+# MCP tools/call get_key_levels and REST /api/key-levels — next to the TypeScript SDK's example
+# server answering tools/list in the same run. Needs a build (bench_server, crypto-orderflow) and
+# `npm ci` in tests/mcp. Usage: bench/server/run.sh [BUILD_DIR] [SECONDS] [CLIENTS]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+build="$(cd "${1:-$here/../../build}" && pwd)"
+seconds="${2:-30}"
+clients="${3:-64}"
+data="${CO_SHARED_DATA_DIR:-$here/../../../shared/data/binance}/hftbacktest"
+node="$here/../../tests/mcp/node_modules/.bin/node"
+[ -x "$node" ] || node=node
+tmp="$(mktemp -d)"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+wait_port() { # file pattern → port
+  for _ in $(seq 1 200); do
+    if p=$(grep -oE "$2 127\.0\.0\.1:[0-9]+" "$1" 2>/dev/null | grep -oE '[0-9]+$'); then echo "$p"; return; fi
+    sleep 0.1
+  done
+  echo "no port line in $1" >&2; cat "$1" >&2; exit 1
+}
+
+XDG_DATA_HOME="$tmp" XDG_CONFIG_HOME="$tmp" CACHE_DB_PATH="$tmp/cache.sqlite" \
+  "$build/bin/crypto-orderflow" --headless --port 0 --symbols BTCUSDT --replay "$data/btcusdt_20240808.gz" 2>"$tmp/co.log" &
+pids+=($!)
+co=$(wait_port "$tmp/co.log" "MCP listening on")
+until curl -s "http://127.0.0.1:$co/healthz" | grep -q '"finished":true'; do sleep 0.2; done
+"$node" "$here/sdk-server.mjs" 2>"$tmp/sdk.log" &
+pids+=($!)
+sdk=$(wait_port "$tmp/sdk.log" "SDK example server listening on")
+
+echo "crypto-orderflow $(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, $clients clients, ${seconds}s each"
+"$build/bin/bench_server" --port "$co" --mode mcp-call --clients "$clients" --seconds "$seconds" | sed 's/^/crypto-orderflow MCP get_key_levels:   /'
+"$build/bin/bench_server" --port "$co" --mode rest --clients "$clients" --seconds "$seconds" | sed 's/^/crypto-orderflow REST key-levels:     /'
+"$build/bin/bench_server" --port "$sdk" --mode mcp-list --clients "$clients" --seconds "$seconds" | sed 's/^/SDK example server MCP tools\/list:    /'

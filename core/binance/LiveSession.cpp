@@ -1,0 +1,453 @@
+#include "binance/LiveSession.h"
+
+#include "binance/ExchangeInfo.h"
+#include "binance/Log.h"
+#include "binance/ProxyConfig.h"
+#include "binance/RestDecoders.h"
+#include "model/Time.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace co {
+namespace {
+QString seconds(int64_t ms) { return QString::number(double(ms) / 1000.0, 'f', ms < 10'000 ? 1 : 0); }
+} // namespace
+
+LiveSession::LiveSession(Options options, const Clock &clock, Sink sink, QObject *parent)
+    : QObject(parent), options_(std::move(options)), clock_(clock), sink_(std::move(sink)),
+      bootBackoff_(options_.bootRetryInitialMs, options_.bootRetryMaxMs)
+{
+    if (!options_.dayStart)
+        options_.dayStart = [](int64_t ms) { return floorDiv(ms, kMsPerDay) * kMsPerDay; };
+    rest_ = std::make_unique<RestClient>(options_.restUrl, clock_, options_.rest);
+    rest_->setProxyFactory(new EnvProxyFactory);
+    bootTimer_.setSingleShot(true);
+    connect(&bootTimer_, &QTimer::timeout, this, &LiveSession::boot);
+    connect(&statusTimer_, &QTimer::timeout, this, &LiveSession::publishStatus);
+}
+
+LiveSession::~LiveSession() { stop(); }
+
+void LiveSession::setResumeFrom(const QString &symbol, int64_t lastId, int64_t lastTimeMs)
+{
+    resume_[symbol.toUpper().toStdString()] = {lastId, lastTimeMs};
+}
+
+void LiveSession::start()
+{
+    if (running_)
+        return;
+    running_ = true;
+    statusTimer_.start(int(options_.statusEveryMs));
+    if (!options_.exchangeInfoCache.isEmpty()) {
+        std::string why;
+        if (QFileInfo::exists(options_.exchangeInfoCache)) {
+            if (auto info = loadExchangeInfoFile(options_.exchangeInfoCache.toStdString(), &why)) {
+                if (applyExchangeInfo(*info, true))
+                    startStreams();
+            } else {
+                qCWarning(lcBinance).noquote() << "ignoring the cached exchangeInfo:" << QString::fromStdString(why);
+            }
+        }
+    }
+    boot();
+    publishStatus();
+}
+
+void LiveSession::stop()
+{
+    if (!running_)
+        return;
+    running_ = false;
+    bootTimer_.stop();
+    statusTimer_.stop();
+    if (pollers_)
+        pollers_->stop();
+    if (market_)
+        market_->stop();
+    if (public_)
+        public_->stop();
+    for (auto &[name, p] : per_)
+        if (p.snapshotTimer)
+            p.snapshotTimer->stop();
+    state_ = "stopped";
+    publishStatus();
+}
+
+void LiveSession::unreachable(const QString &what, const QString &reason, int64_t delayMs)
+{
+    message_ = QString("cannot reach Binance (%1: %2), retrying in %3 s").arg(what, reason, seconds(delayMs));
+    qCWarning(lcBinance).noquote() << message_;
+}
+
+void LiveSession::boot()
+{
+    if (!running_)
+        return;
+    rest_->get("/fapi/v1/exchangeInfo", {}, RestPriority::Poll, [this](const RestReply &r) {
+        if (!running_)
+            return;
+        std::string why;
+        std::optional<ExchangeInfo> info;
+        if (r.ok) {
+            info = parseExchangeInfo(r.body.toStdString(), &why);
+        } else {
+            why = r.error.toStdString();
+        }
+        if (info) {
+            bootBackoff_.reset();
+            const bool ok = applyExchangeInfo(*info, false);
+            if (ok && !options_.exchangeInfoCache.isEmpty()) {
+                QDir().mkpath(QFileInfo(options_.exchangeInfoCache).absolutePath());
+                QSaveFile f(options_.exchangeInfoCache);
+                if (!f.open(QIODevice::WriteOnly) || f.write(r.body) != r.body.size() || !f.commit())
+                    qCWarning(lcBinance).noquote() << "cannot write" << options_.exchangeInfoCache << f.errorString();
+            }
+            if (ok && !streamsStarted_)
+                startStreams();
+            return;
+        }
+        const int64_t ceil = bootBackoff_.ceilingMs();
+        const int64_t delay = ceil / 2 + bootBackoff_.next() / 2;
+        if (!haveSymbols_) {
+            state_ = r.permanent ? "error" : "unreachable";
+            unreachable("exchangeInfo", QString::fromStdString(why), delay);
+        } else {
+            qCInfo(lcBinance).noquote() << "exchangeInfo failed (" << QString::fromStdString(why)
+                                        << "); using the cached tick sizes, retrying in" << seconds(delay) << "s";
+        }
+        bootTimer_.start(int(clock_.realMs(delay)));
+    }, 1);
+}
+
+bool LiveSession::applyExchangeInfo(const ExchangeInfo &info, bool fromCache)
+{
+    if (!fromCache)
+        rest_->limiter().setLimit(info.requestWeightPerMinute);
+    std::vector<std::string> valid;
+    for (const QString &q : options_.symbols) {
+        const std::string name = q.toUpper().toStdString();
+        const SymbolInfo *s = info.find(name);
+        if (!s) {
+            qCWarning(lcBinance).noquote() << "SYMBOLS:" << q << "is not listed in Binance USD-M exchangeInfo; skipped";
+            continue;
+        }
+        if (s->contractType != "PERPETUAL" || s->quoteAsset != "USDT" || s->status != "TRADING") {
+            qCWarning(lcBinance).noquote() << "SYMBOLS:" << q << "is not a trading USDT perpetual (status"
+                                           << QString::fromStdString(s->status) << ", contract"
+                                           << QString::fromStdString(s->contractType) << "); skipped";
+            continue;
+        }
+        SymbolInfo si = *s;
+        si.tickSource = fromCache ? TickSource::Cache : TickSource::ExchangeInfo;
+        valid.push_back(name);
+        if (sink_.symbolInfo)
+            sink_.symbolInfo(si);
+    }
+    if (valid.empty()) {
+        state_ = "error";
+        message_ = "none of SYMBOLS (" + options_.symbols.join(',') + ") is a trading Binance USD-M perpetual";
+        qCWarning(lcBinance).noquote() << message_;
+        return false;
+    }
+    if (!streamsStarted_)
+        symbols_ = std::move(valid);
+    haveSymbols_ = true;
+    return true;
+}
+
+void LiveSession::startStreams()
+{
+    streamsStarted_ = true;
+    state_ = "connecting";
+    const int64_t now = clock_.nowMs();
+    const int64_t todayStart = options_.dayStart(now);
+    QStringList marketStreams, publicStreams;
+    for (const std::string &sym : symbols_) {
+        PerSymbol &p = per_[sym];
+        p.filler = std::make_unique<TradeGapFiller>(options_.filler);
+        p.snapshotTimer = std::make_unique<QTimer>();
+        p.snapshotTimer->setSingleShot(true);
+        connect(p.snapshotTimer.get(), &QTimer::timeout, this, [this, sym] { sendSnapshot(sym); });
+        p.filler->onEmit = [this, sym](std::vector<Trade> &&trades) {
+            std::vector<MarketEvent> events(trades.size());
+            const int64_t t = clock_.nowMs();
+            for (size_t i = 0; i < trades.size(); ++i) {
+                events[i].symbol.assign(sym);
+                events[i].localMs = t;
+                events[i].payload = trades[i];
+            }
+            emitEvents(std::move(events));
+        };
+        p.filler->onRequest = [this, sym](const TradeGapFiller::PageRequest &req) {
+            if (req.delayMs <= 0)
+                return fetchPage(sym, req);
+            QTimer::singleShot(int(clock_.realMs(req.delayMs)), this, [this, sym, req] { fetchPage(sym, req); });
+        };
+        p.filler->onUnfilled = [this, sym](const Gap &g) {
+            qCWarning(lcBinance).noquote() << QString::fromStdString(sym) << "trades" << g.fromId << "to" << g.toId
+                                           << "could not be filled (" << QString::fromStdString(g.reason) << ")";
+            if (sink_.unfilled)
+                sink_.unfilled(sym, g);
+        };
+        const auto r = resume_.find(sym);
+        if (r != resume_.end() && now - r->second.second <= options_.resumeWindowMs) {
+            p.filler->resumeFrom(r->second.first, r->second.second);
+        } else {
+            if (r != resume_.end())
+                qCWarning(lcBinance).noquote() << QString::fromStdString(sym) << "last stored trade" << r->second.first
+                                               << "is older than the REST window; the hole stays a recorded gap";
+            if (options_.backfillToday)
+                p.filler->backfillFrom(todayStart);
+        }
+        const QString s = QString::fromStdString(sym).toLower();
+        marketStreams << s + "@aggTrade" << s + "@markPrice@1s" << s + "@forceOrder";
+        publicStreams << s + "@depth@100ms";
+    }
+    market_ = std::make_unique<StreamClient>(options_.wsUrl, "market", marketStreams, options_.stream);
+    public_ = std::make_unique<StreamClient>(options_.wsUrl, "public", publicStreams, options_.stream);
+    EnvProxyFactory proxies;
+    for (StreamClient *c : {market_.get(), public_.get()}) {
+        c->setProxy(proxies.proxyFor(c->url()));
+        const QString route = c->route();
+        connect(c, &StreamClient::message, this, [this, route](const QByteArray &f) { onFrame(route, f); });
+        connect(c, &StreamClient::retrying, this, [this, route](const QString &why, qint64 delay, bool afterDrop) {
+            if (afterDrop) {
+                message_ = QString("/%1 stream dropped (%2), reconnecting in %3 s").arg(route, why, seconds(delay));
+                qCInfo(lcBinance).noquote() << message_;
+            } else {
+                unreachable("/" + route + " stream", why, delay);
+            }
+        });
+        connect(c, &StreamClient::connected, this, [this, route] {
+            qCInfo(lcBinance).noquote() << "connected to" << route << "stream";
+            if (market_->isConnected() && public_->isConnected())
+                message_.clear();
+        });
+    }
+    connect(market_.get(), &StreamClient::connected, this, [this] {
+        for (auto &[name, p] : per_)
+            p.filler->onReconnect();
+    });
+    connect(public_.get(), &StreamClient::connected, this, [this] {
+        for (auto &[name, p] : per_)
+            p.snapshotWanted = true; // after the first diff of the new connection
+    });
+    connect(public_.get(), &StreamClient::disconnected, this, [this] {
+        for (auto &[name, p] : per_)
+            if (sink_.bookLost)
+                sink_.bookLost(name);
+    });
+    pollers_ = std::make_unique<MarketPollers>(*rest_, clock_, symbols_, options_.polls);
+    pollers_->onEvents = [this](std::vector<MarketEvent> &&e) { emitEvents(std::move(e)); };
+    pollers_->start();
+    market_->start();
+    public_->start();
+}
+
+void LiveSession::emitEvents(std::vector<MarketEvent> &&events)
+{
+    if (!events.empty() && sink_.events)
+        sink_.events(std::move(events));
+}
+
+void LiveSession::onFrame(const QString &route, const QByteArray &frame)
+{
+    MarketEvent ev;
+    const DecodeResult r = decoder_.decode(std::string_view(frame.constData(), size_t(frame.size())), ev);
+    if (r != DecodeResult::Event) {
+        if (r == DecodeResult::Malformed || r == DecodeResult::MissingField || r == DecodeResult::UnknownType) {
+            const uint64_t bad = decoder_.stats().malformed + decoder_.stats().missingField + decoder_.stats().unknownType;
+            if (bad <= 10 || bad % 1000 == 0)
+                qCWarning(lcBinance).noquote() << "skipped a bad frame on /" + route << "(" << bad << "so far):"
+                                               << QString::fromStdString(decoder_.stats().lastError);
+        }
+        return;
+    }
+    auto it = per_.find(ev.symbol.view());
+    if (it == per_.end()) {
+        ++unknownSymbol_;
+        return;
+    }
+    PerSymbol &p = it->second;
+    const std::string &sym = it->first;
+    ev.localMs = clock_.nowMs();
+    if (const auto *t = std::get_if<Trade>(&ev.payload)) {
+        p.lastTradeLocalMs = ev.localMs;
+        p.filler->onLive(*t);
+        return;
+    }
+    if (const auto *d = std::get_if<DepthUpdate>(&ev.payload)) {
+        if (d->partial)
+            return;
+        std::vector<MarketEvent> one;
+        one.push_back(std::move(ev));
+        emitEvents(std::move(one));
+        if (p.snapshotWanted) {
+            p.snapshotWanted = false;
+            requestSnapshot(sym);
+        }
+        return;
+    }
+    if (std::holds_alternative<MarkPrice>(ev.payload))
+        pollers_->markSeen(sym);
+    else if (!std::holds_alternative<Liquidation>(ev.payload))
+        return; // klines etc.: not subscribed
+    std::vector<MarketEvent> one;
+    one.push_back(std::move(ev));
+    emitEvents(std::move(one));
+}
+
+void LiveSession::fetchPage(const std::string &symbol, const TradeGapFiller::PageRequest &req)
+{
+    if (!running_)
+        return;
+    QUrlQuery q{{"symbol", QString::fromStdString(symbol)}, {"limit", QString::number(req.limit)}};
+    if (req.fromId)
+        q.addQueryItem("fromId", QString::number(*req.fromId));
+    else
+        q.addQueryItem("startTime", QString::number(req.startTimeMs));
+    const RestPriority prio = req.history ? RestPriority::History : RestPriority::GapFill;
+    rest_->get("/fapi/v1/aggTrades", q, prio, [this, symbol, req](const RestReply &r) {
+        auto it = per_.find(symbol);
+        if (it == per_.end() || !running_)
+            return;
+        TradeGapFiller &f = *it->second.filler;
+        if (!r.ok) {
+            const auto api = decodeApiError(r.body.toStdString());
+            const std::string reason = api && api->code == -4166 ? "rest_window" : "rest_failed";
+            qCInfo(lcBinance).noquote() << "aggTrades page for" << QString::fromStdString(symbol)
+                                        << "failed:" << r.error;
+            return f.onPageFailed(req, r.permanent, reason);
+        }
+        std::vector<Trade> rows;
+        std::string why;
+        if (!decodeAggTradesPage(r.body.toStdString(), rows, &why)) {
+            qCWarning(lcBinance).noquote() << "bad aggTrades page:" << QString::fromStdString(why);
+            return f.onPageFailed(req, false, "bad_page");
+        }
+        f.onPage(req, rows);
+    });
+}
+
+void LiveSession::requestSnapshot(const std::string &symbol)
+{
+    auto it = per_.find(symbol);
+    if (it == per_.end() || !running_)
+        return;
+    PerSymbol &p = it->second;
+    if (p.snapshotInFlight || p.snapshotTimer->isActive())
+        return; // the answer on its way is checked by the sync; it asks again if it is too old
+    const int64_t spacing = std::min<int64_t>(60'000, options_.snapshotSpacingMs << std::min(p.snapshotFailures, 5));
+    const int64_t wait = p.lastSnapshotMs + spacing - clock_.nowMs();
+    if (wait > 0)
+        p.snapshotTimer->start(int(clock_.realMs(wait)));
+    else
+        sendSnapshot(symbol);
+}
+
+void LiveSession::sendSnapshot(const std::string &symbol)
+{
+    auto it = per_.find(symbol);
+    if (it == per_.end() || !running_)
+        return;
+    PerSymbol &p = it->second;
+    p.snapshotInFlight = true;
+    p.lastSnapshotMs = clock_.nowMs();
+    QUrlQuery q{{"symbol", QString::fromStdString(symbol)}, {"limit", QString::number(options_.depthLimit)}};
+    rest_->get("/fapi/v1/depth", q, RestPriority::Snapshot, [this, symbol](const RestReply &r) {
+        auto it = per_.find(symbol);
+        if (it == per_.end() || !running_)
+            return;
+        PerSymbol &p = it->second;
+        p.snapshotInFlight = false;
+        QString why = r.error;
+        if (r.ok) {
+            FrameDecoder dec; // REST answers stay out of the stream's decode statistics
+            MarketEvent ev;
+            if (dec.decode(std::string_view(r.body.constData(), size_t(r.body.size())), ev, symbol) ==
+                    DecodeResult::Event &&
+                std::holds_alternative<DepthSnapshot>(ev.payload)) {
+                p.snapshotFailures = 0;
+                ++p.snapshots;
+                ev.localMs = clock_.nowMs();
+                std::vector<MarketEvent> one;
+                one.push_back(std::move(ev));
+                emitEvents(std::move(one));
+                return;
+            }
+            why = "bad depth snapshot: " + QString::fromStdString(dec.stats().lastError);
+        }
+        ++p.snapshotFailures;
+        qCInfo(lcBinance).noquote() << "depth snapshot for" << QString::fromStdString(symbol) << "failed:" << why;
+        if (public_ && public_->isConnected())
+            requestSnapshot(symbol);
+        else
+            p.snapshotWanted = true;
+    });
+}
+
+void LiveSession::publishStatus()
+{
+    if (sink_.status)
+        sink_.status(status());
+}
+
+QJsonObject LiveSession::status() const
+{
+    QJsonObject o;
+    QString state = state_;
+    if (streamsStarted_ && running_) {
+        const bool up = market_->isConnected() && public_->isConnected();
+        state = up ? "live" : (market_->stats().connects + public_->stats().connects > 0 ? "reconnecting" : "connecting");
+        if (!up && !message_.isEmpty() && message_.startsWith("cannot reach"))
+            state = "unreachable";
+    }
+    if (rest_->limiter().banned())
+        state = "rest_banned";
+    o["state"] = state;
+    if (!message_.isEmpty())
+        o["message"] = message_;
+    o["restUrl"] = options_.restUrl.toString();
+    o["wsUrl"] = options_.wsUrl.toString();
+    o["rest"] = rest_->status();
+    QJsonObject streams;
+    if (market_)
+        streams["market"] = market_->status();
+    if (public_)
+        streams["public"] = public_->status();
+    o["streams"] = streams;
+    const int64_t now = clock_.nowMs();
+    QJsonObject symbols;
+    for (const auto &[name, p] : per_) {
+        const TradeGapFiller::Stats &f = p.filler->stats();
+        QJsonObject s = pollers_ ? pollers_->symbolStatus(name) : QJsonObject{};
+        if (auto k = p.filler->lastId())
+            s["lastTradeId"] = qint64(*k);
+        s["lastTradeAgeMs"] = p.lastTradeLocalMs ? qint64(now - p.lastTradeLocalMs) : qint64(-1);
+        s["pendingTrades"] = qint64(p.filler->pending());
+        s["tradesFromRest"] = qint64(f.fromRest);
+        s["duplicatesDropped"] = qint64(f.duplicates);
+        s["gapsFilled"] = qint64(f.gapsFilled);
+        s["gapsUnfilled"] = qint64(f.gapsUnfilled);
+        s["idsUnfilled"] = qint64(f.idsUnfilled);
+        s["backfill"] = QJsonObject{{"active", p.filler->backfilling()}, {"progress", p.filler->backfillProgress()}};
+        s["depthSnapshots"] = qint64(p.snapshots);
+        s["liquidationsNote"] = "Binance streams only the largest liquidation per symbol per second: a lower bound";
+        symbols[QString::fromStdString(name)] = s;
+    }
+    o["symbols"] = symbols;
+    const DecodeStats &d = decoder_.stats();
+    QJsonObject dec{{"frames", qint64(d.frames)},         {"decoded", qint64(d.decoded)},
+                    {"malformed", qint64(d.malformed)},   {"missingField", qint64(d.missingField)},
+                    {"unknownType", qint64(d.unknownType)}, {"ignored", qint64(d.ignored)},
+                    {"unknownSymbol", qint64(unknownSymbol_)}};
+    if (!d.lastError.empty())
+        dec["lastError"] = QString::fromStdString(d.lastError);
+    o["decode"] = dec;
+    return o;
+}
+
+} // namespace co

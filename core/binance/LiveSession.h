@@ -1,0 +1,113 @@
+#pragma once
+// The live Binance USD-M connection of one symbol group, on the thread that creates it: reads
+// exchangeInfo (tick/step sizes, weight limit; cached on disk for offline starts), opens one
+// /market (aggTrade, markPrice@1s, forceOrder) and one /public (depth@100ms) combined stream,
+// decodes frames, runs a TradeGapFiller per symbol (lossless trades across reconnects, today's
+// backfill on a background budget), fetches depth snapshots when the book sync asks, polls
+// OI/funding, and reports status. Everything it produces leaves through the Sink; it never
+// touches an engine.
+#include "binance/Clock.h"
+#include "binance/FrameDecoder.h"
+#include "binance/MarketPollers.h"
+#include "binance/RestClient.h"
+#include "binance/StreamClient.h"
+#include "binance/TradeGapFiller.h"
+#include "model/DataQuality.h"
+#include "model/Event.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+#include <QUrl>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace co {
+
+struct ExchangeInfo;
+
+class LiveSession : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        QUrl restUrl, wsUrl;
+        QStringList symbols;                 // upper case
+        QString exchangeInfoCache;           // file; "" = no cache
+        bool backfillToday = true;           // fill today's trades from before start-up
+        std::function<int64_t(int64_t)> dayStart; // UTC ms of the start of the day holding an instant (default UTC)
+        int64_t resumeWindowMs = 23 * 3'600'000; // older resume points cannot be filled by REST
+        int64_t snapshotSpacingMs = 2000;    // between depth snapshots of a symbol, doubled on failure
+        int depthLimit = 1000;
+        int64_t bootRetryInitialMs = 2000, bootRetryMaxMs = 60'000; // exchangeInfo while offline
+        int64_t statusEveryMs = 1000;
+        StreamClient::Options stream;
+        RestClient::Options rest;            // rest.limits.historyFraction = backfill budget
+        TradeGapFiller::Options filler;
+        MarketPollers::Options polls;
+    };
+    struct Sink {
+        std::function<void(std::vector<MarketEvent> &&)> events; // in order, per symbol continuous trades
+        std::function<void(const std::string &symbol)> bookLost; // depth stream dropped
+        std::function<void(const SymbolInfo &)> symbolInfo;
+        std::function<void(const std::string &symbol, const Gap &)> unfilled; // trades REST could not give
+        std::function<void(const QJsonObject &)> status;
+    };
+
+    LiveSession(Options options, const Clock &clock, Sink sink, QObject *parent = nullptr);
+    ~LiveSession() override;
+
+    // Before start(): continue a symbol after this trade (e.g. restored from storage).
+    void setResumeFrom(const QString &symbol, int64_t lastId, int64_t lastTimeMs);
+    void start();
+    void stop();
+    // The book sync of `symbol` needs a REST snapshot (spaced, coalesced, retried).
+    void requestSnapshot(const std::string &symbol);
+
+    QJsonObject status() const;
+    const DecodeStats &decodeStats() const noexcept { return decoder_.stats(); }
+
+private:
+    struct PerSymbol {
+        std::unique_ptr<TradeGapFiller> filler;
+        bool snapshotInFlight = false;
+        bool snapshotWanted = false; // after the next diff (new connection)
+        int64_t lastSnapshotMs = INT64_MIN / 2;
+        int snapshotFailures = 0;
+        uint64_t snapshots = 0;
+        std::unique_ptr<QTimer> snapshotTimer;
+        int64_t lastTradeLocalMs = 0;
+    };
+
+    void boot();
+    bool applyExchangeInfo(const ExchangeInfo &info, bool fromCache);
+    void startStreams();
+    void onFrame(const QString &route, const QByteArray &frame);
+    void sendSnapshot(const std::string &symbol);
+    void fetchPage(const std::string &symbol, const TradeGapFiller::PageRequest &req);
+    void publishStatus();
+    void emitEvents(std::vector<MarketEvent> &&events);
+    void unreachable(const QString &what, const QString &reason, int64_t delayMs);
+
+    Options options_;
+    const Clock &clock_;
+    Sink sink_;
+    std::unique_ptr<RestClient> rest_;
+    std::unique_ptr<StreamClient> market_, public_;
+    std::unique_ptr<MarketPollers> pollers_;
+    FrameDecoder decoder_;
+    std::vector<std::string> symbols_; // validated against exchangeInfo
+    std::map<std::string, PerSymbol, std::less<>> per_;
+    std::map<std::string, std::pair<int64_t, int64_t>> resume_;
+    Backoff bootBackoff_;
+    QTimer bootTimer_, statusTimer_;
+    bool haveSymbols_ = false, streamsStarted_ = false, running_ = false;
+    QString state_ = "starting", message_;
+    uint64_t unknownSymbol_ = 0;
+};
+
+} // namespace co

@@ -1,0 +1,188 @@
+#include "binance/MarketPollers.h"
+
+#include "binance/Log.h"
+#include "model/Fixed.h"
+#include "model/Time.h"
+
+#include <algorithm>
+
+namespace co {
+
+MarketPollers::MarketPollers(RestClient &rest, const Clock &clock, std::vector<std::string> symbols, Options options,
+                             QObject *parent)
+    : QObject(parent), rest_(rest), clock_(clock), symbols_(std::move(symbols)), options_(options)
+{
+    auto every = [this](QTimer &t, int64_t clockMs, auto fn) {
+        t.setInterval(int(std::clamp<int64_t>(clock_.realMs(clockMs), 1, INT_MAX)));
+        connect(&t, &QTimer::timeout, this, fn);
+    };
+    every(oiTimer_, options_.openInterestEveryMs, [this] { pollOpenInterest(); });
+    every(histTimer_, options_.openInterestHistEveryMs, [this] { pollHistory(); });
+    every(premiumTimer_, options_.premiumCheckEveryMs, [this] { pollPremium(false); });
+    every(tickerTimer_, options_.tickerEveryMs, [this] { pollTicker(); });
+}
+
+void MarketPollers::start()
+{
+    pollPremium(true);
+    pollOpenInterest();
+    pollTicker();
+    pollHistory();
+    for (QTimer *t : {&oiTimer_, &histTimer_, &premiumTimer_, &tickerTimer_})
+        t->start();
+}
+
+void MarketPollers::stop()
+{
+    for (QTimer *t : {&oiTimer_, &histTimer_, &premiumTimer_, &tickerTimer_})
+        t->stop();
+}
+
+void MarketPollers::post(const std::string &symbol, EventPayload payload)
+{
+    MarketEvent e;
+    e.symbol.assign(symbol);
+    e.localMs = clock_.nowMs();
+    e.payload = std::move(payload);
+    std::vector<MarketEvent> v;
+    v.push_back(std::move(e));
+    if (onEvents)
+        onEvents(std::move(v));
+}
+
+void MarketPollers::failed(const char *what, const std::string &symbol, const RestReply &r)
+{
+    const QString msg = QString("%1 %2: %3").arg(what, QString::fromStdString(symbol), r.error);
+    lastError_[symbol] = msg;
+    qCInfo(lcBinance).noquote() << "poll failed:" << msg;
+}
+
+void MarketPollers::pollOpenInterest()
+{
+    for (const std::string &s : symbols_) {
+        QUrlQuery q{{"symbol", QString::fromStdString(s)}};
+        rest_.get("/fapi/v1/openInterest", q, RestPriority::Poll, [this, s](const RestReply &r) {
+            OpenInterest oi;
+            std::string err;
+            if (!r.ok)
+                return failed("openInterest", s, r);
+            if (!decodeOpenInterest(r.body.toStdString(), oi, &err))
+                return failed("openInterest", s, RestReply{false, r.httpStatus, {}, QString::fromStdString(err), true});
+            post(s, oi);
+        }, 1);
+    }
+}
+
+void MarketPollers::pollPremium(bool force)
+{
+    const int64_t now = clock_.nowMs();
+    for (const std::string &s : symbols_) {
+        auto it = lastMarkMs_.find(s);
+        if (!force && it != lastMarkMs_.end() && now - it->second < options_.premiumCheckEveryMs)
+            continue; // the stream delivers mark prices
+        QUrlQuery q{{"symbol", QString::fromStdString(s)}};
+        rest_.get("/fapi/v1/premiumIndex", q, RestPriority::Poll, [this, s](const RestReply &r) {
+            MarkPrice m;
+            std::string err;
+            if (!r.ok)
+                return failed("premiumIndex", s, r);
+            if (!decodePremiumIndex(r.body.toStdString(), m, &err))
+                return failed("premiumIndex", s, RestReply{false, r.httpStatus, {}, QString::fromStdString(err), true});
+            post(s, m);
+        }, 1);
+    }
+}
+
+void MarketPollers::pollTicker()
+{
+    for (const std::string &s : symbols_) {
+        QUrlQuery q{{"symbol", QString::fromStdString(s)}};
+        rest_.get("/fapi/v1/ticker/24hr", q, RestPriority::History, [this, s](const RestReply &r) {
+            Ticker24h t;
+            std::string err;
+            if (!r.ok)
+                return failed("ticker/24hr", s, r);
+            if (!decodeTicker24h(r.body.toStdString(), t, &err))
+                return failed("ticker/24hr", s, RestReply{false, r.httpStatus, {}, QString::fromStdString(err), true});
+            tickers_[s] = t;
+        }, 1);
+    }
+}
+
+void MarketPollers::pollHistory()
+{
+    for (const std::string &s : symbols_)
+        if (!histBusy_.count(s))
+            histPage(s, 0, {}, 0);
+}
+
+// First run: pages backwards by endTime (the answer holds the latest `limit` rows of the range)
+// until 30 days are covered. Later runs: the rows after the last one seen.
+void MarketPollers::histPage(const std::string &symbol, int64_t endTimeMs, std::vector<OpenInterest> collected, int pages)
+{
+    constexpr int kLimit = 500;
+    const int64_t now = clock_.nowMs();
+    const int64_t oldest = now - options_.openInterestHistDays * kMsPerDay + 5 * kMsPerMinute;
+    const auto last = lastHistMs_.find(symbol);
+    QUrlQuery q{{"symbol", QString::fromStdString(symbol)}, {"period", "5m"}, {"limit", QString::number(kLimit)}};
+    if (last != lastHistMs_.end())
+        q.addQueryItem("startTime", QString::number(std::max(last->second + 1, oldest)));
+    else if (endTimeMs > 0)
+        q.addQueryItem("endTime", QString::number(endTimeMs));
+    histBusy_.insert(symbol);
+    rest_.get("/futures/data/openInterestHist", q, RestPriority::History,
+              [this, symbol, oldest, collected = std::move(collected), pages](const RestReply &r) mutable {
+                  std::vector<OpenInterest> rows;
+                  std::string err;
+                  if (!r.ok || !decodeOpenInterestHist(r.body.toStdString(), rows, &err)) {
+                      histBusy_.erase(symbol);
+                      return failed("openInterestHist", symbol,
+                                    r.ok ? RestReply{false, r.httpStatus, {}, QString::fromStdString(err), true} : r);
+                  }
+                  const bool first = !lastHistMs_.count(symbol);
+                  collected.insert(collected.end(), rows.begin(), rows.end());
+                  int64_t earliest = INT64_MAX;
+                  for (const OpenInterest &oi : rows)
+                      earliest = std::min(earliest, oi.timeMs);
+                  if (first && int(rows.size()) >= kLimit && earliest > oldest && pages < 40)
+                      return histPage(symbol, earliest - 1, std::move(collected), pages + 1);
+                  histBusy_.erase(symbol);
+                  std::sort(collected.begin(), collected.end(),
+                            [](const OpenInterest &a, const OpenInterest &b) { return a.timeMs < b.timeMs; });
+                  std::vector<MarketEvent> events;
+                  for (const OpenInterest &oi : collected) {
+                      MarketEvent e;
+                      e.symbol.assign(symbol);
+                      e.localMs = clock_.nowMs();
+                      e.payload = oi;
+                      events.push_back(std::move(e));
+                  }
+                  if (!collected.empty())
+                      lastHistMs_[symbol] = std::max(lastHistMs_[symbol], collected.back().timeMs);
+                  else if (first)
+                      lastHistMs_[symbol] = oldest; // nothing yet: next time ask from the window start
+                  if (!events.empty() && onEvents)
+                      onEvents(std::move(events));
+              },
+              1);
+}
+
+QJsonObject MarketPollers::symbolStatus(const std::string &symbol) const
+{
+    QJsonObject o;
+    if (auto it = tickers_.find(symbol); it != tickers_.end()) {
+        const Ticker24h &t = it->second;
+        o["ticker24h"] = QJsonObject{{"lastPrice", fixedToDouble(t.lastPrice)},
+                                     {"priceChangePercent", fixedToDouble(t.priceChangePercent)},
+                                     {"volume", fixedToDouble(t.volume)},
+                                     {"quoteVolume", fixedToDouble(t.quoteVolume)},
+                                     {"trades", qint64(t.count)}};
+    }
+    if (auto it = lastMarkMs_.find(symbol); it != lastMarkMs_.end())
+        o["lastMarkAgeMs"] = qint64(clock_.nowMs() - it->second);
+    if (auto it = lastError_.find(symbol); it != lastError_.end())
+        o["lastPollError"] = it->second;
+    return o;
+}
+
+} // namespace co

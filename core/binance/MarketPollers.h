@@ -1,0 +1,64 @@
+#pragma once
+// Periodic REST polls of one symbol group (binance.md §2): openInterest every minute,
+// openInterestHist (5m, the last 30 days) at start and then hourly from the last row,
+// premiumIndex at start and whenever the mark-price stream has been silent for a minute (funding
+// fallback), ticker/24hr for the status line. Decoded values go to `onEvents`. Each poll is one
+// attempt: the next period is the retry.
+#include "binance/RestClient.h"
+#include "binance/RestDecoders.h"
+#include "model/Event.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace co {
+
+class MarketPollers : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        int64_t openInterestEveryMs = 60'000;
+        int64_t openInterestHistEveryMs = 3'600'000;
+        int64_t openInterestHistDays = 30;
+        int64_t premiumCheckEveryMs = 60'000; // also the mark-price silence that triggers a poll
+        int64_t tickerEveryMs = 300'000;
+    };
+
+    MarketPollers(RestClient &rest, const Clock &clock, std::vector<std::string> symbols, Options options,
+                  QObject *parent = nullptr);
+
+    std::function<void(std::vector<MarketEvent> &&)> onEvents;
+
+    void start();
+    void stop();
+    void markSeen(const std::string &symbol) { lastMarkMs_[symbol] = clock_.nowMs(); }
+    QJsonObject symbolStatus(const std::string &symbol) const;
+
+private:
+    void pollOpenInterest();
+    void pollPremium(bool force);
+    void pollTicker();
+    void pollHistory();
+    void histPage(const std::string &symbol, int64_t endTimeMs, std::vector<OpenInterest> collected, int pages);
+    void post(const std::string &symbol, EventPayload payload);
+    void failed(const char *what, const std::string &symbol, const RestReply &r);
+
+    RestClient &rest_;
+    const Clock &clock_;
+    std::vector<std::string> symbols_;
+    Options options_;
+    QTimer oiTimer_, histTimer_, premiumTimer_, tickerTimer_;
+    std::map<std::string, int64_t> lastMarkMs_, lastHistMs_;
+    std::map<std::string, Ticker24h> tickers_;
+    std::map<std::string, QString> lastError_;
+    std::set<std::string> histBusy_; // history paging under way
+};
+
+} // namespace co

@@ -1,0 +1,230 @@
+#include "binance/TradeGapFiller.h"
+
+#include <algorithm>
+
+namespace co {
+
+void TradeGapFiller::resumeFrom(int64_t lastId, int64_t lastTimeMs)
+{
+    k_ = lastId;
+    lastMs_ = lastTimeMs;
+    startMs_.reset();
+    history_ = true; // catching up on a start-up: the background budget
+    historyFromMs_ = lastTimeMs;
+    catchUp_ = true;
+    request();
+    flush();
+}
+
+void TradeGapFiller::backfillFrom(int64_t startTimeMs)
+{
+    k_.reset();
+    startMs_ = startTimeMs;
+    history_ = true;
+    historyFromMs_ = startTimeMs;
+    catchUp_ = true;
+    request();
+    flush();
+}
+
+double TradeGapFiller::backfillProgress() const
+{
+    if (!history_)
+        return 1.0;
+    const int64_t done = k_ ? lastMs_ - historyFromMs_ : 0;
+    const int64_t total = std::max(latestLiveMs_, lastMs_) - historyFromMs_;
+    return total <= 0 ? 0.0 : std::clamp(double(done) / double(total), 0.0, 1.0);
+}
+
+void TradeGapFiller::emitOne(const Trade &t)
+{
+    out_.push_back(t);
+    k_ = t.id;
+    lastMs_ = t.timeMs;
+}
+
+void TradeGapFiller::drain()
+{
+    while (!pending_.empty() && k_ && pending_.begin()->first <= *k_ + 1) {
+        auto it = pending_.begin();
+        if (it->first == *k_ + 1)
+            emitOne(it->second);
+        else
+            ++stats_.duplicates;
+        pending_.erase(it);
+    }
+}
+
+void TradeGapFiller::flush()
+{
+    if (!out_.empty() && onEmit) {
+        std::vector<Trade> batch;
+        batch.swap(out_);
+        onEmit(std::move(batch));
+    }
+    out_.clear();
+}
+
+void TradeGapFiller::request(int64_t delayMs)
+{
+    if (inFlight_)
+        return;
+    PageRequest r;
+    r.limit = options_.pageLimit;
+    r.history = history_;
+    r.delayMs = delayMs;
+    if (!k_) {
+        if (!startMs_)
+            return;
+        r.startTimeMs = *startMs_;
+    } else {
+        if (!hole() && !catchUp_)
+            return;
+        r.fromId = *k_ + 1;
+    }
+    inFlight_ = true;
+    if (onRequest)
+        onRequest(r);
+}
+
+void TradeGapFiller::onLive(const Trade &t)
+{
+    ++stats_.live;
+    latestLiveMs_ = std::max(latestLiveMs_, t.timeMs);
+    if (!k_ && !startMs_)
+        k_ = t.id - 1; // the very first trade, nothing asked to be filled before it
+    if (k_ && t.id <= *k_) {
+        ++stats_.duplicates;
+        return;
+    }
+    if (k_ && t.id == *k_ + 1 && pending_.empty()) {
+        emitOne(t);
+        finishIfIdle();
+        flush();
+        return;
+    }
+    if (!pending_.emplace(t.id, t).second)
+        ++stats_.duplicates;
+    drain();
+    if (pending_.size() > options_.maxPending)
+        giveUpHole("pending_overflow");
+    request();
+    flush();
+}
+
+void TradeGapFiller::onReconnect()
+{
+    catchUp_ = true;
+    request();
+    flush();
+}
+
+void TradeGapFiller::onPage(const PageRequest &req, const std::vector<Trade> &rows)
+{
+    inFlight_ = false;
+    failures_ = 0;
+    ++stats_.pages;
+    if (!req.fromId && !k_) { // first page by start time
+        if (rows.empty()) {
+            if (!pending_.empty())
+                request(options_.lagRetryMs); // REST has not caught up with the stream yet
+            else
+                catchUp_ = false;              // nothing traded since the start time (yet)
+            flush();
+            return;
+        }
+        k_ = rows.front().id - 1;
+        lastMs_ = rows.front().timeMs;
+        startMs_.reset();
+    }
+    if (!k_)
+        return;
+    for (const Trade &row : rows) {
+        drain();
+        if (row.id <= *k_)
+            continue; // already handed on (live or an earlier page)
+        if (row.id > *k_ + 1) { // REST itself lacks these ids
+            const int64_t n = row.id - *k_ - 1;
+            stats_.idsUnfilled += uint64_t(n);
+            ++stats_.gapsUnfilled;
+            if (onUnfilled)
+                onUnfilled(Gap{lastMs_, row.timeMs, *k_ + 1, row.id - 1, "missing_in_rest"});
+        }
+        emitOne(row);
+        ++stats_.fromRest;
+        ++restInOperation_;
+    }
+    drain();
+    const bool full = int(rows.size()) >= req.limit;
+    if (full) {
+        request();
+    } else if (hole()) { // a short page ending before the held trades: REST lags the stream
+        if (++lagRetries_ > options_.maxLagRetries)
+            giveUpHole("rest_lag");
+        else
+            request(options_.lagRetryMs);
+    } else {
+        catchUp_ = false;
+    }
+    finishIfIdle();
+    flush();
+}
+
+void TradeGapFiller::onPageFailed(const PageRequest &req, bool permanent, const std::string &reason)
+{
+    inFlight_ = false;
+    ++stats_.failedPages;
+    if (!permanent && ++failures_ <= options_.maxFailures) {
+        request(std::min<int64_t>(60'000, options_.failureRetryMs << (failures_ - 1)));
+        flush();
+        return;
+    }
+    failures_ = 0;
+    if (!k_) { // the backfill by time failed: start at the first held trade
+        startMs_.reset();
+        if (!pending_.empty()) {
+            const Trade &first = pending_.begin()->second;
+            ++stats_.gapsUnfilled;
+            if (onUnfilled)
+                onUnfilled(Gap{req.startTimeMs, first.timeMs, 0, 0, reason});
+            k_ = first.id - 1;
+            drain();
+        }
+        catchUp_ = false;
+        history_ = false;
+    } else {
+        giveUpHole(reason);
+    }
+    finishIfIdle();
+    flush();
+}
+
+void TradeGapFiller::giveUpHole(const std::string &reason)
+{
+    catchUp_ = false;
+    lagRetries_ = 0;
+    if (!hole())
+        return;
+    const Trade &first = pending_.begin()->second;
+    const int64_t n = first.id - *k_ - 1;
+    stats_.idsUnfilled += uint64_t(n);
+    ++stats_.gapsUnfilled;
+    if (onUnfilled)
+        onUnfilled(Gap{lastMs_, first.timeMs, *k_ + 1, first.id - 1, reason});
+    k_ = first.id - 1;
+    drain();
+}
+
+void TradeGapFiller::finishIfIdle()
+{
+    if (inFlight_ || catchUp_ || hole())
+        return;
+    lagRetries_ = 0;
+    history_ = false;
+    if (restInOperation_ > 0) {
+        ++stats_.gapsFilled;
+        restInOperation_ = 0;
+    }
+}
+
+} // namespace co

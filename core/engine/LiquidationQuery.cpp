@@ -1,0 +1,73 @@
+#include "engine/LiquidationQuery.h"
+
+#include "model/Fixed.h"
+#include "model/Time.h"
+
+#include <algorithm>
+
+namespace co {
+
+LiquidationsResult buildLiquidations(const std::vector<SnapshotPtr> &snapshots, size_t limit, int64_t nowMs)
+{
+    LiquidationsResult r;
+    r.quality.coverage = 1;
+    bool first = true;
+    for (const SnapshotPtr &s : snapshots) {
+        r.symbols.push_back(s->symbol.name);
+        // The merged record is only as good as its weakest symbol.
+        if (first) {
+            r.quality.live = s->quality.live;
+            r.quality.source = s->quality.source;
+            first = false;
+        }
+        r.quality.live = r.quality.live && s->quality.live;
+        r.quality.ageMs = std::max(r.quality.ageMs, std::max<int64_t>(0, nowMs - s->asOfMs));
+        if (!s->liquidations)
+            continue;
+        r.seen += s->liquidations->seen();
+        for (const Liquidation &l : s->liquidations->newest(limit))
+            r.items.push_back({s->symbol.name, l, liquidationNotional(l)});
+    }
+    std::stable_sort(r.items.begin(), r.items.end(), [](const LiquidationItem &a, const LiquidationItem &b) {
+        return a.order.tradeMs > b.order.tradeMs;
+    });
+    if (r.items.size() > limit)
+        r.items.resize(limit);
+    r.quality.tickSource = snapshots.size() == 1 ? snapshots[0]->quality.tickSource : TickSource::Inferred;
+    if (snapshots.size() == 1)
+        r.quality.tickSize = snapshots[0]->quality.tickSize;
+
+    for (int64_t window : {kMsPerHour, 4 * kMsPerHour, kMsPerDay}) {
+        LiquidationWindow w;
+        w.windowMs = window;
+        w.oneSymbol = snapshots.size() == 1;
+        int64_t longQty = 0, shortQty = 0;
+        for (const SnapshotPtr &s : snapshots) {
+            if (!s->liquidations)
+                continue;
+            const LiquidationTotals t = s->liquidations->totals(nowMs, window);
+            w.count += t.count;
+            w.longNotional += t.longNotional;
+            w.shortNotional += t.shortNotional;
+            longQty += t.longQty;
+            shortQty += t.shortQty;
+            if (t.hasLargest && (!w.hasLargest || liquidationNotional(t.largest) > w.largest.notional)) {
+                w.hasLargest = true;
+                w.largest = {s->symbol.name, t.largest, liquidationNotional(t.largest)};
+            }
+        }
+        w.longQty = fixedToDouble(longQty);
+        w.shortQty = fixedToDouble(shortQty);
+        r.totals.push_back(w);
+    }
+    if (!r.items.empty()) {
+        r.quality.fromMs = r.items.back().order.tradeMs;
+        r.quality.toMs = r.items.front().order.tradeMs;
+    }
+    r.quality.warnings.push_back("Binance sends at most one liquidation per symbol per second: totals are lower bounds");
+    if (r.seen == 0)
+        r.quality.warnings.push_back("no forced orders received since start-up");
+    return r;
+}
+
+} // namespace co

@@ -1,0 +1,57 @@
+#pragma once
+// The local server: one QHttpServer on HOST:PORT, on its own thread so neither the GUI nor the
+// engine ever waits for it. Routes: /mcp (Streamable HTTP), /sse + /messages (legacy SSE), REST
+// /api/…, /healthz; anything else 404. Every route checks Host/Origin and, when configured, the
+// bearer token (not /healthz). Handlers only read engine snapshots.
+#include "engine/EngineRegistry.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+class QThread;
+
+namespace co {
+
+struct ServerOptions {
+    QString host = "127.0.0.1";
+    quint16 port = 8022; // 0: any free port
+    QString apiToken;    // empty: none (refused off loopback by Config)
+    QStringList allowedOrigins;
+    QString version;     // serverInfo.version
+};
+
+struct HealthReport {
+    bool serving = true; // 200, else 503
+    QJsonObject body;
+};
+// Called on the server thread; must be thread-safe.
+using HealthProvider = std::function<HealthReport()>;
+
+class HttpServer {
+public:
+    HttpServer(const EngineRegistry &registry, QStringList symbols, ServerOptions options, HealthProvider health);
+    ~HttpServer();
+
+    // Binds and starts serving. False with *error when the address cannot be bound.
+    bool start(QString *error);
+    void stop();
+    quint16 port() const { return port_; }
+    QString address() const; // the bound address ("localhost" is bound as 127.0.0.1)
+    const ServerOptions &options() const { return options_; }
+
+private:
+    class Routes;
+    const EngineRegistry &registry_;
+    QStringList symbols_;
+    ServerOptions options_;
+    HealthProvider health_;
+    quint16 port_ = 0;
+    std::unique_ptr<QThread> thread_;
+    Routes *routes_ = nullptr; // lives on thread_
+};
+
+} // namespace co

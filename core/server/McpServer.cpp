@@ -1,0 +1,233 @@
+#include "server/McpServer.h"
+
+#include "server/Tools.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+#include <exception>
+
+namespace co {
+
+namespace {
+enum class Kind { Request, Notification, Response, Invalid };
+
+bool validId(const QJsonValue &id) { return id.isString() || id.isDouble(); }
+
+Kind classify(const QJsonValue &v)
+{
+    if (!v.isObject())
+        return Kind::Invalid;
+    const QJsonObject m = v.toObject();
+    if (m.value("jsonrpc") != QLatin1String("2.0"))
+        return Kind::Invalid;
+    if (m.contains("method")) {
+        if (!m["method"].isString())
+            return Kind::Invalid;
+        if (!m.contains("id"))
+            return Kind::Notification;
+        return validId(m["id"]) ? Kind::Request : Kind::Invalid;
+    }
+    if (m.contains("id") && (m.contains("result") || m.contains("error")))
+        return Kind::Response;
+    return Kind::Invalid;
+}
+
+bool isInitialize(const QJsonValue &v) { return v.toObject().value("method") == QLatin1String("initialize"); }
+
+QJsonValue idOf(const QJsonValue &v)
+{
+    const QJsonValue id = v.toObject().value("id");
+    return validId(id) ? id : QJsonValue(QJsonValue::Null);
+}
+
+QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+
+// A JSON value as text (id: string or number).
+QByteArray valueText(const QJsonValue &v)
+{
+    QByteArray a = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+    return a.mid(1, a.size() - 2);
+}
+
+// A JSON string literal of UTF-8 text.
+QByteArray stringLiteral(const QByteArray &utf8)
+{
+    static const char hex[] = "0123456789abcdef";
+    QByteArray out;
+    out.reserve(utf8.size() + utf8.size() / 8 + 2);
+    out += '"';
+    for (const char c : utf8) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (uchar(c) < 0x20) {
+                out += "\\u00";
+                out += hex[uchar(c) >> 4];
+                out += hex[uchar(c) & 15];
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+    return out;
+}
+
+// The response envelope around an already encoded result.
+QByteArray resultResponse(const QJsonValue &id, const QByteArray &result)
+{
+    return R"({"jsonrpc":"2.0","id":)" + valueText(id) + R"(,"result":)" + result + '}';
+}
+QByteArray resultResponse(const QJsonValue &id, const QJsonObject &result) { return resultResponse(id, compact(result)); }
+QByteArray errorResponse(const QJsonValue &id, const ApiError &e) { return compact(rpcErrorResponse(id, e)); }
+
+QJsonObject textContent(const QString &text) { return QJsonObject{{"type", "text"}, {"text", text}}; }
+} // namespace
+
+const QStringList &McpServer::supportedVersions()
+{
+    static const QStringList v{"2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"};
+    return v;
+}
+
+McpServer::McpServer(const Tools &tools, QString serverVersion)
+    : tools_(tools), version_(std::move(serverVersion)), toolsList_(compact(QJsonObject{{"tools", tools_.list()}}))
+{
+}
+
+McpServer::Body McpServer::parse(const QByteArray &bytes)
+{
+    Body b;
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &pe);
+    if (pe.error != QJsonParseError::NoError) {
+        // QJsonDocument takes only objects and arrays: a bare scalar is JSON, just not JSON-RPC.
+        QJsonParseError scalar;
+        QJsonDocument::fromJson("[" + bytes + "]", &scalar);
+        b.error = scalar.error == QJsonParseError::NoError ? ApiError{ApiErrorKind::InvalidRequest, "Invalid Request: not a JSON-RPC 2.0 message"}
+                                                           : ApiError{ApiErrorKind::ParseError, "Parse error"};
+        return b;
+    }
+    if (doc.isArray()) {
+        b.batch = true;
+        const QJsonArray a = doc.array();
+        if (a.isEmpty()) {
+            b.error = ApiError{ApiErrorKind::InvalidRequest, "Invalid Request: empty batch"};
+            return b;
+        }
+        for (const QJsonValue &m : a) {
+            if (isInitialize(m)) {
+                b.error = ApiError{ApiErrorKind::InvalidRequest, "Invalid Request: initialize must not be part of a batch"};
+                return b;
+            }
+            b.messages << m;
+            b.hasRequests = b.hasRequests || classify(m) == Kind::Request || classify(m) == Kind::Invalid;
+        }
+        return b;
+    }
+    const Kind k = classify(doc.object());
+    if (!doc.isObject() || k == Kind::Invalid) {
+        b.error = ApiError{ApiErrorKind::InvalidRequest, "Invalid Request: not a JSON-RPC 2.0 message"};
+        return b;
+    }
+    b.messages << doc.object();
+    b.initialize = k == Kind::Request && isInitialize(doc.object());
+    b.hasRequests = k == Kind::Request;
+    return b;
+}
+
+QByteArray McpServer::errorBody(const ApiError &e)
+{
+    return QJsonDocument(rpcErrorResponse(QJsonValue::Null, e)).toJson(QJsonDocument::Compact);
+}
+
+QList<QByteArray> McpServer::dispatch(const Body &body, McpSession &session) const
+{
+    QList<QByteArray> out;
+    for (const QJsonValue &m : body.messages)
+        if (auto r = handle(m, session))
+            out << *r;
+    return out;
+}
+
+std::optional<QByteArray> McpServer::handle(const QJsonValue &message, McpSession &session) const
+{
+    const Kind kind = classify(message);
+    if (kind == Kind::Invalid)
+        return errorResponse(idOf(message), {ApiErrorKind::InvalidRequest, "Invalid Request: not a JSON-RPC 2.0 message"});
+    const QJsonObject m = message.toObject();
+    const QString method = m["method"].toString();
+    if (kind == Kind::Response)
+        return std::nullopt;
+    if (kind == Kind::Notification) {
+        if (method == "notifications/initialized")
+            session.initialized = true;
+        return std::nullopt; // others (cancelled, roots/list_changed, …) are ignored
+    }
+    const QJsonValue id = m["id"];
+    try {
+        if (method == "ping")
+            return resultResponse(id, QByteArray("{}"));
+        if (method == "initialize") {
+            if (m.contains("params") && !m["params"].isObject())
+                return errorResponse(id, {ApiErrorKind::InvalidParams, "Invalid params: params must be an object"});
+            return resultResponse(id, initialize(m["params"].toObject(), session));
+        }
+        if (method == "tools/list") // a cursor is ignored: one page
+            return resultResponse(id, toolsList_);
+        if (method == "tools/call") {
+            const auto r = callTool(m.value("params"));
+            if (const ApiError *e = std::get_if<ApiError>(&r))
+                return errorResponse(id, *e);
+            return resultResponse(id, std::get<QByteArray>(r));
+        }
+        return errorResponse(id, {ApiErrorKind::MethodNotFound, "Method not found: " + method.left(100)});
+    } catch (const std::exception &e) {
+        return errorResponse(id, {ApiErrorKind::Internal, QString("Internal error: ") + e.what()});
+    } catch (...) {
+        return errorResponse(id, {ApiErrorKind::Internal, "Internal error"});
+    }
+}
+
+QJsonObject McpServer::initialize(const QJsonObject &params, McpSession &session) const
+{
+    const QString asked = params["protocolVersion"].toString();
+    session.protocolVersion = supportedVersions().contains(asked) ? asked : QString(kLatestVersion);
+    session.initialized = false;
+    return QJsonObject{
+        {"protocolVersion", session.protocolVersion},
+        {"capabilities", QJsonObject{{"tools", QJsonObject{{"listChanged", false}}}}},
+        {"serverInfo", QJsonObject{{"name", "crypto-orderflow"}, {"title", "Crypto Orderflow"}, {"version", version_}}},
+        {"instructions", "Read-only Binance USD-M order-flow data. Symbols like BTCUSDT. Times are ms since epoch UTC "
+                         "(plus ISO strings). Read dataQuality before drawing conclusions. Start with scan_market or "
+                         "get_market_snapshot, then get_key_levels and get_orderflow_metrics."}};
+}
+
+std::variant<QByteArray, ApiError> McpServer::callTool(const QJsonValue &params) const
+{
+    auto invalid = [](const char *why) { return ApiError{ApiErrorKind::InvalidParams, QString("Invalid params: ") + why}; };
+    if (!params.isObject())
+        return invalid("params must be an object with name and arguments");
+    const QJsonObject p = params.toObject();
+    if (!p["name"].isString())
+        return invalid("missing tool name");
+    if (p.contains("arguments") && !p["arguments"].isObject() && !p["arguments"].isNull())
+        return invalid("arguments must be an object");
+    const auto result = tools_.call(p["name"].toString(), p["arguments"].toObject());
+    if (const ApiError *e = std::get_if<ApiError>(&result)) {
+        if (!isToolError(e->kind))
+            return *e;
+        return compact(QJsonObject{{"content", QJsonArray{textContent(e->message)}}, {"isError", true}});
+    }
+    // The answer is encoded once: the same text is the text content and the structured content.
+    const QByteArray &text = std::get<ToolOutput>(result).text;
+    return R"({"content":[{"type":"text","text":)" + stringLiteral(text) + R"(}],"structuredContent":)" + text + '}';
+}
+
+} // namespace co

@@ -1,0 +1,60 @@
+#pragma once
+// MCP JSON-RPC dispatch shared by the three transports (Streamable HTTP /mcp, legacy SSE, stdio):
+// body parsing with the batch rules of mcp.md §1.4, version negotiation, initialize, ping,
+// tools/list and tools/call. Transports own sessions and framing; this class owns the protocol.
+#include "server/ApiError.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+#include <variant>
+
+namespace co {
+
+class Tools;
+
+// What a transport remembers per session.
+struct McpSession {
+    QString protocolVersion = "2025-03-26"; // assumed until initialize (spec: missing header ⇒ 2025-03-26)
+    bool initialized = false;
+};
+
+class McpServer {
+public:
+    static constexpr const char *kLatestVersion = "2025-11-25";
+    static const QStringList &supportedVersions();
+
+    McpServer(const Tools &tools, QString serverVersion);
+
+    struct Body {
+        std::optional<ApiError> error; // the whole body is refused (HTTP 400, id null)
+        bool batch = false;
+        QList<QJsonValue> messages;
+        bool initialize = false;  // a single initialize request
+        bool hasRequests = false; // anything that gets an answer
+    };
+    // Not JSON ⇒ ParseError; not a JSON-RPC message, empty batch or initialize in a batch ⇒ InvalidRequest.
+    static Body parse(const QByteArray &bytes);
+
+    // Answers in order, each one compact JSON message; notifications and client responses get none.
+    QList<QByteArray> dispatch(const Body &body, McpSession &session) const;
+    std::optional<QByteArray> handle(const QJsonValue &message, McpSession &session) const;
+
+    // {"jsonrpc":"2.0","id":null,"error":…} for a refused body.
+    static QByteArray errorBody(const ApiError &e);
+
+private:
+    QJsonObject initialize(const QJsonObject &params, McpSession &session) const;
+    // The tools/call "result" as JSON text, or the JSON-RPC error (-32602 unknown tool / malformed params).
+    std::variant<QByteArray, ApiError> callTool(const QJsonValue &params) const;
+
+    const Tools &tools_;
+    QString version_;
+    QByteArray toolsList_; // the tools/list result, built once
+};
+
+} // namespace co

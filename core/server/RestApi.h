@@ -1,0 +1,35 @@
+#pragma once
+// REST: GET /api/<resource>/<symbol>?arg=value → the tool of the same arguments, the same result
+// object as MCP structuredContent. Query values are typed by the tool's inputSchema (integers,
+// numbers, booleans, comma-separated arrays); bad ones get the tool's own error text.
+#include "server/ApiError.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QUrlQuery>
+
+#include <optional>
+
+namespace co {
+
+class Tools;
+
+class RestApi {
+public:
+    explicit RestApi(const Tools &tools) : tools_(tools) {}
+
+    struct Reply {
+        int status = 200;
+        QByteArray body;
+    };
+    // resource: "market", "key-levels", "footprint", "orderflow", "depth-delta", "liquidations", "scan";
+    // symbol empty where the path has none. nullopt for an unknown resource (404).
+    std::optional<Reply> get(const QString &resource, const QString &symbol, const QUrlQuery &query) const;
+
+    static QString toolFor(const QString &resource);
+
+private:
+    const Tools &tools_;
+};
+
+} // namespace co

@@ -1,0 +1,73 @@
+#include "server/StreamableHttp.h"
+
+#include "server/HttpGuard.h"
+#include "server/HttpReply.h"
+
+#include <QDateTime>
+#include <QHttpServerRequest>
+
+namespace co {
+
+namespace {
+const QByteArray kSessionHeader = "Mcp-Session-Id";
+int64_t nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+} // namespace
+
+void StreamableHttp::handle(const QHttpServerRequest &req, QHttpServerResponder &r)
+{
+    switch (req.method()) {
+    case QHttpServerRequest::Method::Post:
+        post(req, r);
+        return;
+    case QHttpServerRequest::Method::Delete:
+        remove(req, r);
+        return;
+    default: // GET included: no server-initiated stream is offered (the SDK client reads 405 as "none")
+        sendRpcError(r, {ApiErrorKind::MethodNotAllowed, "Method Not Allowed"}, {{"Allow", "POST, DELETE"}});
+    }
+}
+
+void StreamableHttp::post(const QHttpServerRequest &req, QHttpServerResponder &r)
+{
+    if (auto e = checkJsonPost(req.value("Content-Type"), req.value("Accept"), req.body().size()))
+        return sendRpcError(r, *e);
+    const McpServer::Body body = McpServer::parse(req.body());
+    if (body.error)
+        return sendRpcError(r, *body.error);
+
+    QByteArray id = req.value(kSessionHeader);
+    McpSession *session = nullptr;
+    if (body.initialize) { // a new session, even when a stale id came along
+        id = sessions_.create(nowMs());
+        session = sessions_.find(id, nowMs());
+    } else {
+        if (id.isEmpty())
+            return sendRpcError(r, {ApiErrorKind::SessionRequired, "Bad Request: Mcp-Session-Id header is required"});
+        session = sessions_.find(id, nowMs());
+        if (!session)
+            return sendRpcError(r, {ApiErrorKind::SessionNotFound, "Session not found"});
+        const QByteArray version = req.value("MCP-Protocol-Version");
+        // A supported version other than the negotiated one is accepted (conformance sends 2025-03-26).
+        if (!version.isEmpty() && !McpServer::supportedVersions().contains(QString::fromLatin1(version)))
+            return sendRpcError(r, {ApiErrorKind::UnsupportedVersion,
+                                    "Bad Request: unsupported MCP-Protocol-Version " + QString::fromLatin1(version.left(40)) +
+                                        "; supported: " + McpServer::supportedVersions().join(", ")});
+    }
+
+    const QList<QByteArray> replies = mcp_.dispatch(body, *session);
+    if (replies.isEmpty())
+        return sendReply(r, 202, {}, {}, {{kSessionHeader, id}});
+    sendJson(r, 200, body.batch ? '[' + replies.join(',') + ']' : replies.first(), {{kSessionHeader, id}});
+}
+
+void StreamableHttp::remove(const QHttpServerRequest &req, QHttpServerResponder &r)
+{
+    const QByteArray id = req.value(kSessionHeader);
+    if (id.isEmpty())
+        return sendRpcError(r, {ApiErrorKind::SessionRequired, "Bad Request: Mcp-Session-Id header is required"});
+    if (!sessions_.remove(id))
+        return sendRpcError(r, {ApiErrorKind::SessionNotFound, "Session not found"});
+    sendReply(r, 200, {}, {});
+}
+
+} // namespace co

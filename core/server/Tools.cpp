@@ -1,0 +1,91 @@
+#include "server/Tools.h"
+
+#include "server/ToolArgs.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+namespace co {
+
+namespace {
+QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+QByteArray compact(const QJsonValue &v)
+{
+    if (v.isObject())
+        return compact(v.toObject());
+    if (v.isArray())
+        return QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact);
+    return QByteArray(16, ' '); // a scalar: a few bytes
+}
+
+// Cuts the oldest entries of def.cutKey until the answer fits the hard cap.
+void capSize(const ToolDef &def, ToolOutput &out)
+{
+    if (out.text.size() <= Tools::kHardCapBytes || def.cutKey.isEmpty())
+        return;
+    QJsonArray items = out.structured[def.cutKey].toArray();
+    qsizetype excess = out.text.size() - Tools::kHardCapBytes + 256; // room for the flags
+    while (!items.isEmpty() && excess > 0) {
+        const qsizetype at = def.newestFirst ? items.size() - 1 : 0;
+        excess -= compact(items[at]).size() + 1;
+        items.removeAt(at);
+    }
+    out.structured.insert(def.cutKey, items);
+    out.structured.insert("truncated", true);
+    if (def.cutKey == "bars" && !items.isEmpty()) // footprint: where the next (older) page ends
+        out.structured.insert("next", QJsonObject{{"endTime", items.first().toObject()["openTime"].toInteger()}});
+    out.structured.insert("hint", def.cutHint);
+    out.text = compact(out.structured);
+}
+} // namespace
+
+Tools::Tools(const EngineRegistry &registry, QStringList configuredSymbols)
+    : registry_(registry), symbols_(std::move(configuredSymbols)),
+      defs_{marketSnapshotTool(), keyLevelsTool(),   footprintTool(),  orderflowMetricsTool(),
+            depthDeltaTool(),     liquidationsTool(), scanMarketTool()}
+{
+}
+
+QJsonArray Tools::list() const
+{
+    QJsonArray a;
+    for (const ToolDef &d : defs_) {
+        QJsonObject t{{"name", d.name},
+                      {"title", d.title},
+                      {"description", d.description},
+                      {"inputSchema", d.inputSchema},
+                      {"annotations", QJsonObject{{"readOnlyHint", true}, {"openWorldHint", false}}}};
+        if (!d.outputSchema.isEmpty())
+            t.insert("outputSchema", d.outputSchema);
+        a.append(t);
+    }
+    return a;
+}
+
+const ToolDef *Tools::find(const QString &name) const
+{
+    for (const ToolDef &d : defs_)
+        if (d.name == name)
+            return &d;
+    return nullptr;
+}
+
+std::variant<ToolOutput, ApiError> Tools::call(const QString &name, const QJsonObject &arguments) const
+{
+    const ToolDef *def = find(name);
+    if (!def)
+        return ApiError{ApiErrorKind::InvalidParams, "Unknown tool: " + name.left(100)};
+    try {
+        const ToolContext ctx{registry_, symbols_, QDateTime::currentMSecsSinceEpoch()};
+        const ToolArgs args(def->name, arguments, def->inputSchema, ctx);
+        ToolOutput out;
+        out.structured = def->run(args);
+        out.text = compact(out.structured);
+        capSize(*def, out);
+        return out;
+    } catch (const ApiError &e) {
+        return e;
+    }
+}
+
+} // namespace co

@@ -1,0 +1,138 @@
+// get_key_levels and get_footprint.
+#include "engine/BarQueries.h"
+#include "engine/DayLevels.h"
+#include "model/Time.h"
+#include "model/ZoneOffsets.h"
+#include "server/JsonEncoders.h"
+#include "server/ToolArgs.h"
+#include "server/ToolResult.h"
+#include "server/ToolSchema.h"
+#include "server/Tools.h"
+
+#include <QTimeZone>
+
+namespace co {
+
+ToolDef keyLevelsTool()
+{
+    using namespace schema;
+    ToolDef d;
+    d.name = "get_key_levels";
+    d.title = "Key levels";
+    d.description = "Today's (or a given day's) key levels of one symbol: VWAP with 1-3 sigma bands, volume-profile "
+                    "POC and value area (dPOC/dVAH/dVAL), prior-day levels (pdVWAP, pdPOC, pdVAH, pdVAL, pdHigh, "
+                    "pdLow, pdClose), Tokyo/London/New York session high/low/VWAP, and naked POCs with their distance "
+                    "from the last price. Use it for support/resistance and where price stands in the day.";
+    d.inputSchema = input({{"symbol", symbol()},
+                           {"date", QJsonObject{{"type", "string"},
+                                                {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+                                                {"description", "a day as YYYY-MM-DD (default: today in sessionTZ); "
+                                                                "today and the prior day are kept in memory"}}},
+                           {"sessionTZ", typed("string", "an IANA time zone whose midnight starts the day, such as UTC "
+                                                         "or Europe/London (default: the server's DAY_TZ, UTC unless "
+                                                         "configured)")}},
+                          {"symbol"});
+    const QJsonObject num = typed("number");
+    d.outputSchema = output({{"symbol", typed("string")},
+                             {"date", typed("string")},
+                             {"sessionTZ", typed("string")},
+                             {"dVWAP", num},
+                             {"vwapBands", typed("object")},
+                             {"dPOC", num},
+                             {"dVAH", num},
+                             {"dVAL", num},
+                             {"pdVWAP", num},
+                             {"pdPOC", num},
+                             {"pdVAH", num},
+                             {"pdVAL", num},
+                             {"pdHigh", num},
+                             {"pdLow", num},
+                             {"pdClose", num},
+                             {"sessions", typed("object")},
+                             {"nakedPOCs", array(output({{"date", typed("string")}, {"price", num}}, {"date", "price"}))},
+                             {"dataQuality", dataQuality()}},
+                            {"symbol", "sessions", "nakedPOCs", "dataQuality"});
+    d.run = [](const ToolArgs &a) {
+        const QString symbol = a.symbol();
+        DayRequest req;
+        if (const auto date = a.string("date")) {
+            int64_t day = 0;
+            if (!parseIsoDate(date->toStdString(), day))
+                a.reject("date", "use a calendar day as YYYY-MM-DD");
+            req.day = day;
+        }
+        if (const auto tz = a.string("sessionTZ")) {
+            if (*tz != "UTC" && !QTimeZone(tz->toUtf8()).isValid())
+                a.reject("sessionTZ", "use an IANA time zone such as UTC, Europe/London or America/New_York");
+            req.zoneId = tz->toStdString();
+        }
+        const SnapshotPtr s = a.snapshot(symbol);
+        KeyLevelsOptions o;
+        o.nowMs = a.nowFor(*s);
+        QJsonObject out = toJson(valueOr(buildDayLevels(*s, req, o)));
+        out.insert("sessionTZ", QString::fromStdString(req.zoneId.empty() ? ZoneClock(s->config.dayZone).id() : req.zoneId));
+        return out;
+    };
+    return d;
+}
+
+ToolDef footprintTool()
+{
+    using namespace schema;
+    ToolDef d;
+    d.name = "get_footprint";
+    d.title = "Footprint bars";
+    d.description = "Footprint (volume by price, buy/sell, delta, CVD, POC, diagonal and stacked imbalances) for "
+                    "recent bars of one symbol, with the top-N price levels by volume per bar as [price, sellVolume "
+                    "(bid), buyVolume (ask)]. Use limit/topN to stay small; compact=false lists every imbalance price and "
+                    "stacked zone.";
+    d.inputSchema =
+        input({{"symbol", symbol()},
+               {"timeframe", timeframe()},
+               {"startTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, inclusive"}}},
+               {"endTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, exclusive; default now"}}},
+               {"limit", integer(1, 200, 12, "max bars, newest kept")},
+               {"topN", integer(1, 50, 5, "price levels per bar")},
+               {"compact", QJsonObject{{"type", "boolean"},
+                                       {"default", true},
+                                       {"description", "true: imbalance counts and the 5 largest stacked zones per bar"}}}},
+              {"symbol", "timeframe"});
+    d.outputSchema = output({{"symbol", typed("string")},
+                             {"timeframe", typed("string")},
+                             {"bars", array(output({{"openTime", typed("integer")},
+                                                    {"open", typed("number")},
+                                                    {"high", typed("number")},
+                                                    {"low", typed("number")},
+                                                    {"close", typed("number")},
+                                                    {"volume", typed("number")},
+                                                    {"delta", typed("number")},
+                                                    {"poc", typed("number")},
+                                                    {"rows", typed("array")}},
+                                                   {"openTime", "open", "high", "low", "close", "volume", "delta"}))},
+                             {"truncated", typed("boolean")},
+                             {"dataQuality", dataQuality()}},
+                            {"symbol", "timeframe", "bars", "dataQuality"});
+    d.cutKey = "bars";
+    d.cutHint = "older bars were cut to stay under 32 KB: lower limit or topN, or ask again with endTime = next.endTime";
+    d.run = [](const ToolArgs &a) {
+        const QString symbol = a.symbol();
+        FootprintQuery q;
+        q.timeframe = a.timeframe();
+        q.rows = true;
+        q.topN = int(a.integer("topN"));
+        q.limit = size_t(a.integer("limit"));
+        if (const auto start = a.optInteger("startTime"))
+            q.startMs = *start;
+        if (const auto end = a.optInteger("endTime"))
+            q.endMs = *end;
+        if (q.startMs != INT64_MIN && q.endMs != INT64_MAX && q.startMs >= q.endMs)
+            a.reject("endTime", "it must be later than startTime");
+        FootprintStyle style;
+        style.compact = a.boolean("compact");
+        const SnapshotPtr s = a.snapshot(symbol);
+        return toJson(valueOr(buildFootprintRange(*s, q, a.nowFor(*s))), style);
+    };
+    return d;
+}
+
+} // namespace co

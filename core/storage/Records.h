@@ -1,0 +1,42 @@
+#pragma once
+// What the cache stores besides trades, in plain form (storage sees the model only; the app
+// turns engine snapshots into these).
+#include "model/Trade.h"
+
+#include <QByteArray>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace co {
+
+struct ProfileRow {
+    int64_t price = 0; // 1e-8 units
+    int64_t buy = 0, sell = 0, trades = 0;
+};
+
+// A day's key levels (the report JSON) and volume profile.
+struct DaySummaryRecord {
+    std::string symbol;
+    std::string zone = "UTC";
+    int64_t day = 0; // local days since 1970-01-01
+    int64_t startMs = 0, endMs = 0;
+    int64_t trades = 0, high = 0, low = 0, poc = 0, tickSize = 0;
+    QByteArray levelsJson;
+    std::vector<ProfileRow> profile;
+};
+
+// Where a symbol's stored trades end (a live feed resumes after it).
+struct StoredTrade {
+    TradeSource source = TradeSource::AggTrade;
+    int64_t id = 0, timeMs = 0;
+};
+
+// One depth-ladder sample; the ladder bytes are opaque here (app/DepthBlob).
+struct DepthRecord {
+    int64_t timeMs = 0;
+    QByteArray ladder;
+};
+
+} // namespace co

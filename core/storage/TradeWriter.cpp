@@ -1,0 +1,349 @@
+#include "storage/TradeWriter.h"
+
+#include "storage/Log.h"
+#include "storage/RecordInserter.h"
+#include "storage/Retention.h"
+#include "storage/SymbolTable.h"
+#include "storage/TradeInserter.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+#include <memory>
+#include <span>
+
+namespace co {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+
+int64_t msSince(Clock::time_point t)
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t).count();
+}
+
+// Everything the writer thread owns: its connection and prepared statements.
+struct WriterState {
+    Database db;
+    std::unique_ptr<SymbolTable> symbols;
+    std::unique_ptr<TradeInserter> trades;
+    std::unique_ptr<RecordInserter> records;
+    std::vector<std::vector<Trade>> bySymbol; // per symbol index, reused between batches
+
+    ~WriterState()
+    {
+        // Statements go before the connection closes.
+        records.reset();
+        trades.reset();
+    }
+};
+
+// One transaction: the batch's trades grouped by symbol (multi-row inserts), then the records.
+bool commitBatch(WriterState &w, const std::vector<SymbolInfo> &infos,
+                 const std::vector<std::pair<uint32_t, Trade>> &trades,
+                 const std::vector<std::pair<uint32_t, TradeWriter::Record>> &records,
+                 QString *error)
+{
+    if (w.bySymbol.size() < infos.size())
+        w.bySymbol.resize(infos.size());
+    for (auto &v : w.bySymbol)
+        v.clear();
+    for (const auto &[sym, t] : trades)
+        w.bySymbol[sym].push_back(t);
+    if (!w.db.begin(error))
+        return false;
+    auto fail = [&](const QString &why) {
+        if (error)
+            *error = why;
+        w.db.rollback();
+        w.trades->discard();
+        w.symbols->load(nullptr); // rows added in the rolled back transaction are gone
+        return false;
+    };
+    // Symbols first: a record may be the first thing stored for its symbol.
+    std::vector<const StoredSymbol *> stored(infos.size(), nullptr);
+    auto storedFor = [&](uint32_t sym, int64_t price, int64_t qty) -> const StoredSymbol * {
+        if (!stored[sym]) {
+            QString why;
+            stored[sym] = w.symbols->ensure(infos[sym], price, qty, &why);
+            if (!stored[sym] && error)
+                *error = why;
+        }
+        return stored[sym];
+    };
+    for (uint32_t sym = 0; sym < w.bySymbol.size(); ++sym) {
+        const std::vector<Trade> &v = w.bySymbol[sym];
+        if (v.empty())
+            continue;
+        const StoredSymbol *s = storedFor(sym, v.front().price, v.front().qty);
+        if (!s)
+            return fail(error ? *error : QString());
+        if (!w.trades->add(*s, std::span<const Trade>(v)))
+            return fail(w.trades->error());
+    }
+    for (const auto &[sym, rec] : records) {
+        const StoredSymbol *s = storedFor(sym, 0, 0);
+        if (!s)
+            return fail(error ? *error : QString());
+        const bool ok = std::visit(
+            [&](const auto &r) {
+                using T = std::decay_t<decltype(r)>;
+                if constexpr (std::is_same_v<T, Liquidation>)
+                    return w.records->liquidation(s->id, r);
+                else if constexpr (std::is_same_v<T, MarkPrice>)
+                    return w.records->mark(s->id, r);
+                else if constexpr (std::is_same_v<T, OpenInterest>)
+                    return w.records->openInterest(s->id, r);
+                else if constexpr (std::is_same_v<T, DepthRecord>)
+                    return w.records->depth(s->id, r);
+                else
+                    return w.records->daySummary(s->id, r);
+            },
+            rec);
+        if (!ok)
+            return fail(w.records->error());
+    }
+    if (!w.trades->finishTransaction())
+        return fail(w.trades->error());
+    QString why;
+    if (!w.db.commit(&why))
+        return fail(why);
+    return true;
+}
+} // namespace
+
+TradeWriter::TradeWriter(QString path, Options options) : path_(std::move(path)), options_(options) {}
+
+TradeWriter::~TradeWriter() { stop(); }
+
+bool TradeWriter::start(QString *error)
+{
+    std::promise<QString> opened;
+    auto result = opened.get_future();
+    thread_ = std::thread([this, &opened] { run(&opened); });
+    const QString why = result.get();
+    if (why.isEmpty())
+        return true;
+    thread_.join();
+    if (error)
+        *error = why;
+    return false;
+}
+
+void TradeWriter::stop()
+{
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    space_.notify_all();
+    if (thread_.joinable())
+        thread_.join();
+}
+
+uint32_t TradeWriter::symbol(const SymbolInfo &info)
+{
+    std::lock_guard lock(mutex_);
+    for (uint32_t i = 0; i < symbols_.size(); ++i)
+        if (symbols_[i].name == info.name) {
+            symbols_[i] = info;
+            return i;
+        }
+    symbols_.push_back(info);
+    return uint32_t(symbols_.size() - 1);
+}
+
+template <class Fn> void TradeWriter::enqueue(Fn &&push)
+{
+    std::unique_lock lock(mutex_);
+    if (pending_.size() >= options_.maxPendingRows && !stopping_) {
+        const auto t0 = Clock::now();
+        space_.wait(lock, [this] { return pending_.size() < options_.maxPendingRows || stopping_; });
+        stats_.blockedMs += msSince(t0);
+    }
+    const bool first = pending_.empty();
+    if (first)
+        firstPendingAt_ = Clock::now();
+    push(pending_);
+    ++enqueued_;
+    if (first || pending_.size() == size_t(options_.batchRows)) {
+        lock.unlock();
+        wake_.notify_one();
+    }
+}
+
+void TradeWriter::addTrade(uint32_t symbol, const Trade &t)
+{
+    enqueue([&](Pending &p) { p.trades.emplace_back(symbol, t); });
+}
+void TradeWriter::addLiquidation(uint32_t symbol, const Liquidation &l)
+{
+    enqueue([&](Pending &p) { p.records.emplace_back(symbol, l); });
+}
+void TradeWriter::addMark(uint32_t symbol, const MarkPrice &m)
+{
+    enqueue([&](Pending &p) { p.records.emplace_back(symbol, m); });
+}
+void TradeWriter::addOpenInterest(uint32_t symbol, const OpenInterest &oi)
+{
+    enqueue([&](Pending &p) { p.records.emplace_back(symbol, oi); });
+}
+void TradeWriter::addDepth(uint32_t symbol, DepthRecord d)
+{
+    enqueue([&](Pending &p) { p.records.emplace_back(symbol, std::move(d)); });
+}
+void TradeWriter::addDaySummary(uint32_t symbol, DaySummaryRecord d)
+{
+    enqueue([&](Pending &p) { p.records.emplace_back(symbol, std::move(d)); });
+}
+
+bool TradeWriter::flush(int timeoutMs)
+{
+    std::unique_lock lock(mutex_);
+    const uint64_t ticket = enqueued_;
+    if (processed_ >= ticket)
+        return true;
+    flushWanted_ = true;
+    wake_.notify_one();
+    auto ready = [&] { return processed_ >= ticket || !thread_.joinable(); };
+    if (timeoutMs < 0) {
+        done_.wait(lock, ready);
+        return processed_ >= ticket;
+    }
+    return done_.wait_for(lock, std::chrono::milliseconds(timeoutMs), ready) && processed_ >= ticket;
+}
+
+TradeWriter::Stats TradeWriter::stats() const
+{
+    std::lock_guard lock(mutex_);
+    Stats s = stats_;
+    s.pending = pending_.size();
+    return s;
+}
+
+std::optional<StoredTrade> TradeWriter::lastCommitted(const std::string &symbol) const
+{
+    std::lock_guard lock(mutex_);
+    auto it = last_.find(symbol);
+    return it == last_.end() ? std::nullopt : std::optional(it->second);
+}
+
+void TradeWriter::run(std::promise<QString> *opened)
+{
+    WriterState w;
+    {
+        Database::Options o;
+        o.durability = options_.durability;
+        QString why;
+        if (!w.db.open(path_, o, &why)) {
+            opened->set_value(why);
+            return;
+        }
+        w.symbols = std::make_unique<SymbolTable>(w.db.handle());
+        w.trades = std::make_unique<TradeInserter>(w.db.handle());
+        w.records = std::make_unique<RecordInserter>(w.db.handle());
+        if (!w.symbols->load(&why) || !w.trades->error().isEmpty() || !w.records->error().isEmpty()) {
+            if (why.isEmpty())
+                why = !w.trades->error().isEmpty() ? w.trades->error() : w.records->error();
+            opened->set_value("cache database " + path_ + ": " + why);
+            return;
+        }
+        opened->set_value(QString());
+    }
+
+    auto nextRetention = Clock::now(); // once at start, then every retentionEveryMs
+    int64_t retainedThisRun = 0;
+    Pending batch;
+    std::vector<SymbolInfo> infos;
+    for (;;) {
+        bool stop = false;
+        {
+            std::unique_lock lock(mutex_);
+            const auto due = [&] {
+                return stopping_ || flushWanted_ || pending_.size() >= size_t(options_.batchRows) ||
+                       (!pending_.empty() && Clock::now() >= firstPendingAt_ + std::chrono::milliseconds(options_.batchMs));
+            };
+            while (!due()) {
+                if (Clock::now() >= nextRetention)
+                    break;
+                const auto until = pending_.empty()
+                                       ? nextRetention
+                                       : std::min(nextRetention, firstPendingAt_ + std::chrono::milliseconds(options_.batchMs));
+                wake_.wait_until(lock, until);
+            }
+            flushWanted_ = false;
+            stop = stopping_;
+            std::swap(batch, pending_);
+            infos = symbols_;
+        }
+        space_.notify_all();
+
+        if (!batch.empty()) {
+            const auto t0 = Clock::now();
+            QString why;
+            bool ok = false;
+            for (int attempt = 1; attempt <= options_.maxAttempts && !ok; ++attempt) {
+                ok = commitBatch(w, infos, batch.trades, batch.records, &why);
+                if (!ok) {
+                    qCWarning(lcStorage) << "cache write failed (attempt" << attempt << "):" << why;
+                    if (attempt < options_.maxAttempts)
+                        std::this_thread::sleep_for(std::chrono::milliseconds(200 * attempt));
+                }
+            }
+            const int64_t took = msSince(t0);
+            std::lock_guard lock(mutex_);
+            if (ok) {
+                stats_.trades += batch.trades.size();
+                stats_.records += batch.records.size();
+                ++stats_.batches;
+                stats_.lastCommitMs = QDateTime::currentMSecsSinceEpoch();
+                stats_.maxCommitMs = std::max(stats_.maxCommitMs, took);
+                for (const auto &[sym, t] : batch.trades) {
+                    StoredTrade &l = last_[infos[sym].name];
+                    if (t.source != l.source ? t.timeMs >= l.timeMs : t.id > l.id)
+                        l = {t.source, t.id, t.timeMs};
+                }
+            } else {
+                stats_.dropped += batch.size();
+                stats_.lastError = why;
+            }
+            processed_ += batch.size();
+            batch.trades.clear();
+            batch.records.clear();
+            done_.notify_all();
+        } else {
+            std::lock_guard lock(mutex_);
+            done_.notify_all();
+        }
+        if (stop) {
+            std::lock_guard lock(mutex_);
+            if (pending_.empty())
+                break;
+            continue;
+        }
+        if (Clock::now() >= nextRetention) {
+            RetentionResult r;
+            QString why;
+            if (!runRetentionChunk(w.db.handle(), options_.cacheDays, options_.retentionChunkRows, r, &why)) {
+                qCWarning(lcStorage) << "retention failed:" << why;
+                nextRetention = Clock::now() + std::chrono::milliseconds(options_.retentionEveryMs);
+            } else {
+                retainedThisRun += r.trades;
+                {
+                    std::lock_guard lock(mutex_);
+                    stats_.retained += uint64_t(r.trades);
+                }
+                if (!r.more) {
+                    if (retainedThisRun > 0)
+                        qCInfo(lcStorage) << "retention: deleted" << retainedThisRun << "trades older than"
+                                          << options_.cacheDays << "days";
+                    retainedThisRun = 0;
+                    nextRetention = Clock::now() + std::chrono::milliseconds(options_.retentionEveryMs);
+                }
+            }
+        }
+    }
+}
+
+} // namespace co

@@ -1,0 +1,108 @@
+#pragma once
+// Batched writer of the cache on its own thread: whatever producers add (the engine thread via
+// its observer) is committed in one transaction per batch, every ~250 ms or 10 k rows. Trades are
+// INSERT OR IGNORE on (symbol, source, id). When the disk is slower than the producers, add*
+// blocks once maxPendingRows wait (back-pressure) instead of growing memory. stop() commits
+// what is pending (clean exit). The retention job (TRADE_CACHE_DAYS) runs here between batches.
+#include "model/Derivatives.h"
+#include "model/Symbol.h"
+#include "model/Trade.h"
+#include "storage/Database.h"
+#include "storage/Records.h"
+
+#include <QString>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <future>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <variant>
+#include <vector>
+
+namespace co {
+
+class TradeWriter {
+public:
+    struct Options {
+        int batchRows = 10'000;
+        int batchMs = 250;
+        size_t maxPendingRows = 200'000;
+        int cacheDays = 7;                    // TRADE_CACHE_DAYS
+        int64_t retentionEveryMs = 3'600'000; // also once at start
+        int retentionChunkRows = 50'000;      // rows per retention transaction
+        int maxAttempts = 5;                  // a failing batch is retried, then dropped
+        Database::Durability durability = Database::Durability::Normal;
+    };
+    struct Stats {
+        uint64_t trades = 0;      // trade rows committed (ignored duplicates included)
+        uint64_t records = 0;     // other rows committed
+        uint64_t batches = 0;
+        uint64_t dropped = 0;     // rows given up after failed attempts
+        uint64_t retained = 0;    // trade rows deleted by retention
+        size_t pending = 0;
+        int64_t lastCommitMs = 0; // wall clock
+        int64_t maxCommitMs = 0;  // slowest transaction, ms
+        int64_t blockedMs = 0;    // producers waited on back-pressure, total
+        QString lastError;
+    };
+
+    TradeWriter(QString path, Options options);
+    TradeWriter(QString path) : TradeWriter(std::move(path), Options{}) {}
+    ~TradeWriter();
+
+    // Opens the connection on the writer thread (migrating the schema). False with *error.
+    bool start(QString *error);
+    // Commits what is pending, then ends the thread.
+    void stop();
+
+    // Any thread. The symbol's index for the add calls; its grid is saved with the symbol.
+    uint32_t symbol(const SymbolInfo &info);
+    // Any thread; block while maxPendingRows are waiting.
+    void addTrade(uint32_t symbol, const Trade &t);
+    void addLiquidation(uint32_t symbol, const Liquidation &l);
+    void addMark(uint32_t symbol, const MarkPrice &m);
+    void addOpenInterest(uint32_t symbol, const OpenInterest &oi);
+    void addDepth(uint32_t symbol, DepthRecord d);
+    void addDaySummary(uint32_t symbol, DaySummaryRecord d);
+
+    // Blocks until everything added before is committed (or dropped); false on timeout.
+    bool flush(int timeoutMs = -1);
+    Stats stats() const;
+    // Newest trade committed in this run (by id), per symbol.
+    std::optional<StoredTrade> lastCommitted(const std::string &symbol) const;
+
+    // The non-trade rows a batch carries.
+    using Record = std::variant<Liquidation, MarkPrice, OpenInterest, DepthRecord, DaySummaryRecord>;
+
+private:
+    struct Pending {
+        std::vector<std::pair<uint32_t, Trade>> trades;
+        std::vector<std::pair<uint32_t, Record>> records;
+        size_t size() const noexcept { return trades.size() + records.size(); }
+        bool empty() const noexcept { return trades.empty() && records.empty(); }
+    };
+    template <class Fn> void enqueue(Fn &&push);
+    void run(std::promise<QString> *opened);
+
+    QString path_;
+    Options options_;
+
+    mutable std::mutex mutex_;
+    std::condition_variable wake_, space_, done_;
+    Pending pending_;
+    std::chrono::steady_clock::time_point firstPendingAt_;
+    std::vector<SymbolInfo> symbols_;
+    uint64_t enqueued_ = 0, processed_ = 0;
+    bool flushWanted_ = false, stopping_ = false;
+    Stats stats_;
+    std::map<std::string, StoredTrade> last_;
+    std::thread thread_;
+};
+
+} // namespace co

@@ -1,0 +1,366 @@
+// Archive import (crypto-orderflow import): zips and CSVs built here from the recorded trades of
+// shared/data (as Binance aggTrades rows), with and without the header row; a re-run skips what
+// is imported; a changed file, a wrong .CHECKSUM, a truncated zip, a truncated CSV and a corrupt
+// row fail clearly and leave nothing of that file behind. Downloads come from a local HTTP server
+// on 127.0.0.1 that plays data.binance.vision (a good day, a wrong checksum, a missing day).
+#include "app/Config.h"
+#include "app/ImportCommand.h"
+#include "support/SharedData.h"
+
+#include <quazip/quazip.h>
+#include <quazip/quazipfile.h>
+#include <quazip/quazipnewinfo.h>
+
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <zlib.h>
+
+#include <cstdio>
+
+using namespace co;
+
+namespace {
+constexpr qint64 kDayMs = 86'400'000;
+
+struct Row {
+    qint64 id = 0, time = 0;
+    QByteArray price, qty;
+    bool buyerMaker = false;
+};
+
+// "0.006" → 600000 (1e-8 units), written here independently of the program's parser.
+qint64 units(const QByteArray &s)
+{
+    const int dot = s.indexOf('.');
+    QByteArray frac = dot < 0 ? QByteArray() : s.mid(dot + 1);
+    frac = frac.leftJustified(8, '0');
+    return (dot < 0 ? s : s.left(dot)).toLongLong() * 100'000'000 + frac.toLongLong();
+}
+
+// The raw trades of a recording (one aggTrade row each), read with QJsonDocument.
+QList<Row> recordedTrades(const QString &gzPath)
+{
+    QList<Row> out;
+    gzFile f = gzopen(gzPath.toLocal8Bit().constData(), "rb");
+    if (!f)
+        return out;
+    QByteArray all;
+    char buf[1 << 16];
+    for (int n; (n = gzread(f, buf, sizeof buf)) > 0;)
+        all.append(buf, n);
+    gzclose(f);
+    qint64 agg = 2'300'000'000;
+    for (const QByteArray &line : all.split('\n')) {
+        const int sp = line.indexOf(' ');
+        if (sp < 0 || !line.contains("\"e\":\"trade\""))
+            continue;
+        const QJsonObject d = QJsonDocument::fromJson(line.mid(sp + 1)).object().value("data").toObject();
+        Row r;
+        r.id = agg++;
+        r.time = qint64(d.value("T").toDouble());
+        r.price = d.value("p").toString().toLatin1();
+        r.qty = d.value("q").toString().toLatin1();
+        r.buyerMaker = d.value("m").toBool();
+        out << r;
+    }
+    return out;
+}
+
+QList<Row> shifted(QList<Row> rows, int days)
+{
+    const qint64 idShift = qint64(days) * 100'000;
+    for (Row &r : rows) {
+        r.time += days * kDayMs;
+        r.id += idShift;
+    }
+    return rows;
+}
+
+QByteArray csv(const QList<Row> &rows, bool header)
+{
+    QByteArray out;
+    if (header)
+        out += "agg_trade_id,price,quantity,first_trade_id,last_trade_id,transact_time,is_buyer_maker\n";
+    for (const Row &r : rows)
+        out += QByteArray::number(r.id) + ',' + r.price + ',' + r.qty + ',' + QByteArray::number(r.id * 3) + ',' +
+               QByteArray::number(r.id * 3 + 2) + ',' + QByteArray::number(r.time) + ',' +
+               (r.buyerMaker ? "true" : "false") + '\n';
+    return out;
+}
+
+QByteArray zipOf(const QString &entryName, const QByteArray &content)
+{
+    QByteArray bytes;
+    {
+        QBuffer buf(&bytes);
+        QuaZip zip(&buf);
+        if (!zip.open(QuaZip::mdCreate))
+            return {};
+        QuaZipFile f(&zip);
+        if (!f.open(QIODevice::WriteOnly, QuaZipNewInfo(entryName)))
+            return {};
+        f.write(content);
+        f.close();
+        zip.close();
+    }
+    return bytes;
+}
+
+QString sha256(const QByteArray &b) { return QString::fromLatin1(QCryptographicHash::hash(b, QCryptographicHash::Sha256).toHex()); }
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+}
+
+struct Run {
+    int code = -1;
+    QString messages;
+};
+
+Run import(const QStringList &args)
+{
+    ImportOptions o;
+    QString error;
+    Run r;
+    if (!parseImportArgs(args, o, &error)) {
+        r.messages = error;
+        return r;
+    }
+    ConfigSources src;
+    src.args = o.configArgs;
+    const auto config = loadConfig(src, &error);
+    if (!config) {
+        r.messages = error;
+        return r;
+    }
+    FILE *err = std::tmpfile();
+    r.code = runImport(o, *config, err);
+    std::rewind(err);
+    QByteArray text;
+    char buf[4096];
+    for (size_t n; (n = std::fread(buf, 1, sizeof buf, err)) > 0;)
+        text.append(buf, qsizetype(n));
+    std::fclose(err);
+    r.messages = QString::fromUtf8(text);
+    return r;
+}
+
+// One query's first value on a fresh connection.
+QVariant value(const QString &db, const QString &sql)
+{
+    QVariant v;
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase("QSQLITE", "check");
+        c.setDatabaseName(db);
+        if (c.open()) {
+            QSqlQuery q(c);
+            if (q.exec(sql) && q.next())
+                v = q.value(0);
+        }
+    }
+    QSqlDatabase::removeDatabase("check");
+    return v;
+}
+
+// Serves fixed paths (else 404) and counts requests per path.
+class FakeArchive : public QObject {
+public:
+    QMap<QString, QByteArray> files;
+    QMap<QString, int> hits;
+    quint16 start()
+    {
+        QObject::connect(&server_, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = server_.nextPendingConnection()) {
+                QObject::connect(s, &QTcpSocket::readyRead, s, [this, s] {
+                    request_[s] += s->readAll();
+                    if (!request_[s].contains("\r\n\r\n"))
+                        return;
+                    const QString path = QString::fromLatin1(request_[s].split(' ').value(1));
+                    ++hits[path];
+                    const bool found = files.contains(path);
+                    const QByteArray body = found ? files[path] : QByteArray("Not Found");
+                    s->write((found ? "HTTP/1.1 200 OK\r\n" : "HTTP/1.1 404 Not Found\r\n") +
+                             QByteArray("Content-Length: ") + QByteArray::number(body.size()) +
+                             "\r\nConnection: close\r\n\r\n" + body);
+                    s->disconnectFromHost();
+                });
+                QObject::connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+            }
+        });
+        return server_.listen(QHostAddress::LocalHost, 0) ? server_.serverPort() : 0;
+    }
+
+private:
+    QTcpServer server_;
+    QMap<QTcpSocket *, QByteArray> request_;
+};
+} // namespace
+
+class TestImport : public QObject {
+    Q_OBJECT
+    QList<Row> day_; // 2024-08-08, the recorded trades
+    QTemporaryDir dir_;
+
+    QString db(const QString &name) const { return dir_.filePath(name + ".sqlite"); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        CO_REQUIRE_SHARED_FILE(rec, "hftbacktest/btcusdt_20240808.gz");
+        day_ = recordedTrades(rec);
+        QCOMPARE(day_.size(), 21'313); // INDEX.md
+    }
+
+    void importsAZipAndSkipsItOnARerun()
+    {
+        const QByteArray zip = zipOf("BTCUSDT-aggTrades-2024-08-08.csv", csv(day_, true));
+        const QString path = dir_.filePath("BTCUSDT-aggTrades-2024-08-08.zip");
+        QVERIFY(writeFile(path, zip));
+        const QString cache = db("zip");
+        Run r = import({"--file", path, "--cache-db-path", cache});
+        QVERIFY2(r.code == 0, qPrintable(r.messages));
+        QVERIFY2(r.messages.contains("21313 trades"), qPrintable(r.messages));
+        qint64 qty = 0, buy = 0;
+        for (const Row &x : day_) {
+            qty += units(x.qty);
+            if (!x.buyerMaker)
+                buy += units(x.qty);
+        }
+        QCOMPARE(value(cache, "SELECT count(*) FROM trades").toLongLong(), qint64(day_.size()));
+        QCOMPARE(value(cache, "SELECT min(id) FROM trades").toLongLong(), day_.first().id);
+        QCOMPARE(value(cache, "SELECT max(id) FROM trades").toLongLong(), day_.last().id);
+        const QString qtyExpr = "sum(t.q * s.qty_unit + ifnull(t.qr, 0))";
+        QCOMPARE(value(cache, "SELECT " + qtyExpr + " FROM trades t JOIN symbols s ON s.id = t.sym").toLongLong(), qty);
+        QCOMPARE(value(cache, "SELECT " + qtyExpr + " FROM trades t JOIN symbols s ON s.id = t.sym WHERE t.s = 0")
+                     .toLongLong(),
+                 buy);
+        QCOMPARE(value(cache, "SELECT sha256 FROM imported_files WHERE name = 'BTCUSDT-aggTrades-2024-08-08.zip'")
+                     .toString(),
+                 sha256(zip));
+        // The day's summary: key levels JSON and profile rows, with the exact totals.
+        const QJsonObject levels =
+            QJsonDocument::fromJson(value(cache, "SELECT levels_json FROM day_summaries WHERE day = 19943").toByteArray())
+                .object();
+        QCOMPARE(levels.value("trades").toInteger(), qint64(day_.size()));
+        QCOMPARE(qint64(llround(levels.value("volume").toDouble() * 1000)), qty / 100'000);
+        QVERIFY(levels.contains("dPOC"));
+        QCOMPARE(value(cache, "SELECT sum(buy) FROM day_profiles").toLongLong(), buy);
+
+        r = import({"--file", path, "--cache-db-path", cache});
+        QVERIFY2(r.code == 0, qPrintable(r.messages));
+        QVERIFY2(r.messages.contains("already imported"), qPrintable(r.messages));
+        QCOMPARE(value(cache, "SELECT count(*) FROM trades").toLongLong(), qint64(day_.size()));
+
+        // Same name, other content: reported, not re-imported.
+        const QByteArray other = zipOf("BTCUSDT-aggTrades-2024-08-08.csv", csv(day_.mid(0, 100), true));
+        QVERIFY(writeFile(path, other));
+        r = import({"--file", path, "--cache-db-path", cache});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.messages.contains("changed since it was imported") && r.messages.contains(sha256(other)),
+                 qPrintable(r.messages));
+        QCOMPARE(value(cache, "SELECT sha256 FROM imported_files").toString(), sha256(zip));
+    }
+
+    void importsAHeaderlessCsv()
+    {
+        const QString path = dir_.filePath("BTCUSDT-aggTrades-2020-08-08.csv"); // before 2022-08-11: no header
+        QVERIFY(writeFile(path, csv(shifted(day_, -730), false)));
+        const QString cache = db("headerless");
+        const Run r = import({"--file", path, "--cache-db-path", cache});
+        QVERIFY2(r.code == 0, qPrintable(r.messages));
+        QCOMPARE(value(cache, "SELECT count(*) FROM trades").toLongLong(), qint64(day_.size()));
+        QCOMPARE(value(cache, "SELECT min(t) FROM trades").toLongLong(), day_.first().time - 730 * kDayMs);
+    }
+
+    void damagedFilesLeaveNothing_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("expected");
+        const QByteArray good = csv(day_.mid(0, 1000), true);
+        const QByteArray zip = zipOf("BTCUSDT-aggTrades-2024-08-08.csv", good);
+        QTest::newRow("truncated zip") << "BTCUSDT-aggTrades-2024-08-08.zip" << zip.left(zip.size() / 2)
+                                       << "BTCUSDT-aggTrades-2024-08-08.zip: not a readable zip";
+        // Cut inside row 700 (line 701 after the header).
+        const int cut = good.indexOf('\n', good.indexOf(QByteArray::number(day_[699].id))) - 3;
+        QTest::newRow("truncated csv") << "BTCUSDT-aggTrades-2024-08-08.csv" << good.left(cut)
+                                       << "BTCUSDT-aggTrades-2024-08-08.csv: line 701: not an aggTrades row";
+        QByteArray corrupt = good;
+        const int row500 = corrupt.indexOf(QByteArray::number(day_[499].id));
+        corrupt.replace(row500 + QByteArray::number(day_[499].id).size() + 1, 3, "x.y");
+        QTest::newRow("corrupt row") << "BTCUSDT-aggTrades-2024-08-08.csv" << corrupt
+                                     << "BTCUSDT-aggTrades-2024-08-08.csv: line 501: not an aggTrades row";
+        QTest::newRow("wrong checksum") << "BTCUSDT-aggTrades-2024-08-08.zip" << zip << "checksum mismatch";
+    }
+    void damagedFilesLeaveNothing()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, expected);
+        QTemporaryDir sub;
+        const QString path = sub.filePath(name);
+        QVERIFY(writeFile(path, bytes));
+        if (expected == "checksum mismatch")
+            QVERIFY(writeFile(path + ".CHECKSUM", QByteArray(64, 'a') + "  " + name.toLatin1() + "\n"));
+        const QString cache = sub.filePath("cache.sqlite");
+        const Run r = import({"--file", path, "--cache-db-path", cache});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.messages.contains(expected), qPrintable(r.messages));
+        QCOMPARE(value(cache, "SELECT count(*) FROM trades").toLongLong(), 0);
+        QCOMPARE(value(cache, "SELECT count(*) FROM imported_files").toLongLong(), 0);
+        QCOMPARE(value(cache, "SELECT count(*) FROM day_summaries").toLongLong(), 0);
+    }
+
+    void downloadsFromTheArchive()
+    {
+        FakeArchive archive;
+        const QString base = "/data/futures/um/daily/aggTrades/BTCUSDT/";
+        // 2024-08-06 good, 2024-08-07 with a wrong checksum, 2024-08-08 not published.
+        const QByteArray good = zipOf("BTCUSDT-aggTrades-2024-08-06.csv", csv(shifted(day_, -2), true));
+        archive.files[base + "BTCUSDT-aggTrades-2024-08-06.zip"] = good;
+        archive.files[base + "BTCUSDT-aggTrades-2024-08-06.zip.CHECKSUM"] =
+            sha256(good).toLatin1() + "  BTCUSDT-aggTrades-2024-08-06.zip\n";
+        const QByteArray second = zipOf("BTCUSDT-aggTrades-2024-08-07.csv", csv(shifted(day_, -1), true));
+        archive.files[base + "BTCUSDT-aggTrades-2024-08-07.zip"] = second;
+        archive.files[base + "BTCUSDT-aggTrades-2024-08-07.zip.CHECKSUM"] =
+            sha256(good).toLatin1() + "  BTCUSDT-aggTrades-2024-08-07.zip\n";
+        const quint16 port = archive.start();
+        QVERIFY(port);
+        const QString cache = db("download");
+        const QStringList args{"--symbol", "BTCUSDT", "--from", "2024-08-06", "--to", "2024-08-08",
+                               "--cache-db-path", cache, "--binance-archive-url",
+                               QStringLiteral("http://127.0.0.1:%1").arg(port)};
+        Run r = import(args);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.messages.contains("BTCUSDT-aggTrades-2024-08-06.zip: 21313 trades"), qPrintable(r.messages));
+        QVERIFY2(r.messages.contains("BTCUSDT-aggTrades-2024-08-07.zip: checksum mismatch"), qPrintable(r.messages));
+        QVERIFY2(r.messages.contains("BTCUSDT-aggTrades-2024-08-08.zip.CHECKSUM: not in the archive"),
+                 qPrintable(r.messages));
+        QCOMPARE(value(cache, "SELECT count(*) FROM trades").toLongLong(), qint64(day_.size()));
+        QCOMPARE(value(cache, "SELECT count(*) FROM imported_files").toLongLong(), 1);
+        QCOMPARE(value(cache, "SELECT origin FROM imported_files").toString(),
+                 QStringLiteral("http://127.0.0.1:%1%2BTCUSDT-aggTrades-2024-08-06.zip").arg(port).arg(base));
+
+        // Resumed: the imported day is skipped without downloading it again.
+        r = import(args);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.messages.contains("BTCUSDT-aggTrades-2024-08-06.zip: already imported"), qPrintable(r.messages));
+        QCOMPARE(archive.hits.value(base + "BTCUSDT-aggTrades-2024-08-06.zip"), 1);
+        QCOMPARE(value(cache, "SELECT count(*) FROM trades").toLongLong(), qint64(day_.size()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImport)
+#include "test_import.moc"

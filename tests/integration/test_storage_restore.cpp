@@ -1,0 +1,179 @@
+// Restore on start: replay a recorded day into the running program (Application with its cache),
+// stop, start again without the replay: once the storage reports "ready", the key levels of the
+// restored engine (levels, sessions, naked POCs, footprint bars with rows of every timeframe)
+// equal those before the restart. Only dataQuality differs (source and tick source now "cache").
+#include "app/Application.h"
+#include "app/CacheRecorder.h"
+#include "app/DepthBlob.h"
+#include "app/StorageService.h"
+#include "storage/CacheReader.h"
+#include "engine/KeyLevels.h"
+#include "server/JsonEncoders.h"
+#include "support/SharedData.h"
+
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace co;
+
+namespace {
+Config configFor(const QStringList &args)
+{
+    ConfigSources src;
+    src.args = args;
+    QString error;
+    auto c = loadConfig(src, &error);
+    if (!c)
+        qFatal("config: %s", qPrintable(error));
+    return *c;
+}
+
+QJsonObject levelsOf(const EngineSnapshot &s)
+{
+    KeyLevelsOptions o;
+    o.timeframes = {Timeframe::M1, Timeframe::M5, Timeframe::M15, Timeframe::M30, Timeframe::H1};
+    o.rows = true;
+    o.nowMs = s.lastTradeMs; // the same age before and after
+    QJsonObject j = toJson(buildKeyLevels(s, o));
+    j.remove("dataQuality");
+    return j;
+}
+} // namespace
+
+class TestStorageRestore : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void restoresKeyLevels_data()
+    {
+        QTest::addColumn<QStringList>("files");
+        QTest::newRow("one day") << QStringList{"hftbacktest/btcusdt_20240808.gz"};
+        QTest::newRow("day rollover") << QStringList{"hftbacktest/btcusdt_20240718.gz", "hftbacktest/btcusdt_20240719.gz"};
+    }
+    void restoresKeyLevels()
+    {
+        QFETCH(QStringList, files);
+        QStringList paths;
+        for (const QString &f : files) {
+            CO_REQUIRE_SHARED_FILE(p, f);
+            paths << p;
+        }
+        QTemporaryDir dir;
+        const QStringList common{"--headless", "--offline", "--port", "0", "--symbols", "BTCUSDT",
+                                 "--cache-db-path", dir.filePath("cache.sqlite")};
+        QJsonObject before;
+        int64_t tradesBefore = 0;
+        {
+            Application app(configFor(common + QStringList{"--replay"} + paths + QStringList{"--exit-when-done"}));
+            QSignalSpy done(&app, &Application::replayDone);
+            QString error;
+            QVERIFY2(app.start(&error), qPrintable(error));
+            QVERIFY(done.wait(60'000));
+            QVERIFY(done.at(0).at(0).toBool());
+            const SnapshotPtr s = app.registry().snapshot("BTCUSDT");
+            QVERIFY(s && s->hasTrade);
+            before = levelsOf(*s);
+            tradesBefore = s->today->totals.trades + (s->prior ? s->prior->totals.trades : 0);
+            app.stop();
+        }
+        {
+            Application app(configFor(common));
+            QString error;
+            QVERIFY2(app.start(&error), qPrintable(error));
+            QVERIFY(app.storage());
+            QTRY_VERIFY_WITH_TIMEOUT(app.storage()->isRestored(), 30'000);
+            QCOMPARE(app.status().get("storage").value("state").toString(), QString("ready"));
+            QCOMPARE(app.status().get("storage").value("restoredTrades").toInteger(), tradesBefore);
+            const SnapshotPtr s = app.registry().snapshot("BTCUSDT");
+            QVERIFY(s && s->hasTrade);
+            QCOMPARE(s->symbol.tickSource, TickSource::Cache);
+            const QJsonObject after = levelsOf(*s);
+            if (after != before) {
+                qWarning("before: %s", QJsonDocument(before).toJson(QJsonDocument::Compact).left(3000).constData());
+                qWarning("after:  %s", QJsonDocument(after).toJson(QJsonDocument::Compact).left(3000).constData());
+            }
+            QVERIFY(after == before);
+            app.stop();
+        }
+    }
+
+    // The observer side: marks and depth samples one per minute, liquidations and OI all, trades
+    // the cache already had are not written again; the depth ladder survives its blob exactly.
+    void recorderKeepsWhatItShould()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("cache.sqlite");
+        TradeWriter writer(path);
+        QString error;
+        QVERIFY2(writer.start(&error), qPrintable(error));
+        CacheRecorder rec(writer);
+        rec.skipStoredUpTo("BTCUSDT", TradeSource::AggTrade, 100);
+        SymbolInfo btc;
+        btc.name = "BTCUSDT";
+        btc.tickSize = 10'000'000;
+        btc.tickSource = TickSource::ExchangeInfo;
+        const int64_t t0 = 1'723'075'200'000; // 2024-08-08 00:00 UTC
+        for (int64_t id = 99; id <= 102; ++id) {
+            Trade t;
+            t.id = id;
+            t.timeMs = t0 + id;
+            t.price = 6'000'000'000'000;
+            t.qty = 100'000;
+            rec.tradeAccepted(btc, t);
+        }
+        DepthSample first;
+        for (int sec = 0; sec < 180; ++sec) { // 3 minutes, one update a second
+            MarkPrice m;
+            m.eventMs = t0 + sec * 1000;
+            m.markPrice = 6'000'000'000'000 + sec;
+            rec.mark(btc, m);
+            DepthSample d;
+            d.timeMs = t0 + sec * 1000;
+            for (size_t i = 0; i < d.bidQty.size(); ++i) {
+                d.bidQty[i] = int64_t(i) * 1000 + sec;
+                d.askQty[i] = int64_t(i) * 2000 + sec;
+                d.bidNotional[i] = double(i) * 0.5 + sec;
+                d.askNotional[i] = double(i) * 0.25 + sec;
+            }
+            if (sec == 0)
+                first = d;
+            rec.depthSample(btc, d);
+        }
+        Liquidation l;
+        l.eventMs = t0 + 5;
+        l.tradeMs = t0 + 4;
+        l.price = 5'990'000'000'000;
+        l.filledQty = 300'000;
+        rec.liquidation(btc, l);
+        rec.liquidation(btc, l); // the same event again: once
+        rec.openInterest(btc, {t0, 8'000'000'000'000, 0});
+        QVERIFY(writer.flush(10'000));
+        writer.stop();
+
+        CacheReader r;
+        QVERIFY2(r.open(path, &error), qPrintable(error));
+        std::vector<int64_t> ids;
+        r.scanTrades("BTCUSDT", TradeSource::AggTrade, 0, [&](std::span<const Trade> c) {
+            for (const Trade &t : c)
+                ids.push_back(t.id);
+            return true;
+        }, &error);
+        QCOMPARE(ids, (std::vector<int64_t>{101, 102}));
+        const auto mark = r.lastMark("BTCUSDT");
+        QVERIFY(mark);
+        QCOMPARE(mark->eventMs, t0 + 120'000); // the first of the third minute
+        const auto depth = r.depth("BTCUSDT", 0, INT64_MAX);
+        QCOMPARE(depth.size(), size_t(3));
+        const auto back = decodeDepthBlob(depth[0].ladder, depth[0].timeMs);
+        QVERIFY(back);
+        QCOMPARE(back->timeMs, first.timeMs);
+        QVERIFY(back->bidQty == first.bidQty && back->askQty == first.askQty);
+        QVERIFY(back->bidNotional == first.bidNotional && back->askNotional == first.askNotional);
+        QCOMPARE(r.liquidations("BTCUSDT", 0).size(), size_t(1));
+        QCOMPARE(r.openInterest("BTCUSDT", 0).size(), size_t(1));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStorageRestore)
+#include "test_storage_restore.moc"

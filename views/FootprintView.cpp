@@ -1,0 +1,228 @@
+#include "views/FootprintView.h"
+
+#include "views/Format.h"
+
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace co {
+
+namespace {
+constexpr size_t kMargin = 16; // bars built beyond the visible ones, so small pans need no rebuild
+}
+
+FootprintView::FootprintView(QWidget *parent) : QWidget(parent)
+{
+    setObjectName("footprintView");
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    setMinimumSize(320, 240);
+}
+
+void FootprintView::setSnapshot(const SnapshotPtr &s)
+{
+    const bool first = !snap_ || !s || snap_->symbol.name != s->symbol.name;
+    snap_ = s;
+    if (first) {
+        vp_.rightIndex = -1;
+        vp_.centerPrice = 0;
+    }
+    // Re-centre only when the last price leaves the middle of the view, so rows do not jump.
+    if (s && s->hasTrade && s->symbol.tickSize > 0 && vp_.rightIndex < 0) {
+        const double last = double(s->lastPrice) / 1e8;
+        const double step = double(s->symbol.tickSize * grouping_) / 1e8;
+        const double halfRows = std::max(1.0, (height() - 50) / vp_.rowHeight / 2);
+        if (vp_.centerPrice <= 0 || std::abs(last - vp_.centerPrice) > 0.6 * halfRows * step)
+            vp_.centerPrice = std::round(last / step) * step;
+    }
+    invalidate();
+}
+
+void FootprintView::setTimeframe(Timeframe tf)
+{
+    tf_ = tf;
+    vp_.rightIndex = -1;
+    invalidate();
+}
+
+void FootprintView::setGrouping(int64_t ticks)
+{
+    grouping_ = std::max<int64_t>(1, ticks);
+    vp_.centerPrice = 0;
+    setSnapshot(snap_);
+}
+
+void FootprintView::setMode(FootprintMode mode)
+{
+    mode_ = mode;
+    update();
+}
+
+void FootprintView::followLatest()
+{
+    vp_.rightIndex = -1;
+    vp_.centerPrice = 0;
+    setSnapshot(snap_);
+}
+
+void FootprintView::invalidate()
+{
+    dirty_ = true;
+    update();
+}
+
+const FootprintScene &FootprintView::scene()
+{
+    if (!snap_) {
+        scene_ = {};
+        return scene_;
+    }
+    const size_t n = footprintTimelineSize(*snap_, tf_);
+    const auto [first, end] = footprintVisibleBars(width(), n, vp_);
+    if (dirty_ || first < built_.first || end > built_.second) {
+        built_ = {first > kMargin ? first - kMargin : 0, std::min(n, end + kMargin)};
+        scene_ = buildFootprintScene(*snap_, tf_, grouping_, built_.first, built_.second);
+        dirty_ = false;
+    }
+    return scene_;
+}
+
+FootprintLayout FootprintView::layout() { return footprintLayout(QRectF(rect()), scene(), vp_); }
+
+void FootprintView::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    paintFootprint(p, QRectF(rect()), scene(), vp_, mode_);
+}
+
+void FootprintView::panBars(double bars)
+{
+    const double last = double(std::max<size_t>(scene().timelineSize, 1) - 1);
+    double right = (vp_.rightIndex < 0 ? last : vp_.rightIndex) + bars;
+    right = std::max(0.0, right);
+    vp_.rightIndex = right >= last ? -1 : right;
+    update();
+}
+
+void FootprintView::panRows(double rows)
+{
+    const FootprintLayout L = layout();
+    vp_.centerPrice = L.centerPrice + rows * L.rowStep;
+    update();
+}
+
+void FootprintView::zoomBars(double factor)
+{
+    vp_.barWidth = std::clamp(vp_.barWidth * factor, 6.0, 400.0);
+    update();
+}
+
+void FootprintView::zoomRows(double factor)
+{
+    vp_.rowHeight = std::clamp(vp_.rowHeight * factor, 3.0, 60.0);
+    update();
+}
+
+void FootprintView::wheelEvent(QWheelEvent *e)
+{
+    const double steps = e->angleDelta().y() / 120.0;
+    if (e->modifiers() & Qt::ShiftModifier)
+        panRows(steps * 3);
+    else if (e->modifiers() & Qt::ControlModifier)
+        zoomRows(std::pow(1.15, steps));
+    else
+        zoomBars(std::pow(1.15, steps));
+    e->accept();
+}
+
+void FootprintView::mousePressEvent(QMouseEvent *e)
+{
+    if (e->button() != Qt::LeftButton)
+        return;
+    const FootprintLayout L = layout();
+    dragging_ = true;
+    dragFrom_ = e->position();
+    dragStart_ = vp_;
+    dragStart_.rightIndex = L.rightIndex;
+    dragStart_.centerPrice = L.centerPrice;
+    setCursor(Qt::ClosedHandCursor);
+}
+
+void FootprintView::mouseMoveEvent(QMouseEvent *e)
+{
+    if (!dragging_)
+        return;
+    const QPointF d = e->position() - dragFrom_;
+    const double step = scene().rowStep > 0 ? scene_.rowStep : 1;
+    vp_.rightIndex = std::max(0.0, dragStart_.rightIndex - d.x() / vp_.barWidth);
+    vp_.centerPrice = dragStart_.centerPrice + d.y() / vp_.rowHeight * step;
+    update();
+}
+
+void FootprintView::mouseReleaseEvent(QMouseEvent *e)
+{
+    if (e->button() != Qt::LeftButton || !dragging_)
+        return;
+    dragging_ = false;
+    unsetCursor();
+    if (vp_.rightIndex >= double(scene().timelineSize) - 1)
+        vp_.rightIndex = -1;
+    update();
+}
+
+void FootprintView::mouseDoubleClickEvent(QMouseEvent *) { followLatest(); }
+
+void FootprintView::keyPressEvent(QKeyEvent *e)
+{
+    const double n = (e->modifiers() & Qt::ShiftModifier) ? 10 : 1;
+    const bool ctrl = e->modifiers() & Qt::ControlModifier;
+    switch (e->key()) {
+    case Qt::Key_Left: panBars(-n); break;
+    case Qt::Key_Right: panBars(n); break;
+    case Qt::Key_Up: panRows(n); break;
+    case Qt::Key_Down: panRows(-n); break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: ctrl ? zoomRows(1.15) : zoomBars(1.15); break;
+    case Qt::Key_Minus: ctrl ? zoomRows(1 / 1.15) : zoomBars(1 / 1.15); break;
+    case Qt::Key_Home: followLatest(); break;
+    default: QWidget::keyPressEvent(e); return;
+    }
+    e->accept();
+}
+
+bool FootprintView::event(QEvent *e)
+{
+    if (e->type() != QEvent::ToolTip)
+        return QWidget::event(e);
+    auto *help = static_cast<QHelpEvent *>(e);
+    const FootprintScene &sc = scene();
+    const FootprintLayout L = layout();
+    const double idx = L.indexAt(help->pos().x());
+    if (idx < double(sc.firstIndex) || idx >= double(sc.firstIndex + sc.bars.size()) || !L.plot.contains(help->pos())) {
+        QToolTip::hideText();
+        e->ignore();
+        return true;
+    }
+    const FootprintBarResult &bar = sc.bars[size_t(idx) - sc.firstIndex];
+    const double price = L.priceAt(help->pos().y());
+    QString text = tr("%1 UTC · volume %2 · delta %3 · POC %4")
+                       .arg(formatUtcTime(bar.openTime), formatQty(bar.volume), formatSignedQty(bar.delta),
+                            formatPrice(bar.poc, sc.priceDecimals));
+    for (const FootprintRow &r : bar.rows)
+        if (std::abs(r.price - price) < sc.rowStep / 4) {
+            text += QLatin1Char('\n') + tr("%1: bid %2 × ask %3 · delta %4 · %n trade(s)", nullptr, int(r.trades))
+                                            .arg(formatPrice(r.price, sc.priceDecimals), formatQty(r.sell),
+                                                 formatQty(r.buy), formatSignedQty(r.buy - r.sell));
+        }
+    QToolTip::showText(help->globalPos(), text, this);
+    return true;
+}
+
+} // namespace co

@@ -1,0 +1,35 @@
+#include "views/Language.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QTranslator>
+
+namespace co {
+
+QString resolveLanguage(const QString &setting, const QLocale &system)
+{
+    if (setting == QLatin1String("en") || setting == QLatin1String("zh_CN"))
+        return setting;
+    for (const QString &ui : system.uiLanguages())
+        if (ui.startsWith(QLatin1String("zh"), Qt::CaseInsensitive))
+            return QStringLiteral("zh_CN"); // the one Chinese catalogue there is
+    return QStringLiteral("en");
+}
+
+bool installTranslations(QCoreApplication &app, const QString &language)
+{
+    // English: the source strings, plus the catalogue's plural forms ("1 order", "2 orders").
+    auto *own = new QTranslator(&app);
+    const bool ok = own->load(QStringLiteral(":/i18n/crypto-orderflow_%1.qm").arg(language));
+    if (ok)
+        QCoreApplication::installTranslator(own);
+    if (language == QLatin1String("en"))
+        return ok;
+    // Qt's own dialogs and buttons (qt6-translations-l10n).
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QStringLiteral("qtbase_%1").arg(language), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    return ok;
+}
+
+} // namespace co

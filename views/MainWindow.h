@@ -1,0 +1,89 @@
+#pragma once
+// The main window: symbol, timeframe, tick grouping and footprint mode on the toolbar; the
+// footprint in the middle; price chart, profile, levels, CVD, depth delta, OI/funding and
+// liquidations as dockable panels; connection status in the status bar. Layout and choices are
+// kept in QSettings (gui/…).
+#include "engine/EngineRegistry.h"
+#include "views/FootprintPainter.h"
+
+#include <QJsonObject>
+#include <QMainWindow>
+
+#include <functional>
+
+class QComboBox;
+class QDockWidget;
+
+namespace co {
+
+class FootprintView;
+class SnapshotFeed;
+class StatusPanel;
+class TaskProgress;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    MainWindow(const EngineRegistry &registry, QStringList configuredSymbols, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    SnapshotFeed &feed() { return *feed_; }
+    StatusPanel *statusPanel() const { return status_; }
+    TaskProgress *taskProgress() const { return progress_; }
+
+    // Where the status bar reads service status from (polled twice a second).
+    void setStatusSource(std::function<QJsonObject()> source);
+    void setCloseToTray(bool on) { closeToTray_ = on; }
+    bool closeToTray() const { return closeToTray_; }
+    void setTimeframe(Timeframe tf);
+    void setGroupingMultiplier(int k);
+    // Writes geometry, dock layout and choices to QSettings.
+    void saveState() const;
+
+    static const QList<int> &groupingMultipliers();
+
+Q_SIGNALS:
+    void settingsRequested();
+    void quitRequested();
+    void hiddenToTray();
+    void visibilityChanged(bool visible);
+
+protected:
+    void closeEvent(QCloseEvent *e) override;
+    void showEvent(QShowEvent *e) override;
+    void hideEvent(QHideEvent *e) override;
+
+private:
+    QDockWidget *addPanel(const QString &objectName, const QString &title, QWidget *w, Qt::DockWidgetArea area);
+    void buildToolbar();
+    void buildMenus();
+    void restoreSavedState();
+    void onSnapshot(const SnapshotPtr &s);
+    void onEngineSymbols(const QStringList &symbols);
+    void updateGroupingLabels(int64_t tick);
+    void refreshStatus();
+    Timeframe timeframe() const;
+    int64_t grouping() const;
+
+    SnapshotFeed *feed_;
+    QStringList configured_;
+    FootprintView *footprint_;
+    class PriceChartView *price_;
+    class ProfileView *profile_;
+    class LevelsPanel *levels_;
+    class CvdChart *cvd_;
+    class DepthDeltaChart *depth_;
+    class DerivativesChart *derivatives_;
+    class LiquidationTable *liquidations_;
+    StatusPanel *status_;
+    TaskProgress *progress_;
+    QComboBox *symbolPicker_, *timeframePicker_, *groupingPicker_, *modePicker_;
+    QList<QDockWidget *> docks_;
+    QByteArray defaultLayout_;
+    std::function<QJsonObject()> statusSource_;
+    int64_t tick_ = 0;
+    bool userPickedSymbol_ = false;
+    bool closeToTray_ = false;
+};
+
+} // namespace co

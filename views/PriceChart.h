@@ -1,0 +1,51 @@
+#pragma once
+// The price chart: candles of a timeframe over the prior day and today, each day's VWAP with
+// ±1σ/±2σ bands, and the key levels (dPOC/dVAH/dVAL, prior-day levels, pdVWAP, session highs
+// and lows, naked POCs) as labelled lines. Scene building and painting are pure functions.
+#include "engine/KeyLevels.h"
+
+#include <QColor>
+#include <QRectF>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+class QPainter;
+
+namespace co {
+
+struct Candle {
+    int64_t openTime = 0;
+    double open = 0, high = 0, low = 0, close = 0, volume = 0;
+    std::optional<VwapBands> vwap; // the bar's day VWAP and σ at the bar's close
+};
+
+struct LevelLine {
+    QString label;
+    double price = 0;
+    QColor colour;
+    Qt::PenStyle style = Qt::SolidLine;
+};
+
+struct PriceScene {
+    std::vector<Candle> candles; // prior day, then today
+    size_t todayStart = 0;
+    std::vector<LevelLine> levels;
+    int priceDecimals = 2;
+    double lastPrice = 0;
+    bool hasLastPrice = false;
+};
+
+PriceScene buildPriceScene(const EngineSnapshot &s, Timeframe tf);
+// Display name of a session ("tokyo" → "Tokyo" / "东京").
+QString sessionDisplayName(const std::string &name);
+
+struct PriceViewport {
+    double candleWidth = 9;  // px per candle
+    double rightIndex = -1;  // candle at the right edge; < 0: the newest
+};
+
+void paintPriceChart(QPainter &p, const QRectF &area, const PriceScene &scene, const PriceViewport &vp);
+
+} // namespace co

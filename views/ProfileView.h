@@ -1,0 +1,80 @@
+#pragma once
+// Volume profiles: the day, the prior day and each of today's sessions, with the value area
+// shaded and POC/VAH/VAL marked. Scene building and painting are pure functions.
+#include "engine/Snapshot.h"
+
+#include <QString>
+#include <QWidget>
+
+#include <optional>
+#include <vector>
+
+class QComboBox;
+class QPainter;
+
+namespace co {
+
+struct ProfileChoice {
+    enum Kind { Today, PriorDay, Session } kind = Today;
+    size_t session = 0; // index into todaySessions
+    QString label;
+};
+
+struct ProfileRow {
+    double price = 0, buy = 0, sell = 0;
+};
+
+struct ProfileScene {
+    QString title;
+    std::vector<ProfileRow> rows; // highest price first
+    double rowStep = 0;
+    int priceDecimals = 2;
+    std::optional<double> poc, vah, val;
+    double volume = 0, valueAreaVolume = 0;
+    double lastPrice = 0;
+    bool hasLastPrice = false;
+};
+
+std::vector<ProfileChoice> profileChoices(const EngineSnapshot &s);
+// maxRows > 0: rows are merged further (by a round multiple of grouping) until at most maxRows remain.
+ProfileScene buildProfileScene(const EngineSnapshot &s, const ProfileChoice &c, int64_t grouping, int64_t maxRows = 0);
+void paintProfile(QPainter &p, const QRectF &area, const ProfileScene &scene);
+
+class ProfileCanvas : public QWidget {
+    Q_OBJECT
+public:
+    explicit ProfileCanvas(QWidget *parent = nullptr);
+    void setScene(ProfileScene scene);
+    const ProfileScene &scene() const { return scene_; }
+
+protected:
+    void paintEvent(QPaintEvent *) override;
+
+private:
+    ProfileScene scene_;
+};
+
+class ProfileView : public QWidget {
+    Q_OBJECT
+public:
+    explicit ProfileView(QWidget *parent = nullptr);
+    void setSnapshot(const SnapshotPtr &s);
+    void setGrouping(int64_t ticks);
+    const ProfileScene &scene() const { return canvas_->scene(); }
+
+protected:
+    void showEvent(QShowEvent *) override;
+    void resizeEvent(QResizeEvent *) override;
+
+private:
+    void refresh();
+
+    SnapshotPtr snap_;
+    int64_t grouping_ = 1;
+    QComboBox *picker_;
+    ProfileCanvas *canvas_;
+    std::vector<ProfileChoice> choices_;
+    bool dirty_ = true;
+};
+
+} // namespace co

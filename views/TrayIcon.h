@@ -1,0 +1,40 @@
+#pragma once
+// The tray face: show/hide the window, switch the MCP/REST server on or off, see the status,
+// quit. Actions have object names (trayShowHide, trayServer, trayStatus, trayQuit) for tests.
+#include <QObject>
+
+class QAction;
+class QMenu;
+class QSystemTrayIcon;
+
+namespace co {
+
+class TrayIcon : public QObject {
+    Q_OBJECT
+public:
+    explicit TrayIcon(QObject *parent = nullptr);
+    ~TrayIcon() override;
+
+    // Whether the desktop has a tray to show the icon in.
+    static bool available();
+    void show();
+    QMenu *menu() const { return menu_; }
+
+public Q_SLOTS:
+    void setWindowVisible(bool visible);
+    void setServerRunning(bool running);
+    void setStatusText(const QString &text);
+    void notify(const QString &message);
+
+Q_SIGNALS:
+    void toggleWindowRequested();
+    void serverToggled(bool on);
+    void quitRequested();
+
+private:
+    QSystemTrayIcon *tray_;
+    QMenu *menu_;
+    QAction *showHide_, *server_, *status_, *quit_;
+};
+
+} // namespace co

@@ -9,6 +9,10 @@
 #include <QDateTime>
 #include <QJsonObject>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace co {
 
 StorageService::StorageService(const Config &config, EngineThread &engines, EngineRegistry &registry,
@@ -118,6 +122,11 @@ bool StorageService::start(QString *error)
                 qCWarning(lcStorage).noquote() << "restore from the cache failed:" << why;
             publishStatus();
             restored_ = true;
+#ifdef __GLIBC__
+            // The restore churns through millions of short-lived events and growing ladders:
+            // hand the freed heap pages back instead of keeping them as resident memory.
+            malloc_trim(0);
+#endif
             QMetaObject::invokeMethod(this, [this] { Q_EMIT restored(); }, Qt::QueuedConnection);
         });
     publishStatus();

@@ -1,6 +1,7 @@
 #include "engine/DayBook.h"
 
 #include "indicators/Ohlc.h"
+#include "model/Time.h"
 
 #include <algorithm>
 
@@ -25,8 +26,7 @@ void DayBook::add(const TickTrade &t)
 {
     totals_.add(t);
     profile_.mut().add(t.row, t.qty, t.takerBuy);
-    for (Footprint &f : footprints_)
-        f.add(t);
+    minutes_.add(t);
 }
 
 std::shared_ptr<const DayView> DayBook::view() const
@@ -37,10 +37,71 @@ std::shared_ptr<const DayView> DayBook::view() const
     v->endMs = endMs_;
     v->totals = totals_;
     v->profile = profile_.share();
-    for (size_t i = 0; i < footprints_.size(); ++i)
-        v->bars[i] = footprints_[i].share();
+    v->minuteBars = minutes_.share();
     v->cvdBefore = cvdBefore_;
     return v;
+}
+
+const std::vector<BarPtr> &DayView::barsOf(Timeframe tf) const
+{
+    if (tf == Timeframe::M1)
+        return minuteBars;
+    const size_t i = size_t(tf);
+    std::call_once(merged_[i], [&] { bars_[i] = mergeBars(minuteBars, tf); });
+    return bars_[i];
+}
+
+std::vector<BarPtr> mergeBars(const std::vector<BarPtr> &minuteBars, Timeframe tf)
+{
+    const int64_t tfMs = timeframeMs(tf);
+    std::vector<BarPtr> out;
+    std::shared_ptr<FootprintBar> m;
+    for (const BarPtr &bp : minuteBars) {
+        const FootprintBar &b = *bp;
+        const int64_t open = b.openTime - floorMod(b.openTime, tfMs);
+        if (!m || m->openTime != open) {
+            if (m)
+                out.push_back(std::move(m));
+            m = std::make_shared<FootprintBar>();
+            m->openTime = open;
+        }
+        if (b.trades == 0)
+            continue;
+        if (m->trades == 0) {
+            m->open = b.open;
+            m->openId = b.openId;
+            m->close = b.close;
+            m->closeId = b.closeId;
+            m->high = b.high;
+            m->low = b.low;
+            m->highRow = b.highRow;
+            m->lowRow = b.lowRow;
+        } else {
+            if (b.openId < m->openId) {
+                m->openId = b.openId;
+                m->open = b.open;
+            }
+            if (b.closeId > m->closeId) {
+                m->closeId = b.closeId;
+                m->close = b.close;
+            }
+            m->high = std::max(m->high, b.high);
+            m->low = std::min(m->low, b.low);
+            m->highRow = std::max(m->highRow, b.highRow);
+            m->lowRow = std::min(m->lowRow, b.lowRow);
+        }
+        m->buy += b.buy;
+        m->sell += b.sell;
+        m->trades += b.trades;
+        m->largeVolume += b.largeVolume;
+        for (int64_t r = b.rows.lowRow(); !b.rows.empty() && r <= b.rows.highRow(); ++r)
+            if (const RowVolume &v = b.rows.at(r); v.trades)
+                m->rows.addRow(r, v);
+        m->sums.merge(b.sums);
+    }
+    if (m)
+        out.push_back(std::move(m));
+    return out;
 }
 
 } // namespace co

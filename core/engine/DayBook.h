@@ -1,6 +1,7 @@
 #pragma once
 // Everything the engine accumulates for one day: totals, VWAP sums, the day profile and the
-// footprint bars of all five timeframes. view() shares it with readers copy-on-write.
+// 1-minute footprint bars; longer timeframes are merged from them when a reader asks (exact:
+// sums, rows and id-ordered open/close merge). view() shares it with readers copy-on-write.
 #include "indicators/Footprint.h"
 #include "indicators/Ladder.h"
 #include "indicators/VwapSums.h"
@@ -9,6 +10,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 namespace co {
@@ -32,11 +34,19 @@ struct DayView {
     int64_t startMs = 0, endMs = 0; // UTC [start, end)
     DayTotals totals;
     std::shared_ptr<const Ladder> profile;
-    std::array<std::vector<BarPtr>, kTimeframes.size()> bars;
+    std::vector<BarPtr> minuteBars;
     int64_t cvdBefore = 0; // cumulative delta of the cached data before this day (CVD_RESET=none)
 
-    const std::vector<BarPtr> &barsOf(Timeframe tf) const { return bars[size_t(tf)]; }
+    // Bars of any timeframe; longer ones are merged from the minute bars once per view.
+    const std::vector<BarPtr> &barsOf(Timeframe tf) const;
+
+private:
+    mutable std::array<std::once_flag, kTimeframes.size()> merged_;
+    mutable std::array<std::vector<BarPtr>, kTimeframes.size()> bars_;
 };
+
+// Bars of timeframe tf merged from minute bars (ascending); exact.
+std::vector<BarPtr> mergeBars(const std::vector<BarPtr> &minuteBars, Timeframe tf);
 
 class DayBook {
 public:
@@ -53,9 +63,7 @@ private:
     int64_t day_, startMs_, endMs_, cvdBefore_;
     DayTotals totals_;
     Cow<Ladder> profile_;
-    std::array<Footprint, kTimeframes.size()> footprints_{Footprint(Timeframe::M1), Footprint(Timeframe::M5),
-                                                          Footprint(Timeframe::M15), Footprint(Timeframe::M30),
-                                                          Footprint(Timeframe::H1)};
+    Footprint minutes_{Timeframe::M1};
 };
 
 } // namespace co

@@ -1,5 +1,6 @@
 #include "app/ImportCommand.h"
 
+#include "app/CliArgs.h"
 #include "app/ArchiveDownloader.h"
 #include "app/ArchiveImporter.h"
 #include "app/Sha256.h"
@@ -49,14 +50,7 @@ bool parseImportArgs(const QStringList &args, ImportOptions &o, QString *error)
 {
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
-        auto value = [&](QString &dst) {
-            if (i + 1 >= args.size() || args[i + 1].startsWith("--")) {
-                *error = a + " needs a value";
-                return false;
-            }
-            dst = args[++i];
-            return true;
-        };
+        auto value = [&](QString &dst) { return takeValue(args, i, dst, error); };
         if (a == "--symbol") {
             if (!value(o.symbol))
                 return false;

@@ -1,5 +1,6 @@
 #include "app/ReportCommand.h"
 
+#include "app/CliArgs.h"
 #include "app/MarketFeed.h"
 #include "app/TickInference.h"
 #include "binance/ExchangeInfo.h"
@@ -34,14 +35,7 @@ bool parseReportArgs(const QStringList &args, ReportOptions &o, QString *error)
 {
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
-        auto value = [&](QString &dst) {
-            if (i + 1 >= args.size() || args[i + 1].startsWith("--")) {
-                *error = a + " needs a value";
-                return false;
-            }
-            dst = args[++i];
-            return true;
-        };
+        auto value = [&](QString &dst) { return takeValue(args, i, dst, error); };
         if (a == "--replay") {
             while (i + 1 < args.size() && !args[i + 1].startsWith("--"))
                 o.files << args[++i];

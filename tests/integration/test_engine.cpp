@@ -7,6 +7,8 @@
 #include "model/Fixed.h"
 #include "model/Time.h"
 
+#include "support/Fixtures.h"
+
 #include <QtTest>
 
 #include <thread>
@@ -16,15 +18,7 @@ using namespace co;
 namespace {
 const int64_t kDay = daysFromCivil({2024, 8, 8}) * kMsPerDay;
 
-SymbolInfo btc()
-{
-    SymbolInfo s;
-    s.name = "BTCUSDT";
-    s.tickSize = 10'000'000; // 0.1
-    s.stepSize = 100'000;    // 0.001
-    s.tickSource = TickSource::ExchangeInfo;
-    return s;
-}
+SymbolInfo btc() { return co::test::btcusdt(); }
 
 Trade trade(int64_t id, int64_t t, double price, double qty, bool buy)
 {

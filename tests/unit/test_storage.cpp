@@ -6,6 +6,8 @@
 #include "storage/Sqlite.h"
 #include "storage/TradeWriter.h"
 
+#include "support/Fixtures.h"
+
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,15 +23,7 @@ namespace {
 constexpr int64_t kDayMs = 86'400'000;
 constexpr int64_t kDay0 = 19'943LL * kDayMs; // 2024-08-08 00:00 UTC
 
-SymbolInfo btc()
-{
-    SymbolInfo s;
-    s.name = "BTCUSDT";
-    s.tickSize = 10'000'000; // 0.1
-    s.stepSize = 100'000;    // 0.001
-    s.tickSource = TickSource::ExchangeInfo;
-    return s;
-}
+SymbolInfo btc() { return co::test::btcusdt(); }
 
 Trade trade(int64_t id, int64_t t, int64_t price, int64_t qty, bool buyerMaker)
 {

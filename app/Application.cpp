@@ -1,5 +1,6 @@
 #include "app/Application.h"
 
+#include "app/CacheDayHistory.h"
 #include "app/EngineThread.h"
 #include "app/LiveFeed.h"
 #include "app/ReplayRunner.h"
@@ -29,6 +30,10 @@ bool Application::start(QString *error)
         storage_ = std::make_unique<StorageService>(config_, *engines_, registry_, status_);
         if (!storage_->start(error))
             return false;
+        CacheDayHistory::Options h;
+        h.path = storage_->path();
+        h.engine = config_.engine;
+        history_ = std::make_shared<CacheDayHistory>(std::move(h));
     }
     // Sources start once the cache is back in the engines (they accept increasing ids only).
     auto afterRestore = [this](QObject *context, std::function<void()> fn) {
@@ -71,7 +76,7 @@ bool Application::startServer(QString *error)
     const HealthInputs inputs{registry_, status_, replay_.get(), live_ != nullptr, QDateTime::currentMSecsSinceEpoch()};
     server_ = std::make_unique<HttpServer>(registry_, config_.symbols, o, [inputs] {
         return serverHealth(inputs, QDateTime::currentMSecsSinceEpoch());
-    });
+    }, history_);
     if (!server_->start(error)) {
         server_.reset();
         return false;
@@ -84,6 +89,7 @@ bool Application::startServer(QString *error)
 void Application::stop()
 {
     server_.reset(); // first: it reads the engines
+    history_.reset(); // its worker reads the cache (a --stdio server may still hold it: joined on its release)
     if (storage_)
         storage_->stopRestore(); // while the engines still run: the restore waits on them
     if (replay_)

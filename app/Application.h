@@ -5,6 +5,7 @@
 #include "app/Config.h"
 #include "engine/EngineRegistry.h"
 #include "engine/ServiceStatus.h"
+#include "server/DayHistory.h"
 
 #include <QObject>
 
@@ -36,6 +37,8 @@ public:
     LiveFeed *live() const noexcept { return live_.get(); } // null with --offline or --replay
     HttpServer *server() const noexcept { return server_.get(); } // MCP/REST; null with --stdio
     StorageService *storage() const noexcept { return storage_.get(); } // the SQLite cache
+    // Older days and other zones for get_key_levels, over the cache; null without one.
+    DayHistoryPtr history() const { return history_; }
 
 Q_SIGNALS:
     void replayDone(bool ok, const QString &message);
@@ -51,6 +54,7 @@ private:
     std::unique_ptr<LiveFeed> live_;
     std::unique_ptr<HttpServer> server_;
     std::unique_ptr<StorageService> storage_;
+    DayHistoryPtr history_;
 };
 
 } // namespace co

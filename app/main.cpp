@@ -42,7 +42,7 @@ int runHeadless(const co::Config &config)
     // --stdio: MCP over stdin/stdout instead of the HTTP listener; EOF on stdin ends the program.
     std::unique_ptr<co::StdioServer> stdio;
     if (config.mode == co::RunMode::Stdio) {
-        stdio = std::make_unique<co::StdioServer>(app.registry(), config.symbols, CO_VERSION);
+        stdio = std::make_unique<co::StdioServer>(app.registry(), config.symbols, CO_VERSION, app.history());
         QObject::connect(&stdio->transport(), &co::StdioTransport::finished, [] { QCoreApplication::exit(0); });
         stdio->transport().start();
     }

@@ -24,8 +24,9 @@ QHostAddress bindAddress(const QString &host) { return QHostAddress(host == "loc
 // Everything that lives on the server thread.
 class HttpServer::Routes : public QObject {
 public:
-    Routes(const EngineRegistry &registry, const QStringList &symbols, const ServerOptions &o, HealthProvider health)
-        : tools_(registry, symbols), mcp_(tools_, o.version), streamable_(mcp_), sse_(mcp_, this), rest_(tools_),
+    Routes(const EngineRegistry &registry, const QStringList &symbols, const ServerOptions &o, HealthProvider health,
+           DayHistoryPtr history)
+        : tools_(registry, symbols, std::move(history)), mcp_(tools_, o.version), streamable_(mcp_), sse_(mcp_, this), rest_(tools_),
           health_(std::move(health))
     {
         guard_.loopback = bindAddress(o.host).isLoopback();
@@ -116,8 +117,10 @@ private:
     QHttpServer *server_ = nullptr;
 };
 
-HttpServer::HttpServer(const EngineRegistry &registry, QStringList symbols, ServerOptions options, HealthProvider health)
-    : registry_(registry), symbols_(std::move(symbols)), options_(std::move(options)), health_(std::move(health))
+HttpServer::HttpServer(const EngineRegistry &registry, QStringList symbols, ServerOptions options, HealthProvider health,
+                       DayHistoryPtr history)
+    : registry_(registry), symbols_(std::move(symbols)), options_(std::move(options)), health_(std::move(health)),
+      history_(std::move(history))
 {
 }
 
@@ -129,7 +132,7 @@ bool HttpServer::start(QString *error)
 {
     thread_ = std::make_unique<QThread>();
     thread_->setObjectName("http-server");
-    routes_ = new Routes(registry_, symbols_, options_, health_);
+    routes_ = new Routes(registry_, symbols_, options_, health_, history_);
     routes_->moveToThread(thread_.get());
     thread_->start();
     quint16 port = 0;

@@ -4,6 +4,7 @@
 // /api/…, /healthz; anything else 404. Every route checks Host/Origin and, when configured, the
 // bearer token (not /healthz). Handlers only read engine snapshots.
 #include "engine/EngineRegistry.h"
+#include "server/DayHistory.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -33,7 +34,9 @@ using HealthProvider = std::function<HealthReport()>;
 
 class HttpServer {
 public:
-    HttpServer(const EngineRegistry &registry, QStringList symbols, ServerOptions options, HealthProvider health);
+    // history: older days and other zones for get_key_levels (optional; thread-safe).
+    HttpServer(const EngineRegistry &registry, QStringList symbols, ServerOptions options, HealthProvider health,
+               DayHistoryPtr history = {});
     ~HttpServer();
 
     // Binds and starts serving. False with *error when the address cannot be bound.
@@ -49,6 +52,7 @@ private:
     QStringList symbols_;
     ServerOptions options_;
     HealthProvider health_;
+    DayHistoryPtr history_;
     quint16 port_ = 0;
     std::unique_ptr<QThread> thread_;
     Routes *routes_ = nullptr; // lives on thread_

@@ -35,8 +35,8 @@ private:
 // Tools, dispatch and transport together: what `crypto-orderflow --stdio` runs.
 class StdioServer {
 public:
-    StdioServer(const EngineRegistry &registry, QStringList symbols, QString version)
-        : tools_(registry, std::move(symbols)), mcp_(tools_, std::move(version)), transport_(mcp_)
+    StdioServer(const EngineRegistry &registry, QStringList symbols, QString version, DayHistoryPtr history = {})
+        : tools_(registry, std::move(symbols), std::move(history)), mcp_(tools_, std::move(version)), transport_(mcp_)
     {
     }
     StdioTransport &transport() { return transport_; }

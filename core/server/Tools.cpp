@@ -39,8 +39,8 @@ void capSize(const ToolDef &def, ToolOutput &out)
 }
 } // namespace
 
-Tools::Tools(const EngineRegistry &registry, QStringList configuredSymbols)
-    : registry_(registry), symbols_(std::move(configuredSymbols)),
+Tools::Tools(const EngineRegistry &registry, QStringList configuredSymbols, DayHistoryPtr history)
+    : registry_(registry), symbols_(std::move(configuredSymbols)), history_(std::move(history)),
       defs_{marketSnapshotTool(), keyLevelsTool(),   footprintTool(),  orderflowMetricsTool(),
             depthDeltaTool(),     liquidationsTool(), scanMarketTool()}
 {
@@ -76,7 +76,7 @@ std::variant<ToolOutput, ApiError> Tools::call(const QString &name, const QJsonO
     if (!def)
         return ApiError{ApiErrorKind::InvalidParams, "Unknown tool: " + name.left(100)};
     try {
-        const ToolContext ctx{registry_, symbols_, QDateTime::currentMSecsSinceEpoch()};
+        const ToolContext ctx{registry_, symbols_, QDateTime::currentMSecsSinceEpoch(), history_.get()};
         const ToolArgs args(def->name, arguments, def->inputSchema, ctx);
         ToolOutput out;
         out.structured = def->run(args);

@@ -4,6 +4,7 @@
 // cut, "truncated" and a hint set).
 #include "engine/EngineRegistry.h"
 #include "server/ApiError.h"
+#include "server/DayHistory.h"
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -37,7 +38,8 @@ class Tools {
 public:
     static constexpr qsizetype kHardCapBytes = 32 * 1024;
 
-    Tools(const EngineRegistry &registry, QStringList configuredSymbols);
+    // history: days the engines do not hold (optional: without it only today and the prior day).
+    Tools(const EngineRegistry &registry, QStringList configuredSymbols, DayHistoryPtr history = {});
 
     // The "tools" array of tools/list.
     QJsonArray list() const;
@@ -48,6 +50,7 @@ public:
 private:
     const EngineRegistry &registry_;
     QStringList symbols_;
+    DayHistoryPtr history_;
     std::vector<ToolDef> defs_;
 };
 

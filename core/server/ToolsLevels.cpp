@@ -9,9 +9,52 @@
 #include "server/ToolSchema.h"
 #include "server/Tools.h"
 
+#include <QJsonArray>
 #include <QTimeZone>
 
 namespace co {
+
+namespace {
+void addWarnings(QJsonObject &levels, const std::vector<std::string> &warnings)
+{
+    if (warnings.empty())
+        return;
+    QJsonObject q = levels["dataQuality"].toObject();
+    QJsonArray w = q["warnings"].toArray();
+    for (const std::string &s : warnings)
+        w.append(QString::fromStdString(s));
+    q.insert("warnings", w);
+    levels.insert("dataQuality", q);
+}
+
+// A day the engine does not hold as today: rebuilt from the cache or its stored summary. When the
+// history has no answer, the engine's own (its prior day) or the history's error.
+QJsonObject historyLevels(const ToolArgs &a, DayHistory &history, const HistoryRequest &r, const SnapshotPtr &live,
+                          const DayRequest &req)
+{
+    const QueryResult<HistoryDay> h = history.day(r);
+    if (const HistoryDay *d = std::get_if<HistoryDay>(&h)) {
+        QJsonObject out;
+        if (d->snapshot) {
+            KeyLevelsOptions o;
+            o.nowMs = a.nowFor(*d->snapshot);
+            out = toJson(buildKeyLevels(*d->snapshot, o));
+        } else {
+            out = d->stored;
+        }
+        addWarnings(out, d->warnings);
+        return out;
+    }
+    if (live && live->hasTrade && live->today) {
+        KeyLevelsOptions o;
+        o.nowMs = a.nowFor(*live);
+        const QueryResult<KeyLevels> k = buildDayLevels(*live, req, o);
+        if (std::holds_alternative<KeyLevels>(k))
+            return toJson(std::get<KeyLevels>(k));
+    }
+    return toJson(valueOr(QueryResult<KeyLevels>(std::get<QueryError>(h))));
+}
+} // namespace
 
 ToolDef keyLevelsTool()
 {
@@ -22,15 +65,20 @@ ToolDef keyLevelsTool()
     d.description = "Today's (or a given day's) key levels of one symbol: VWAP with 1-3 sigma bands, volume-profile "
                     "POC and value area (dPOC/dVAH/dVAL), prior-day levels (pdVWAP, pdPOC, pdVAH, pdVAL, pdHigh, "
                     "pdLow, pdClose), Tokyo/London/New York session high/low/VWAP, and naked POCs with their distance "
-                    "from the last price. Use it for support/resistance and where price stands in the day.";
+                    "from the last price (for a past day: its own last price). Use it for support/resistance and "
+                    "where price stands in the day.";
     d.inputSchema = input({{"symbol", symbol()},
                            {"date", QJsonObject{{"type", "string"},
                                                 {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
-                                                {"description", "a day as YYYY-MM-DD (default: today in sessionTZ); "
-                                                                "today and the prior day are kept in memory"}}},
+                                                {"description", "a day as YYYY-MM-DD (default: today in sessionTZ). "
+                                                                "Days in the trade cache (the last TRADE_CACHE_DAYS, 7 "
+                                                                "unless configured) are computed exactly from their "
+                                                                "trades; older days return the summary stored at their "
+                                                                "close (DAY_TZ only); an error names the dates kept"}}},
                            {"sessionTZ", typed("string", "an IANA time zone whose midnight starts the day, such as UTC "
                                                          "or Europe/London (default: the server's DAY_TZ, UTC unless "
-                                                         "configured)")}},
+                                                         "configured). Any zone works for days in the trade cache; "
+                                                         "older days only in DAY_TZ")}},
                           {"symbol"});
     const QJsonObject num = typed("number");
     d.outputSchema = output({{"symbol", typed("string")},
@@ -66,11 +114,29 @@ ToolDef keyLevelsTool()
                 a.reject("sessionTZ", "use an IANA time zone such as UTC, Europe/London or America/New_York");
             req.zoneId = tz->toStdString();
         }
-        const SnapshotPtr s = a.snapshot(symbol);
-        KeyLevelsOptions o;
-        o.nowMs = a.nowFor(*s);
-        QJsonObject out = toJson(valueOr(buildDayLevels(*s, req, o)));
-        out.insert("sessionTZ", QString::fromStdString(req.zoneId.empty() ? ZoneClock(s->config.dayZone).id() : req.zoneId));
+        DayHistory *history = a.context().history;
+        const SnapshotPtr live = a.context().registry.snapshot(symbol.toStdString());
+        const bool liveTrades = live && live->hasTrade && live->today;
+        QJsonObject out;
+        if (!history || (!liveTrades && !req.day)) {
+            // Only the engine: today and the prior day in DAY_TZ.
+            const SnapshotPtr s = a.snapshot(symbol);
+            KeyLevelsOptions o;
+            o.nowMs = a.nowFor(*s);
+            out = toJson(valueOr(buildDayLevels(*s, req, o)));
+        } else {
+            const EngineConfig &config = live ? live->config : a.context().registry.config();
+            const DaySpan span = resolveDay(config, liveTrades ? live->lastTradeMs : 0, req);
+            if (liveTrades && isToday(*live, span)) {
+                KeyLevelsOptions o;
+                o.nowMs = a.nowFor(*live);
+                out = toJson(buildKeyLevels(*live, o));
+            } else {
+                out = historyLevels(a, *history, {symbol.toStdString(), span.day, span.zoneId}, live, req);
+            }
+        }
+        out.insert("sessionTZ", QString::fromStdString(req.zoneId.empty() ? ZoneClock(a.context().registry.config().dayZone).id()
+                                                                          : req.zoneId));
         return out;
     };
     return d;

@@ -123,6 +123,38 @@ bool CacheReader::scanTrades(const std::string &symbol, TradeSource source, int6
     return true;
 }
 
+std::vector<StoredTradeDay> CacheReader::tradeDays(const std::string &symbol, QString *error)
+{
+    std::vector<StoredTradeDay> out;
+    const StoredSymbol *s = find(symbol);
+    if (!s)
+        return out;
+    Statement q(db_.handle(), "SELECT src, day, first_id, last_id, first_ms, last_ms FROM trade_days WHERE sym = ? "
+                              "ORDER BY src, day");
+    q.bind(1, s->id);
+    while (q.step())
+        out.push_back({TradeSource(q.int64(0)), q.int64(1), q.int64(2), q.int64(3), q.int64(4), q.int64(5)});
+    if (!q.error().isEmpty())
+        return failWith(q, error, std::vector<StoredTradeDay>());
+    return out;
+}
+
+std::vector<int64_t> CacheReader::summaryDays(const std::string &symbol, const std::string &zone, QString *error)
+{
+    std::vector<int64_t> out;
+    const StoredSymbol *s = find(symbol);
+    if (!s)
+        return out;
+    Statement q(db_.handle(), "SELECT day FROM day_summaries WHERE sym = ? AND zone = ? ORDER BY day");
+    q.bind(1, s->id);
+    q.bind(2, zone);
+    while (q.step())
+        out.push_back(q.int64(0));
+    if (!q.error().isEmpty())
+        return failWith(q, error, std::vector<int64_t>());
+    return out;
+}
+
 std::vector<Liquidation> CacheReader::liquidations(const std::string &symbol, int64_t fromMs, QString *error)
 {
     std::vector<Liquidation> out;

@@ -32,6 +32,11 @@ public:
     bool scanTrades(const std::string &symbol, TradeSource source, int64_t fromMs,
                     const std::function<bool(std::span<const Trade>)> &sink, QString *error, size_t chunk = 4096);
 
+    // The stored UTC days of a symbol's trades, both sources, by source then day.
+    std::vector<StoredTradeDay> tradeDays(const std::string &symbol, QString *error = nullptr);
+    // Days with a stored summary in the zone, ascending (no levels read).
+    std::vector<int64_t> summaryDays(const std::string &symbol, const std::string &zone, QString *error = nullptr);
+
     std::vector<Liquidation> liquidations(const std::string &symbol, int64_t fromMs, QString *error = nullptr);
     std::optional<MarkPrice> lastMark(const std::string &symbol, QString *error = nullptr);
     std::vector<OpenInterest> openInterest(const std::string &symbol, int64_t fromMs, QString *error = nullptr);

@@ -27,6 +27,13 @@ struct DaySummaryRecord {
     std::vector<ProfileRow> profile;
 };
 
+// One UTC day of stored trades (trade_days): its id and time range.
+struct StoredTradeDay {
+    TradeSource source = TradeSource::AggTrade;
+    int64_t day = 0; // UTC days since 1970-01-01
+    int64_t firstId = 0, lastId = 0, firstMs = 0, lastMs = 0;
+};
+
 // Where a symbol's stored trades end (a live feed resumes after it).
 struct StoredTrade {
     TradeSource source = TradeSource::AggTrade;

@@ -1,0 +1,108 @@
+#include "app/CacheDayHistory.h"
+
+#include "app/DayRebuild.h"
+#include "model/Time.h"
+#include "storage/CacheReader.h"
+
+#include <QDateTime>
+
+#include <chrono>
+
+namespace co {
+
+CacheDayHistory::CacheDayHistory(Options o) : o_(std::move(o))
+{
+    worker_ = std::thread([this] { run(); });
+}
+
+CacheDayHistory::~CacheDayHistory()
+{
+    {
+        std::lock_guard lock(mutex_);
+        stop_ = true;
+    }
+    wake_.notify_all();
+    worker_.join();
+    for (const auto &job : queue_)
+        job->promise.set_value(QueryError{QueryErrorKind::NoData, "the server is stopping"});
+}
+
+QueryResult<HistoryDay> CacheDayHistory::day(const HistoryRequest &r)
+{
+    const Key k{r.symbol, r.zoneId, r.day};
+    std::shared_future<Result> f;
+    {
+        std::lock_guard lock(mutex_);
+        if (auto it = cache_.find(k); it != cache_.end()) {
+            if (it->second.expiresMs == 0 || QDateTime::currentMSecsSinceEpoch() < it->second.expiresMs) {
+                lru_.splice(lru_.begin(), lru_, it->second.at);
+                return it->second.result;
+            }
+            lru_.erase(it->second.at);
+            cache_.erase(it);
+        }
+        if (auto it = inflight_.find(k); it != inflight_.end()) {
+            f = it->second->future;
+        } else {
+            auto job = std::make_shared<Job>();
+            job->request = r;
+            job->future = job->promise.get_future().share();
+            f = job->future;
+            inflight_.emplace(k, job);
+            queue_.push_back(std::move(job));
+            wake_.notify_one();
+        }
+    }
+    if (f.wait_for(std::chrono::milliseconds(o_.waitMs)) != std::future_status::ready)
+        return QueryError{QueryErrorKind::NoData, isoDate(r.day) + " (" + r.zoneId + ") of " + r.symbol +
+                                                      " is being rebuilt from the trade cache; ask again in a few seconds"};
+    return f.get();
+}
+
+void CacheDayHistory::keep(const Key &k, const Result &r)
+{
+    const HistoryDay *d = std::get_if<HistoryDay>(&r);
+    if (!d)
+        return; // errors may change as data arrives
+    lru_.push_front(k);
+    cache_[k] = Entry{r, d->complete ? 0 : QDateTime::currentMSecsSinceEpoch() + o_.freshMs, lru_.begin()};
+    while (cache_.size() > o_.capacity) {
+        cache_.erase(lru_.back());
+        lru_.pop_back();
+    }
+}
+
+void CacheDayHistory::run()
+{
+    CacheReader reader;
+    bool open = false;
+    for (;;) {
+        std::shared_ptr<Job> job;
+        {
+            std::unique_lock lock(mutex_);
+            wake_.wait(lock, [this] { return stop_ || !queue_.empty(); });
+            if (stop_)
+                return;
+            job = std::move(queue_.front());
+            queue_.pop_front();
+        }
+        Result result = QueryError{QueryErrorKind::NoData, "the cache is not open"};
+        QString error;
+        if (!open && !(open = reader.open(o_.path, &error)))
+            result = QueryError{QueryErrorKind::NoData, "the cache cannot be read: " + error.toStdString()};
+        if (open)
+            result = rebuildDay(reader, o_.engine, job->request, stop_);
+        ++computed_;
+        const HistoryRequest &r = job->request;
+        {
+            std::lock_guard lock(mutex_);
+            const Key k{r.symbol, r.zoneId, r.day};
+            inflight_.erase(k);
+            if (!stop_)
+                keep(k, result);
+        }
+        job->promise.set_value(std::move(result));
+    }
+}
+
+} // namespace co

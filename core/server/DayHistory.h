@@ -1,0 +1,42 @@
+#pragma once
+// Days the engines do not hold (older than the prior day, or cut in another zone than DAY_TZ),
+// answered from elsewhere: the app rebuilds them from its trade cache with the engine's own code,
+// or reads the key levels stored at a day's close (app/CacheDayHistory). Tools call it on the
+// server's thread (and --stdio's); an implementation bounds how long it blocks.
+#include "engine/Query.h"
+#include "engine/Snapshot.h"
+
+#include <QJsonObject>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace co {
+
+struct HistoryRequest {
+    std::string symbol;
+    int64_t day = 0;    // local day number in zoneId
+    std::string zoneId; // IANA id, the server's DAY_TZ id when the day's midnights are its own
+};
+
+// Either a rebuilt engine snapshot whose today is the requested day (levels are built from it as
+// from a live one), or the key-levels object stored at the day's close.
+struct HistoryDay {
+    SnapshotPtr snapshot;
+    QJsonObject stored;
+    std::vector<std::string> warnings; // appended to dataQuality.warnings
+    bool complete = false;             // the data has moved past the day: the answer never changes
+};
+
+class DayHistory {
+public:
+    virtual ~DayHistory() = default;
+    // NotInMemory / Unsupported name what is available; NoData: not ready yet, ask again.
+    virtual QueryResult<HistoryDay> day(const HistoryRequest &r) = 0;
+};
+
+using DayHistoryPtr = std::shared_ptr<DayHistory>;
+
+} // namespace co

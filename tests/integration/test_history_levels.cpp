@@ -242,6 +242,28 @@ private Q_SLOTS:
         app.stop();
     }
 
+    // A day after a gap: its prior day is the stored day before it, and naked POCs of older days
+    // come from the day summaries (as the engine that ran through all of them kept them).
+    void olderNakedPocsFromSummaries()
+    {
+        CO_REQUIRE_SHARED_FILE(aug, "hftbacktest/btcusdt_20240808.gz");
+        QTemporaryDir dir;
+        const QString path = dir.filePath("cache.sqlite");
+        const SnapshotPtr live = replayed(paths_ + QStringList{aug}, {"--cache-db-path", path});
+        QVERIFY(live && live->history.size() == 2); // 2024-07-18 and 2024-07-19
+        CacheDayHistory::Options o;
+        o.path = path;
+        o.waitMs = 30'000;
+        CacheDayHistory h(o);
+        const HistoryDay d = historyDay(h, "BTCUSDT", "2024-08-08", "UTC");
+        QVERIFY(d.snapshot);
+        QCOMPARE(d.snapshot->prior->day, live->prior->day);
+        QCOMPARE(d.snapshot->history.size(), size_t(2));
+        const QJsonObject levels = levelsOf(*live, live->lastTradeMs);
+        QVERIFY(!levels["nakedPOCs"].toArray().isEmpty());
+        QVERIFY(same(levels, levelsOf(*d.snapshot, live->lastTradeMs)));
+    }
+
     // Many callers, one rebuild; a completed day is answered from the LRU afterwards.
     void oneRebuildPerDay()
     {

@@ -209,6 +209,17 @@ double num(const QJsonObject &o, const char *key)
 }
 } // namespace
 
+// A DayHistory with canned answers: what the tool does with each kind.
+struct FakeHistory : DayHistory {
+    std::vector<HistoryRequest> asked;
+    QueryResult<HistoryDay> answer = QueryError{QueryErrorKind::NotInMemory, "nothing stored; kept: x"};
+    QueryResult<HistoryDay> day(const HistoryRequest &r) override
+    {
+        asked.push_back(r);
+        return answer;
+    }
+};
+
 class TestServer : public QObject {
     Q_OBJECT
 
@@ -641,6 +652,63 @@ private Q_SLOTS:
         QCOMPARE(ok("get_key_levels", {{"symbol", "XRPUSDT"}})["date"].toString(), QString("2024-08-08"));
         // Same midnights as UTC: answered.
         QCOMPARE(ok("get_key_levels", {{"symbol", "BTCUSDT"}, {"sessionTZ", "Etc/UTC"}})["dPOC"].toDouble(), 105.0);
+    }
+    // With a DayHistory: today stays the engine's; other days and zones go to the history; its
+    // errors pass through, except that the engine still answers its prior day.
+    void keyLevelsFromHistory()
+    {
+        auto fake = std::make_shared<FakeHistory>();
+        const Tools tools(registry_, {"BTCUSDT"}, fake);
+        auto call = [&](const QJsonObject &args) { return tools.call("get_key_levels", args); };
+        auto error = [&](const QJsonObject &args) {
+            const auto r = call(args);
+            const ApiError *e = std::get_if<ApiError>(&r);
+            return e ? *e : ApiError{ApiErrorKind::Internal, "no error"};
+        };
+        const QJsonObject btc{{"symbol", "BTCUSDT"}};
+        auto with = [](QJsonObject o, const QString &k, const QString &v) {
+            o.insert(k, v);
+            return o;
+        };
+        QCOMPARE(std::get<ToolOutput>(call(btc)).structured["dPOC"].toDouble(), 105.0);
+        QVERIFY(fake->asked.empty());
+
+        const ApiError old = error(with(btc, "date", "2024-08-01"));
+        QCOMPARE(old.kind, ApiErrorKind::NotInMemory);
+        QCOMPARE(old.message, QString("nothing stored; kept: x"));
+        QCOMPARE(fake->asked.back().day, daysFromCivil({2024, 8, 1}));
+        QCOMPARE(QString::fromStdString(fake->asked.back().zoneId), QString("UTC"));
+        // Etc/UTC has the server's midnights: asked as DAY_TZ (its summaries), answered as given.
+        error(with(with(btc, "date", "2024-08-01"), "sessionTZ", "Etc/UTC"));
+        QCOMPARE(QString::fromStdString(fake->asked.back().zoneId), QString("UTC"));
+        // Another zone's today: the history, in that zone.
+        const ApiError tokyo = error(with(btc, "sessionTZ", "Asia/Tokyo"));
+        QCOMPARE(tokyo.kind, ApiErrorKind::NotInMemory);
+        QCOMPARE(QString::fromStdString(fake->asked.back().zoneId), QString("Asia/Tokyo"));
+        QCOMPARE(fake->asked.back().day, daysFromCivil({2024, 8, 8}));
+        // The prior day: the history's answer when it has one, else the engine's own.
+        const QJsonObject prior = std::get<ToolOutput>(call(with(btc, "date", "2024-08-07"))).structured;
+        QCOMPARE(num(prior, "dPOC"), 120.0);
+        QVERIFY(!prior.contains("pdPOC"));
+        HistoryDay stored;
+        stored.stored = QJsonObject{{"symbol", "BTCUSDT"}, {"date", "2024-08-07"}, {"dPOC", 121.0},
+                                    {"dataQuality", QJsonObject{{"warnings", QJsonArray{"w0"}}}}};
+        stored.warnings = {"from the summary"};
+        fake->answer = stored;
+        const QJsonObject fromSummary = std::get<ToolOutput>(call(with(btc, "date", "2024-08-07"))).structured;
+        QCOMPARE(num(fromSummary, "dPOC"), 121.0);
+        QCOMPARE(fromSummary["sessionTZ"].toString(), QString("UTC"));
+        QCOMPARE(fromSummary["dataQuality"].toObject()["warnings"].toArray(), (QJsonArray{"w0", "from the summary"}));
+        // A rebuilt snapshot: levels built from it as from a live engine.
+        HistoryDay rebuilt;
+        rebuilt.snapshot = registry_.snapshot("ETHUSDT");
+        fake->answer = rebuilt;
+        const QJsonObject eth = std::get<ToolOutput>(call(with(btc, "date", "2024-07-30"))).structured;
+        QCOMPARE(eth["symbol"].toString(), QString("ETHUSDT"));
+        // Not ready yet: "ask again" passes through as no_data.
+        fake->answer = QueryError{QueryErrorKind::NoData, "being rebuilt; ask again in a few seconds"};
+        QCOMPARE(error(with(btc, "date", "2024-07-30")).kind, ApiErrorKind::NoData);
+        QCOMPARE(std::get<ToolOutput>(call(with(btc, "date", "2024-08-07"))).structured["date"].toString(), QString("2024-08-07"));
     }
     void footprintValues()
     {

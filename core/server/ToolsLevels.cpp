@@ -27,24 +27,29 @@ void addWarnings(QJsonObject &levels, const std::vector<std::string> &warnings)
     levels.insert("dataQuality", q);
 }
 
-// A day the engine does not hold as today: rebuilt from the cache or its stored summary. When the
-// history has no answer, the engine's own (its prior day) or the history's error.
+QJsonObject levelsOf(const ToolArgs &a, const HistoryDay &d)
+{
+    QJsonObject out;
+    if (d.snapshot) {
+        KeyLevelsOptions o;
+        o.nowMs = a.nowFor(*d.snapshot);
+        out = toJson(buildKeyLevels(*d.snapshot, o));
+    } else {
+        out = d.stored;
+    }
+    addWarnings(out, d.warnings);
+    return out;
+}
+
+// A day the engine does not hold as today: rebuilt from the cache or its stored summary. The
+// engine's prior day is its own answer until the cache has all of it (then with pd… levels).
 QJsonObject historyLevels(const ToolArgs &a, DayHistory &history, const HistoryRequest &r, const SnapshotPtr &live,
                           const DayRequest &req)
 {
     const QueryResult<HistoryDay> h = history.day(r);
-    if (const HistoryDay *d = std::get_if<HistoryDay>(&h)) {
-        QJsonObject out;
-        if (d->snapshot) {
-            KeyLevelsOptions o;
-            o.nowMs = a.nowFor(*d->snapshot);
-            out = toJson(buildKeyLevels(*d->snapshot, o));
-        } else {
-            out = d->stored;
-        }
-        addWarnings(out, d->warnings);
-        return out;
-    }
+    const HistoryDay *d = std::get_if<HistoryDay>(&h);
+    if (d && d->complete)
+        return levelsOf(a, *d);
     if (live && live->hasTrade && live->today) {
         KeyLevelsOptions o;
         o.nowMs = a.nowFor(*live);
@@ -52,6 +57,8 @@ QJsonObject historyLevels(const ToolArgs &a, DayHistory &history, const HistoryR
         if (std::holds_alternative<KeyLevels>(k))
             return toJson(std::get<KeyLevels>(k));
     }
+    if (d)
+        return levelsOf(a, *d);
     return toJson(valueOr(QueryResult<KeyLevels>(std::get<QueryError>(h))));
 }
 } // namespace

@@ -694,6 +694,9 @@ private Q_SLOTS:
         stored.stored = QJsonObject{{"symbol", "BTCUSDT"}, {"date", "2024-08-07"}, {"dPOC", 121.0},
                                     {"dataQuality", QJsonObject{{"warnings", QJsonArray{"w0"}}}}};
         stored.warnings = {"from the summary"};
+        fake->answer = stored; // not complete yet: the engine's prior day wins
+        QCOMPARE(num(std::get<ToolOutput>(call(with(btc, "date", "2024-08-07"))).structured, "dPOC"), 120.0);
+        stored.complete = true;
         fake->answer = stored;
         const QJsonObject fromSummary = std::get<ToolOutput>(call(with(btc, "date", "2024-08-07"))).structured;
         QCOMPARE(num(fromSummary, "dPOC"), 121.0);

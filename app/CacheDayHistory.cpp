@@ -8,6 +8,10 @@
 
 #include <chrono>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace co {
 
 CacheDayHistory::CacheDayHistory(Options o) : o_(std::move(o))
@@ -90,8 +94,13 @@ void CacheDayHistory::run()
         QString error;
         if (!open && !(open = reader.open(o_.path, &error)))
             result = QueryError{QueryErrorKind::NoData, "the cache cannot be read: " + error.toStdString()};
-        if (open)
+        if (open) {
             result = rebuildDay(reader, o_.engine, job->request, stop_);
+#ifdef __GLIBC__
+            // A rebuild's engine (bars and ladders of two days) is gone: give its pages back.
+            malloc_trim(0);
+#endif
+        }
         ++computed_;
         const HistoryRequest &r = job->request;
         {

@@ -27,8 +27,38 @@ CacheDayHistory::~CacheDayHistory()
     }
     wake_.notify_all();
     worker_.join();
-    for (const auto &job : queue_)
+    for (const auto &job : queue_) {
         job->promise.set_value(QueryError{QueryErrorKind::NoData, "the server is stopping"});
+        for (const auto &fn : job->ready)
+            fn();
+    }
+}
+
+const CacheDayHistory::Result *CacheDayHistory::cached(const Key &k)
+{
+    auto it = cache_.find(k);
+    if (it == cache_.end())
+        return nullptr;
+    if (it->second.expiresMs == 0 || QDateTime::currentMSecsSinceEpoch() < it->second.expiresMs) {
+        lru_.splice(lru_.begin(), lru_, it->second.at);
+        return &it->second.result;
+    }
+    lru_.erase(it->second.at);
+    cache_.erase(it);
+    return nullptr;
+}
+
+std::shared_ptr<CacheDayHistory::Job> CacheDayHistory::jobFor(const Key &k, const HistoryRequest &r)
+{
+    if (auto it = inflight_.find(k); it != inflight_.end())
+        return it->second;
+    auto job = std::make_shared<Job>();
+    job->request = r;
+    job->future = job->promise.get_future().share();
+    inflight_.emplace(k, job);
+    queue_.push_back(job);
+    wake_.notify_one();
+    return job;
 }
 
 QueryResult<HistoryDay> CacheDayHistory::day(const HistoryRequest &r)
@@ -37,25 +67,9 @@ QueryResult<HistoryDay> CacheDayHistory::day(const HistoryRequest &r)
     std::shared_future<Result> f;
     {
         std::lock_guard lock(mutex_);
-        if (auto it = cache_.find(k); it != cache_.end()) {
-            if (it->second.expiresMs == 0 || QDateTime::currentMSecsSinceEpoch() < it->second.expiresMs) {
-                lru_.splice(lru_.begin(), lru_, it->second.at);
-                return it->second.result;
-            }
-            lru_.erase(it->second.at);
-            cache_.erase(it);
-        }
-        if (auto it = inflight_.find(k); it != inflight_.end()) {
-            f = it->second->future;
-        } else {
-            auto job = std::make_shared<Job>();
-            job->request = r;
-            job->future = job->promise.get_future().share();
-            f = job->future;
-            inflight_.emplace(k, job);
-            queue_.push_back(std::move(job));
-            wake_.notify_one();
-        }
+        if (const Result *c = cached(k))
+            return *c;
+        f = jobFor(k, r)->future;
     }
     if (f.wait_for(std::chrono::milliseconds(o_.waitMs)) != std::future_status::ready)
         return QueryError{QueryErrorKind::NoData, isoDate(r.day) + " (" + r.zoneId + ") of " + r.symbol +
@@ -63,13 +77,22 @@ QueryResult<HistoryDay> CacheDayHistory::day(const HistoryRequest &r)
     return f.get();
 }
 
+bool CacheDayHistory::prepare(const HistoryRequest &r, std::function<void()> ready)
+{
+    const Key k{r.symbol, r.zoneId, r.day};
+    std::lock_guard lock(mutex_);
+    if (stop_ || cached(k))
+        return true;
+    jobFor(k, r)->ready.push_back(std::move(ready));
+    return false;
+}
+
 void CacheDayHistory::keep(const Key &k, const Result &r)
 {
+    // Errors and a day still running may change as data arrives: kept freshMs only.
     const HistoryDay *d = std::get_if<HistoryDay>(&r);
-    if (!d)
-        return; // errors may change as data arrives
     lru_.push_front(k);
-    cache_[k] = Entry{r, d->complete ? 0 : QDateTime::currentMSecsSinceEpoch() + o_.freshMs, lru_.begin()};
+    cache_[k] = Entry{r, d && d->complete ? 0 : QDateTime::currentMSecsSinceEpoch() + o_.freshMs, lru_.begin()};
     while (cache_.size() > o_.capacity) {
         cache_.erase(lru_.back());
         lru_.pop_back();
@@ -103,14 +126,18 @@ void CacheDayHistory::run()
         }
         ++computed_;
         const HistoryRequest &r = job->request;
+        std::vector<std::function<void()>> ready;
         {
             std::lock_guard lock(mutex_);
             const Key k{r.symbol, r.zoneId, r.day};
             inflight_.erase(k);
             if (!stop_)
                 keep(k, result);
+            ready.swap(job->ready);
         }
         job->promise.set_value(std::move(result));
+        for (const auto &fn : ready)
+            fn();
     }
 }
 

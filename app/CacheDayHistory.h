@@ -34,6 +34,7 @@ public:
     ~CacheDayHistory() override; // cancels a running rebuild and joins
 
     QueryResult<HistoryDay> day(const HistoryRequest &r) override;
+    bool prepare(const HistoryRequest &r, std::function<void()> ready) override;
     uint64_t computed() const noexcept { return computed_; } // rebuilds and look-ups run (tests)
 
 private:
@@ -43,12 +44,17 @@ private:
         HistoryRequest request;
         std::promise<Result> promise;
         std::shared_future<Result> future;
+        std::vector<std::function<void()>> ready; // prepare() callers, called once it is done
     };
     struct Entry {
         Result result;
         int64_t expiresMs = 0; // 0: never
         std::list<Key>::iterator at;
     };
+    // The cached answer (fresh), else nullptr; mutex_ held.
+    const Result *cached(const Key &k);
+    // The running or a new job for r; mutex_ held.
+    std::shared_ptr<Job> jobFor(const Key &k, const HistoryRequest &r);
     void run();
     void keep(const Key &k, const Result &r);
 

@@ -2,13 +2,15 @@
 // Days the engines do not hold (older than the prior day, or cut in another zone than DAY_TZ),
 // answered from elsewhere: the app rebuilds them from its trade cache with the engine's own code,
 // or reads the key levels stored at a day's close (app/CacheDayHistory). Tools call it on the
-// server's thread (and --stdio's); an implementation bounds how long it blocks.
+// server's thread (and --stdio's); an implementation bounds how long it blocks. The HTTP server
+// first asks prepare() and answers once it is ready, so its thread does not wait for a rebuild.
 #include "engine/Query.h"
 #include "engine/Snapshot.h"
 
 #include <QJsonObject>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -35,6 +37,9 @@ public:
     virtual ~DayHistory() = default;
     // NotInMemory / Unsupported name what is available; NoData: not ready yet, ask again.
     virtual QueryResult<HistoryDay> day(const HistoryRequest &r) = 0;
+    // Without blocking: true when day(r) answers at once (ready is never called); false when the
+    // work has started, and ready() is called once, from another thread, when day(r) would.
+    virtual bool prepare(const HistoryRequest &, std::function<void()> /*ready*/) { return true; }
 };
 
 using DayHistoryPtr = std::shared_ptr<DayHistory>;

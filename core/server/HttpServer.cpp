@@ -1,5 +1,6 @@
 #include "server/HttpServer.h"
 
+#include "server/DeferredReplies.h"
 #include "server/HttpGuard.h"
 #include "server/HttpReply.h"
 #include "server/McpServer.h"
@@ -13,6 +14,7 @@
 #include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QThread>
+#include <QUrlQuery>
 
 namespace co {
 
@@ -26,7 +28,8 @@ class HttpServer::Routes : public QObject {
 public:
     Routes(const EngineRegistry &registry, const QStringList &symbols, const ServerOptions &o, HealthProvider health,
            DayHistoryPtr history)
-        : tools_(registry, symbols, std::move(history)), mcp_(tools_, o.version), streamable_(mcp_), sse_(mcp_, this), rest_(tools_),
+        : tools_(registry, symbols, std::move(history)), mcp_(tools_, o.version), deferred_(this),
+          streamable_(mcp_, &deferred_), sse_(mcp_, this), rest_(tools_),
           health_(std::move(health))
     {
         guard_.loopback = bindAddress(o.host).isLoopback();
@@ -71,6 +74,7 @@ public:
 
     void shutdown()
     {
+        deferred_.closeAll();
         sse_.closeAll();
         delete server_;
         server_ = nullptr;
@@ -99,7 +103,17 @@ private:
             return sendRestError(r, *e);
         if (req.method() != QHttpServerRequest::Method::Get)
             return sendRestError(r, {ApiErrorKind::MethodNotAllowed, "Method Not Allowed: use GET"}, {{"Allow", "GET"}});
-        const auto reply = rest_.get(resource, symbol, req.query());
+        const QUrlQuery query = req.query();
+        if (deferred_.defer(
+                r, [&](const Tools::WaitOne &waitOne) { return rest_.prepare(resource, symbol, query, waitOne); },
+                [this, resource, symbol, query](QHttpServerResponder &later) { restAnswer(later, resource, symbol, query); }))
+            return;
+        restAnswer(r, resource, symbol, query);
+    }
+
+    void restAnswer(QHttpServerResponder &r, const QString &resource, const QString &symbol, const QUrlQuery &query)
+    {
+        const auto reply = rest_.get(resource, symbol, query);
         if (!reply)
             return sendRestError(r, {ApiErrorKind::NotFound, "Not Found: /api/" + resource +
                                                                  " is not a resource (market, key-levels, footprint, "
@@ -109,6 +123,7 @@ private:
 
     Tools tools_;
     McpServer mcp_;
+    DeferredReplies deferred_; // before its users
     StreamableHttp streamable_;
     SseHub sse_;
     RestApi rest_;

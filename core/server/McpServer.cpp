@@ -209,6 +209,19 @@ QJsonObject McpServer::initialize(const QJsonObject &params, McpSession &session
                          "get_market_snapshot, then get_key_levels and get_orderflow_metrics."}};
 }
 
+bool McpServer::prepare(const Body &body, const std::function<std::function<void()>()> &waitOne) const
+{
+    bool waits = false;
+    for (const QJsonValue &m : body.messages) {
+        const QJsonObject o = m.toObject();
+        if (o["method"].toString() != "tools/call" || !o["params"].isObject())
+            continue;
+        const QJsonObject p = o["params"].toObject();
+        waits = tools_.prepare(p["name"].toString(), p["arguments"].toObject(), waitOne) || waits;
+    }
+    return waits;
+}
+
 std::variant<QByteArray, ApiError> McpServer::callTool(const QJsonValue &params) const
 {
     auto invalid = [](const char *why) { return ApiError{ApiErrorKind::InvalidParams, QString("Invalid params: ") + why}; };

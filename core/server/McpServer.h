@@ -10,6 +10,7 @@
 #include <QList>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 #include <variant>
 
@@ -43,6 +44,8 @@ public:
     // Answers in order, each one compact JSON message; notifications and client responses get none.
     QList<QByteArray> dispatch(const Body &body, McpSession &session) const;
     std::optional<QByteArray> handle(const QJsonValue &message, McpSession &session) const;
+    // Tools::prepare for every tools/call of the body: true when a call would still wait.
+    bool prepare(const Body &body, const std::function<std::function<void()>()> &waitOne) const;
 
     // {"jsonrpc":"2.0","id":null,"error":…} for a refused body.
     static QByteArray errorBody(const ApiError &e);

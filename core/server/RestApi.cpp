@@ -50,9 +50,8 @@ QJsonValue typed(const QString &v, const QJsonObject &prop)
 }
 } // namespace
 
-std::optional<RestApi::Reply> RestApi::get(const QString &resource, const QString &symbol, const QUrlQuery &query) const
+std::optional<QJsonObject> RestApi::argsFor(const QString &name, const QString &symbol, const QUrlQuery &query) const
 {
-    const QString name = toolFor(resource);
     const ToolDef *def = tools_.find(name);
     if (!def)
         return std::nullopt;
@@ -62,10 +61,27 @@ std::optional<RestApi::Reply> RestApi::get(const QString &resource, const QStrin
         args.insert("symbol", symbol);
     for (const auto &[k, v] : query.queryItems(QUrl::FullyDecoded))
         args.insert(k, typed(v, props[k].toObject()));
-    const auto result = tools_.call(name, args);
+    return args;
+}
+
+std::optional<RestApi::Reply> RestApi::get(const QString &resource, const QString &symbol, const QUrlQuery &query) const
+{
+    const QString name = toolFor(resource);
+    const std::optional<QJsonObject> args = argsFor(name, symbol, query);
+    if (!args)
+        return std::nullopt;
+    const auto result = tools_.call(name, *args);
     if (const ApiError *e = std::get_if<ApiError>(&result))
         return Reply{httpStatus(e->kind), restErrorBody(*e)};
     return Reply{200, std::get<ToolOutput>(result).text};
+}
+
+bool RestApi::prepare(const QString &resource, const QString &symbol, const QUrlQuery &query,
+                      const std::function<std::function<void()>()> &waitOne) const
+{
+    const QString name = toolFor(resource);
+    const std::optional<QJsonObject> args = argsFor(name, symbol, query);
+    return args && tools_.prepare(name, *args, waitOne);
 }
 
 } // namespace co

@@ -5,9 +5,11 @@
 #include "server/ApiError.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 #include <QUrlQuery>
 
+#include <functional>
 #include <optional>
 
 namespace co {
@@ -25,10 +27,16 @@ public:
     // resource: "market", "key-levels", "footprint", "orderflow", "depth-delta", "liquidations", "scan";
     // symbol empty where the path has none. nullopt for an unknown resource (404).
     std::optional<Reply> get(const QString &resource, const QString &symbol, const QUrlQuery &query) const;
+    // Tools::prepare for the same call: true when get() would still wait (a day being rebuilt).
+    bool prepare(const QString &resource, const QString &symbol, const QUrlQuery &query,
+                 const std::function<std::function<void()>()> &waitOne) const;
 
     static QString toolFor(const QString &resource);
 
 private:
+    // The tool's arguments from the path and query; nullopt for an unknown resource.
+    std::optional<QJsonObject> argsFor(const QString &name, const QString &symbol, const QUrlQuery &query) const;
+
     const Tools &tools_;
 };
 

@@ -1,5 +1,6 @@
 #include "server/StreamableHttp.h"
 
+#include "server/DeferredReplies.h"
 #include "server/HttpGuard.h"
 #include "server/HttpReply.h"
 
@@ -54,6 +55,18 @@ void StreamableHttp::post(const QHttpServerRequest &req, QHttpServerResponder &r
                                         "; supported: " + McpServer::supportedVersions().join(", ")});
     }
 
+    if (deferred_ && deferred_->defer(
+                         r, [&](const Tools::WaitOne &waitOne) { return mcp_.prepare(body, waitOne); },
+                         [this, body, id](QHttpServerResponder &later) { answer(body, id, later); }))
+        return;
+    answer(body, id, r);
+}
+
+void StreamableHttp::answer(const McpServer::Body &body, const QByteArray &id, QHttpServerResponder &r)
+{
+    McpSession *session = sessions_.find(id, nowMs()); // again: a deferred answer comes later
+    if (!session)
+        return sendRpcError(r, {ApiErrorKind::SessionNotFound, "Session not found"});
     const QList<QByteArray> replies = mcp_.dispatch(body, *session);
     if (replies.isEmpty())
         return sendReply(r, 202, {}, {}, {{kSessionHeader, id}});

@@ -9,9 +9,12 @@ class QHttpServerResponder;
 
 namespace co {
 
+class DeferredReplies;
+
 class StreamableHttp {
 public:
-    explicit StreamableHttp(const McpServer &mcp) : mcp_(mcp) {}
+    // deferred: where a tools/call that waits for a rebuild parks its answer (may be null: it blocks).
+    explicit StreamableHttp(const McpServer &mcp, DeferredReplies *deferred = nullptr) : mcp_(mcp), deferred_(deferred) {}
 
     // Host/Origin/token are checked by the caller.
     void handle(const QHttpServerRequest &req, QHttpServerResponder &r);
@@ -20,8 +23,10 @@ public:
 private:
     void post(const QHttpServerRequest &req, QHttpServerResponder &r);
     void remove(const QHttpServerRequest &req, QHttpServerResponder &r);
+    void answer(const McpServer::Body &body, const QByteArray &id, QHttpServerResponder &r);
 
     const McpServer &mcp_;
+    DeferredReplies *deferred_;
     McpSessions sessions_;
 };
 

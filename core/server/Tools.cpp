@@ -88,4 +88,26 @@ std::variant<ToolOutput, ApiError> Tools::call(const QString &name, const QJsonO
     }
 }
 
+bool Tools::prepare(const QString &name, const QJsonObject &arguments, const WaitOne &waitOne) const
+{
+    const ToolDef *def = find(name);
+    if (!def || !def->history || !history_)
+        return false;
+    try {
+        const ToolContext ctx{registry_, symbols_, QDateTime::currentMSecsSinceEpoch(), history_.get()};
+        const ToolArgs args(def->name, arguments, def->inputSchema, ctx);
+        const std::optional<HistoryRequest> r = def->history(args);
+        if (!r)
+            return false;
+        std::function<void()> ready = waitOne();
+        if (history_->prepare(*r, ready)) {
+            ready();
+            return false;
+        }
+        return true;
+    } catch (const ApiError &) {
+        return false; // call() reports it
+    }
+}
+
 } // namespace co

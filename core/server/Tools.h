@@ -12,6 +12,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 #include <variant>
 #include <vector>
 
@@ -23,6 +24,8 @@ struct ToolDef {
     QString name, title, description;
     QJsonObject inputSchema, outputSchema;
     std::function<QJsonObject(const ToolArgs &)> run; // throws ApiError
+    // The day the call will ask the DayHistory for (get_key_levels), if any; throws ApiError.
+    std::function<std::optional<HistoryRequest>(const ToolArgs &)> history;
     // Over the hard cap: the array cut from its oldest end, and what to say.
     QString cutKey;
     bool newestFirst = false;
@@ -46,6 +49,11 @@ public:
     const ToolDef *find(const QString &name) const;
     // Unknown tool → InvalidParams; bad arguments and missing data → tool-level ApiError.
     std::variant<ToolOutput, ApiError> call(const QString &name, const QJsonObject &arguments) const;
+    // Before call(), without blocking: starts the work the call would wait for (a day rebuilt from
+    // the cache). waitOne() gives a callback that is called exactly once, perhaps from another
+    // thread, once call() will not wait. True when something is still running.
+    using WaitOne = std::function<std::function<void()>()>;
+    bool prepare(const QString &name, const QJsonObject &arguments, const WaitOne &waitOne) const;
 
 private:
     const EngineRegistry &registry_;

@@ -61,6 +61,39 @@ QJsonObject historyLevels(const ToolArgs &a, DayHistory &history, const HistoryR
         return levelsOf(a, *d);
     return toJson(valueOr(QueryResult<KeyLevels>(std::get<QueryError>(h))));
 }
+
+// What a call asks for, and whether the history answers it (any day but the engine's today).
+struct KeyLevelsPlan {
+    DayRequest request;
+    SnapshotPtr live;
+    std::optional<HistoryRequest> history;
+};
+
+KeyLevelsPlan planOf(const ToolArgs &a)
+{
+    KeyLevelsPlan p;
+    const QString symbol = a.symbol();
+    if (const auto date = a.string("date")) {
+        int64_t day = 0;
+        if (!parseIsoDate(date->toStdString(), day))
+            a.reject("date", "use a calendar day as YYYY-MM-DD");
+        p.request.day = day;
+    }
+    if (const auto tz = a.string("sessionTZ")) {
+        if (*tz != "UTC" && !QTimeZone(tz->toUtf8()).isValid())
+            a.reject("sessionTZ", "use an IANA time zone such as UTC, Europe/London or America/New_York");
+        p.request.zoneId = tz->toStdString();
+    }
+    p.live = a.context().registry.snapshot(symbol.toStdString());
+    const bool liveTrades = p.live && p.live->hasTrade && p.live->today;
+    if (!a.context().history || (!liveTrades && !p.request.day))
+        return p;
+    const EngineConfig &config = p.live ? p.live->config : a.context().registry.config();
+    const DaySpan span = resolveDay(config, liveTrades ? p.live->lastTradeMs : 0, p.request);
+    if (!liveTrades || !isToday(*p.live, span))
+        p.history = HistoryRequest{symbol.toStdString(), span.day, span.zoneId};
+    return p;
+}
 } // namespace
 
 ToolDef keyLevelsTool()
@@ -107,43 +140,26 @@ ToolDef keyLevelsTool()
                              {"nakedPOCs", array(output({{"date", typed("string")}, {"price", num}}, {"date", "price"}))},
                              {"dataQuality", dataQuality()}},
                             {"symbol", "sessions", "nakedPOCs", "dataQuality"});
+    d.history = [](const ToolArgs &a) { return planOf(a).history; };
     d.run = [](const ToolArgs &a) {
-        const QString symbol = a.symbol();
-        DayRequest req;
-        if (const auto date = a.string("date")) {
-            int64_t day = 0;
-            if (!parseIsoDate(date->toStdString(), day))
-                a.reject("date", "use a calendar day as YYYY-MM-DD");
-            req.day = day;
-        }
-        if (const auto tz = a.string("sessionTZ")) {
-            if (*tz != "UTC" && !QTimeZone(tz->toUtf8()).isValid())
-                a.reject("sessionTZ", "use an IANA time zone such as UTC, Europe/London or America/New_York");
-            req.zoneId = tz->toStdString();
-        }
-        DayHistory *history = a.context().history;
-        const SnapshotPtr live = a.context().registry.snapshot(symbol.toStdString());
-        const bool liveTrades = live && live->hasTrade && live->today;
+        const KeyLevelsPlan p = planOf(a);
         QJsonObject out;
-        if (!history || (!liveTrades && !req.day)) {
+        if (p.history) {
+            out = historyLevels(a, *a.context().history, *p.history, p.live, p.request);
+        } else if (p.live && p.live->hasTrade && p.live->today && a.context().history) {
+            KeyLevelsOptions o; // today, the day asked
+            o.nowMs = a.nowFor(*p.live);
+            out = toJson(buildKeyLevels(*p.live, o));
+        } else {
             // Only the engine: today and the prior day in DAY_TZ.
-            const SnapshotPtr s = a.snapshot(symbol);
+            const SnapshotPtr s = a.snapshot(a.symbol());
             KeyLevelsOptions o;
             o.nowMs = a.nowFor(*s);
-            out = toJson(valueOr(buildDayLevels(*s, req, o)));
-        } else {
-            const EngineConfig &config = live ? live->config : a.context().registry.config();
-            const DaySpan span = resolveDay(config, liveTrades ? live->lastTradeMs : 0, req);
-            if (liveTrades && isToday(*live, span)) {
-                KeyLevelsOptions o;
-                o.nowMs = a.nowFor(*live);
-                out = toJson(buildKeyLevels(*live, o));
-            } else {
-                out = historyLevels(a, *history, {symbol.toStdString(), span.day, span.zoneId}, live, req);
-            }
+            out = toJson(valueOr(buildDayLevels(*s, p.request, o)));
         }
-        out.insert("sessionTZ", QString::fromStdString(req.zoneId.empty() ? ZoneClock(a.context().registry.config().dayZone).id()
-                                                                          : req.zoneId));
+        out.insert("sessionTZ", QString::fromStdString(p.request.zoneId.empty()
+                                                           ? ZoneClock(a.context().registry.config().dayZone).id()
+                                                           : p.request.zoneId));
         return out;
     };
     return d;

@@ -17,6 +17,9 @@
 #include <QtTest>
 
 #include <cmath>
+#include <future>
+#include <mutex>
+#include <thread>
 
 using namespace co;
 
@@ -210,13 +213,44 @@ double num(const QJsonObject &o, const char *key)
 } // namespace
 
 // A DayHistory with canned answers: what the tool does with each kind.
+// slow: prepare() parks its callers until fire(), as a rebuild in progress does.
 struct FakeHistory : DayHistory {
     std::vector<HistoryRequest> asked;
     QueryResult<HistoryDay> answer = QueryError{QueryErrorKind::NotInMemory, "nothing stored; kept: x"};
+    std::atomic<bool> slow{false};
+    std::mutex mutex;
+    std::vector<std::function<void()>> waiting;
     QueryResult<HistoryDay> day(const HistoryRequest &r) override
     {
+        std::lock_guard lock(mutex);
         asked.push_back(r);
         return answer;
+    }
+    bool prepare(const HistoryRequest &, std::function<void()> ready) override
+    {
+        if (!slow)
+            return true;
+        std::lock_guard lock(mutex);
+        waiting.push_back(std::move(ready));
+        return false;
+    }
+    size_t parked()
+    {
+        std::lock_guard lock(mutex);
+        return waiting.size();
+    }
+    void fire() // from another thread, as the rebuild's worker does
+    {
+        slow = false;
+        std::vector<std::function<void()>> w;
+        {
+            std::lock_guard lock(mutex);
+            w.swap(waiting);
+        }
+        std::thread([w] {
+            for (const auto &fn : w)
+                fn();
+        }).join();
     }
 };
 
@@ -712,6 +746,79 @@ private Q_SLOTS:
         fake->answer = QueryError{QueryErrorKind::NoData, "being rebuilt; ask again in a few seconds"};
         QCOMPARE(error(with(btc, "date", "2024-07-30")).kind, ApiErrorKind::NoData);
         QCOMPARE(std::get<ToolOutput>(call(with(btc, "date", "2024-08-07"))).structured["date"].toString(), QString("2024-08-07"));
+    }
+    // A day being rebuilt parks its answer: the server thread goes on serving everyone else.
+    void slowHistoryDoesNotBlockTheServer()
+    {
+        auto fake = std::make_shared<FakeHistory>();
+        HistoryDay stored;
+        stored.complete = true;
+        stored.stored = QJsonObject{{"symbol", "BTCUSDT"}, {"date", "2024-08-01"}, {"dPOC", 99.0}};
+        fake->answer = stored;
+        fake->slow = true;
+        ServerOptions o;
+        o.port = 0;
+        HttpServer server(registry_, {"BTCUSDT"}, o, {}, fake);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        const quint16 port = server.port();
+
+        auto rest = std::async(std::launch::async, [port] { return request(port, "GET", "/api/key-levels/BTCUSDT?date=2024-08-01"); });
+        QTRY_COMPARE(fake->parked(), size_t(1));
+        QCOMPARE(request(port, "GET", "/healthz").status, 200);
+        QCOMPARE(request(port, "GET", "/api/key-levels/BTCUSDT").status, 200); // today: never parked
+        QCOMPARE(rest.wait_for(std::chrono::milliseconds(100)), std::future_status::timeout);
+        fake->fire();
+        const Http r = rest.get();
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json()["dPOC"].toDouble(), 99.0);
+
+        // The same over MCP (a batch with two parked calls answers once both are ready).
+        const Http init = request(port, "POST", "/mcp", kJson, rpcBody(1, "initialize", initParams()));
+        Headers h = kJson;
+        h << qMakePair(QByteArray("Mcp-Session-Id"), init.headers.value("mcp-session-id"));
+        const QJsonObject call{{"name", "get_key_levels"}, {"arguments", QJsonObject{{"symbol", "BTCUSDT"}, {"date", "2024-08-01"}}}};
+        const QByteArray batch = "[" + rpcBody(2, "tools/call", call) + "," + rpcBody(3, "tools/call", call) + "]";
+        fake->slow = true;
+        auto mcp = std::async(std::launch::async, [port, h, batch] { return request(port, "POST", "/mcp", h, batch); });
+        QTRY_COMPARE(fake->parked(), size_t(2));
+        QCOMPARE(request(port, "GET", "/healthz").status, 200);
+        fake->fire();
+        const Http m = mcp.get();
+        QCOMPARE(m.status, 200);
+        const QJsonArray answers = m.array();
+        QCOMPARE(answers.size(), 2);
+        QCOMPARE(answers[1].toObject()["result"].toObject()["structuredContent"].toObject()["dPOC"].toDouble(), 99.0);
+
+        // A client that goes away while parked: nothing breaks when its answer is ready.
+        fake->slow = true;
+        {
+            QTcpSocket s;
+            s.connectToHost(QHostAddress::LocalHost, port);
+            QVERIFY(s.waitForConnected(3000));
+            s.write("GET /api/key-levels/BTCUSDT?date=2024-08-01 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            QVERIFY(s.waitForBytesWritten(3000));
+            QTRY_COMPARE(fake->parked(), size_t(1));
+        }
+        QTest::qWait(100);
+        fake->fire();
+        QTest::qWait(100);
+        QCOMPARE(request(port, "GET", "/healthz").status, 200);
+        // Stopping with an answer parked drops it.
+        fake->slow = true;
+        auto dropped = std::async(std::launch::async, [port] {
+            QTcpSocket s;
+            s.connectToHost(QHostAddress::LocalHost, port);
+            s.waitForConnected(3000);
+            s.write("GET /api/key-levels/BTCUSDT?date=2024-08-01 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            s.waitForBytesWritten(3000);
+            s.waitForDisconnected(5000);
+            return s.readAll();
+        });
+        QTRY_COMPARE(fake->parked(), size_t(1));
+        server.stop();
+        fake->fire();
+        QVERIFY(dropped.get().isEmpty());
     }
     void footprintValues()
     {

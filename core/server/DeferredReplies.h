@@ -1,0 +1,50 @@
+#pragma once
+// Answers that wait for work on another thread (a day rebuilt from the cache) without holding up
+// the server thread, which serves every request: the responder is kept, and the answer is made
+// and written on the server thread once all the work it waits for is done. A client that went
+// away gets nothing; a stopping server drops what is pending. (HTTP/1.1 pipelining on the same
+// connection would reorder answers; MCP and REST clients wait for each answer.)
+#include "server/Tools.h"
+
+#include <QHttpServerResponder>
+#include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace co {
+
+class DeferredReplies : public QObject {
+public:
+    explicit DeferredReplies(QObject *parent = nullptr);
+    ~DeferredReplies() override;
+
+    // prepare starts the work (Tools::prepare) and says whether any is still running. False: it
+    // is not, answer now. True: r is taken, and finish(r) runs later on this object's thread.
+    using Prepare = std::function<bool(const Tools::WaitOne &)>;
+    using Finish = std::function<void(QHttpServerResponder &)>;
+    bool defer(QHttpServerResponder &r, const Prepare &prepare, Finish finish);
+    void closeAll();
+
+private:
+    struct Gate {
+        std::mutex mutex;
+        DeferredReplies *target = nullptr;
+    };
+    struct Pending {
+        std::atomic<int> left{1};
+        std::optional<QHttpServerResponder> responder;
+        QPointer<QTcpSocket> socket;
+        Finish finish;
+    };
+    static void release(const std::weak_ptr<Gate> &gate, const std::shared_ptr<Pending> &p);
+
+    std::shared_ptr<Gate> gate_;
+};
+
+} // namespace co

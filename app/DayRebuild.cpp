@@ -146,9 +146,19 @@ QueryResult<HistoryDay> rebuildDay(CacheReader &db, const EngineConfig &engine, 
             s->cvdAll = e.cvdAll;
             addOlderDays(db, r, config.cacheDays, *s);
             HistoryDay h;
+            int64_t oldestMs = INT64_MAX;
+            for (const StoredTradeDay &d : days)
+                if (d.source == *source)
+                    oldestMs = std::min(oldestMs, d.firstMs);
             if (!priorMs)
                 h.warnings.push_back("no stored trades before " + isoTimeMs(start) +
                                      ": prior-day levels (pd…) are missing");
+            else if (oldestMs > fromMs + kMsPerMinute)
+                h.warnings.push_back("the trade cache starts at " + isoTimeMs(oldestMs) +
+                                     ", within the prior day: its levels (pd…) cover only part of it");
+            if (config.cvdContinuous)
+                h.warnings.push_back("CVD_RESET=none: cvd counts from " + isoTimeMs(fromMs) +
+                                     " (the start of the rebuilt days)");
             h.complete = b.pastEnd;
             h.snapshot = std::move(s);
             return h;

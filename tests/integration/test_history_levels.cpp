@@ -137,7 +137,9 @@ private Q_SLOTS:
         QVERIFY(!today.complete); // nothing stored after it: kept a few seconds only
         QCOMPARE(today.snapshot->today->totals.trades, live_->today->totals.trades);
         QVERIFY(same(levelsOf(*live_, live_->lastTradeMs), levelsOf(*today.snapshot, live_->lastTradeMs)));
-        QVERIFY(today.snapshot->prior); // pd… from the stored day before
+        QVERIFY(today.snapshot->prior); // pd… from the stored day before, which the recording starts late in
+        QCOMPARE(today.warnings.size(), size_t(1));
+        QVERIFY(QString::fromStdString(today.warnings[0]).contains("within the prior day"));
 
         const HistoryDay prior = historyDay(*h, "BTCUSDT", "2024-07-18", "UTC");
         QVERIFY(prior.snapshot);

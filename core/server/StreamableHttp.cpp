@@ -36,10 +36,10 @@ void StreamableHttp::post(const QHttpServerRequest &req, QHttpServerResponder &r
         return sendRpcError(r, *body.error);
 
     QByteArray id = req.value(kSessionHeader);
-    McpSession *session = nullptr;
+    std::optional<McpSession> session;
     if (body.initialize) { // a new session, even when a stale id came along
         id = sessions_.create(nowMs());
-        session = sessions_.find(id, nowMs());
+        session = McpSession{};
     } else {
         if (id.isEmpty())
             return sendRpcError(r, {ApiErrorKind::SessionRequired, "Bad Request: Mcp-Session-Id header is required"});
@@ -54,7 +54,10 @@ void StreamableHttp::post(const QHttpServerRequest &req, QHttpServerResponder &r
                                         "; supported: " + McpServer::supportedVersions().join(", ")});
     }
 
+    const McpSession before = *session;
     const QList<QByteArray> replies = mcp_.dispatch(body, *session);
+    if (session->protocolVersion != before.protocolVersion || session->initialized != before.initialized)
+        sessions_.update(id, *session);
     if (replies.isEmpty())
         return sendReply(r, 202, {}, {}, {{kSessionHeader, id}});
     sendJson(r, 200, body.batch ? '[' + replies.join(',') + ']' : replies.first(), {{kSessionHeader, id}});

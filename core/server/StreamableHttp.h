@@ -1,6 +1,6 @@
 #pragma once
 // POST/GET/DELETE /mcp: the Streamable HTTP transport of mcp.md §2, answering JSON only (no
-// server-initiated stream: GET is 405). Runs on the server thread.
+// server-initiated stream: GET is 405). One per server thread; the sessions are shared.
 #include "server/McpServer.h"
 #include "server/McpSessions.h"
 
@@ -11,7 +11,7 @@ namespace co {
 
 class StreamableHttp {
 public:
-    explicit StreamableHttp(const McpServer &mcp) : mcp_(mcp) {}
+    StreamableHttp(const McpServer &mcp, McpSessions &sessions) : mcp_(mcp), sessions_(sessions) {}
 
     // Host/Origin/token are checked by the caller.
     void handle(const QHttpServerRequest &req, QHttpServerResponder &r);
@@ -22,7 +22,7 @@ private:
     void remove(const QHttpServerRequest &req, QHttpServerResponder &r);
 
     const McpServer &mcp_;
-    McpSessions sessions_;
+    McpSessions &sessions_;
 };
 
 } // namespace co

@@ -267,6 +267,7 @@ private Q_SLOTS:
         o.port = 0;
         o.version = "9.9.9";
         o.allowedOrigins = {"https://app.example.org"};
+        o.threads = 4; // connections spread over threads: sessions and SSE answers must cross them
         server_ = std::make_unique<HttpServer>(registry_, QStringList{"BTCUSDT", "ETHUSDT", "SOLUSDT"}, o, [this] {
             return HealthReport{serving_, QJsonObject{{"status", serving_ ? "ok" : "degraded"}}};
         });
@@ -581,6 +582,12 @@ private Q_SLOTS:
                  202);
         QVERIFY(readUntil("\"id\":\"q\""));
         QVERIFY(stream.contains("data: {\"jsonrpc\":\"2.0\",\"id\":\"p\",\"result\":{}}\n\n"));
+        // Each POST on its own connection, so on any of the server threads: every answer reaches the stream.
+        QCOMPARE(server_->threads(), 4);
+        for (int i = 0; i < 12; ++i)
+            QCOMPARE(request(port_, "POST", path, {{"Content-Type", "application/json"}}, rpcBody(100 + i, "ping")).status, 202);
+        for (int i = 0; i < 12; ++i)
+            QVERIFY2(readUntil("\"id\":" + QByteArray::number(100 + i) + ","), qPrintable(QString::number(100 + i)));
         QCOMPARE(request(port_, "POST", path, {{"Content-Type", "application/json"}}, "{oops").status, 400);
         QCOMPARE(request(port_, "POST", "/messages?sessionId=unknown", {{"Content-Type", "application/json"}}, rpcBody(1, "ping")).status, 404);
         QCOMPARE(request(port_, "POST", "/messages", {{"Content-Type", "application/json"}}, rpcBody(1, "ping")).status, 400);

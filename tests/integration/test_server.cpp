@@ -946,6 +946,24 @@ private Q_SLOTS:
         out = t.handleLine(rpcBody(3, "server/discover"));
         QCOMPARE(QJsonDocument::fromJson(out.value(0)).object()["error"].toObject()["code"].toInt(), -32601);
     }
+
+    // Last: it adds an engine. Answers are reused between publishes, never across them.
+    void answersFollowNewSnapshots()
+    {
+        const QJsonObject args{{"symbol", "SOLUSDT"}};
+        QVERIFY(call("get_market_snapshot", args)["isError"].toBool()); // configured, no engine yet
+        MarketEngine &sol = registry_.engine(symbol("SOLUSDT", 0.01));
+        sol.onTrade(trade(1, kDay + 1000, 150, 1, false));
+        sol.publish();
+        QCOMPARE(num(ok("get_market_snapshot", args), "price"), 150.0);
+        QCOMPARE(num(ok("get_market_snapshot", args), "price"), 150.0); // reused
+        sol.onTrade(trade(2, kDay + 2000, 151, 1, false));
+        QCOMPARE(num(ok("get_market_snapshot", args), "price"), 150.0); // not yet published
+        sol.publish();
+        QCOMPARE(num(ok("get_market_snapshot", args), "price"), 151.0);
+        const Http rest = request(port_, "GET", "/api/market/SOLUSDT");
+        QCOMPARE(QJsonDocument::fromJson(rest.body).object()["price"].toDouble(), 151.0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServer)

@@ -73,6 +73,7 @@ bool Application::startServer(QString *error)
     o.apiToken = config_.apiToken;
     o.allowedOrigins = config_.allowedOrigins;
     o.version = CO_VERSION;
+    o.threads = config_.serverThreads;
     const HealthInputs inputs{registry_, status_, replay_.get(), live_ != nullptr, QDateTime::currentMSecsSinceEpoch()};
     server_ = std::make_unique<HttpServer>(registry_, config_.symbols, o, [inputs] {
         return serverHealth(inputs, QDateTime::currentMSecsSinceEpoch());

@@ -36,6 +36,7 @@ struct Config {
     QStringList symbols;
     QString host;
     int port = 8022;
+    int serverThreads = 0; // 0: one per core, at most 4
     QString apiToken;
     QString cacheDbPath;
     int tradeCacheDays = 7;

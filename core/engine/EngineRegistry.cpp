@@ -34,6 +34,17 @@ std::vector<std::string> EngineRegistry::symbols() const
     return out;
 }
 
+uint64_t EngineRegistry::version() const
+{
+    std::lock_guard lock(mutex_);
+    // Each engine's seq only grows, so their sum changes with any publish.
+    uint64_t v = uint64_t(engines_.size()) << 48;
+    for (const auto &[name, e] : engines_)
+        if (const SnapshotPtr s = e->snapshot())
+            v += s->seq;
+    return v;
+}
+
 void EngineRegistry::publishAll()
 {
     std::lock_guard lock(mutex_);

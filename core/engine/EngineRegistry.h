@@ -20,6 +20,8 @@ public:
 
     SnapshotPtr snapshot(const std::string &symbol) const;
     std::vector<std::string> symbols() const;
+    // Changes whenever any engine publishes or is added (readers cache answers by it).
+    uint64_t version() const;
     void publishAll();
     const EngineConfig &config() const noexcept { return config_; }
 

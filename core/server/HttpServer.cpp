@@ -3,7 +3,9 @@
 #include "server/DeferredReplies.h"
 #include "server/HttpGuard.h"
 #include "server/HttpReply.h"
+#include "server/ListenSocket.h"
 #include "server/McpServer.h"
+#include "server/McpSessions.h"
 #include "server/RestApi.h"
 #include "server/SseHub.h"
 #include "server/StreamableHttp.h"
@@ -13,8 +15,12 @@
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QJsonDocument>
+#include <QTcpServer>
 #include <QThread>
 #include <QUrlQuery>
+
+#include <algorithm>
+#include <unistd.h>
 
 namespace co {
 
@@ -23,21 +29,28 @@ namespace {
 QHostAddress bindAddress(const QString &host) { return QHostAddress(host == "localhost" ? QString("127.0.0.1") : host); }
 } // namespace
 
-// Everything that lives on the server thread.
+// What every server thread sees: the sessions of both MCP transports.
+struct HttpServer::Shared {
+    McpSessions sessions;
+    SseDirectory sse;
+};
+
+// Everything that lives on one server thread.
 class HttpServer::Routes : public QObject {
 public:
     Routes(const EngineRegistry &registry, const QStringList &symbols, const ServerOptions &o, HealthProvider health,
-           DayHistoryPtr history)
+           Shared &shared, DayHistoryPtr history)
         : tools_(registry, symbols, std::move(history)), mcp_(tools_, o.version), deferred_(this),
-          streamable_(mcp_, &deferred_), sse_(mcp_, this), rest_(tools_),
-          health_(std::move(health))
+          streamable_(mcp_, shared.sessions, &deferred_), sse_(mcp_, shared.sse, this), rest_(tools_),
+          health_(std::move(health)), shared_(shared)
     {
         guard_.loopback = bindAddress(o.host).isLoopback();
         guard_.token = o.apiToken.toUtf8();
         guard_.allowedOrigins = o.allowedOrigins;
     }
 
-    quint16 listen(const ServerOptions &o)
+    // Serves the listening socket fd (owned from here on); false when Qt refuses it.
+    bool listen(int fd)
     {
         server_ = new QHttpServer(this);
         using Req = const QHttpServerRequest &;
@@ -69,16 +82,24 @@ public:
         });
         server_->route("/api/<arg>", [this](const QString &resource, Req req, Resp r) { rest(req, r, resource, {}); });
         server_->setMissingHandler([](Req, Resp r) { sendRestError(r, {ApiErrorKind::NotFound, "Not Found"}); });
-        return server_->listen(bindAddress(o.host), o.port);
+        auto *tcp = new QTcpServer(server_);
+        if (!tcp->setSocketDescriptor(fd)) {
+            ::close(fd);
+            return false;
+        }
+        server_->bind(tcp);
+        return true;
     }
 
-    void shutdown()
+    // First every thread stops taking requests, then every thread ends its streams (a POST on
+    // one thread may queue answers to another thread's stream until then).
+    void stopServing()
     {
-        deferred_.closeAll();
-        sse_.closeAll();
+        deferred_.closeAll(); // answers still parked are dropped
         delete server_;
         server_ = nullptr;
     }
+    void closeStreams() { sse_.closeAll(); }
 
 private:
     bool allowed(const QHttpServerRequest &req, QHttpServerResponder &r, bool tokenExempt = false)
@@ -92,7 +113,8 @@ private:
     void healthz(QHttpServerResponder &r)
     {
         HealthReport h = health_ ? health_() : HealthReport{};
-        h.body.insert("server", QJsonObject{{"mcpSessions", qint64(streamable_.sessions())}, {"sseStreams", qint64(sse_.size())}});
+        h.body.insert("server", QJsonObject{{"mcpSessions", qint64(shared_.sessions.size())},
+                                            {"sseStreams", qint64(shared_.sse.size())}});
         sendJson(r, h.serving ? 200 : 503, QJsonDocument(h.body).toJson(QJsonDocument::Compact));
     }
 
@@ -129,6 +151,7 @@ private:
     RestApi rest_;
     HealthProvider health_;
     GuardConfig guard_;
+    Shared &shared_;
     QHttpServer *server_ = nullptr;
 };
 
@@ -145,18 +168,44 @@ QString HttpServer::address() const { return bindAddress(options_.host).toString
 
 bool HttpServer::start(QString *error)
 {
-    thread_ = std::make_unique<QThread>();
-    thread_->setObjectName("http-server");
-    routes_ = new Routes(registry_, symbols_, options_, health_, history_);
-    routes_->moveToThread(thread_.get());
-    thread_->start();
-    quint16 port = 0;
-    QMetaObject::invokeMethod(routes_, [&] { port = routes_->listen(options_); }, Qt::BlockingQueuedConnection);
-    if (!port) {
+    const int n = options_.threads > 0 ? options_.threads : std::clamp(QThread::idealThreadCount(), 1, 4);
+    const QHostAddress address = bindAddress(options_.host);
+    // The first socket settles the port (PORT=0: a free one); the others join it.
+    std::vector<int> fds;
+    QString why;
+    quint16 port = options_.port;
+    for (int i = 0; i < n; ++i) {
+        const int fd = openSharedListener(address, port, &why);
+        if (fd < 0)
+            break;
+        fds.push_back(fd);
+        port = boundPort(fd);
+    }
+    if (fds.empty()) {
         if (error)
-            *error = QString("cannot listen on %1:%2 (address in use or not available)").arg(options_.host).arg(options_.port);
-        stop();
+            *error = QString("cannot listen on %1:%2 (%3)").arg(options_.host).arg(options_.port).arg(why);
         return false;
+    }
+    shared_ = std::make_unique<Shared>();
+    for (size_t i = 0; i < fds.size(); ++i) {
+        auto thread = std::make_unique<QThread>();
+        thread->setObjectName(QString("http-server-%1").arg(i));
+        auto *routes = new Routes(registry_, symbols_, options_, health_, *shared_, history_);
+        routes->moveToThread(thread.get());
+        thread->start();
+        bool ok = false;
+        const int fd = fds[i];
+        QMetaObject::invokeMethod(routes, [&] { ok = routes->listen(fd); }, Qt::BlockingQueuedConnection);
+        threads_.push_back(std::move(thread));
+        routes_.push_back(routes);
+        if (!ok) {
+            for (size_t j = i + 1; j < fds.size(); ++j)
+                ::close(fds[j]);
+            if (error)
+                *error = QString("cannot serve on %1:%2").arg(options_.host).arg(port);
+            stop();
+            return false;
+        }
     }
     port_ = port;
     return true;
@@ -164,14 +213,19 @@ bool HttpServer::start(QString *error)
 
 void HttpServer::stop()
 {
-    if (!thread_)
-        return;
-    QMetaObject::invokeMethod(routes_, [this] { routes_->shutdown(); }, Qt::BlockingQueuedConnection);
-    thread_->quit();
-    thread_->wait();
-    delete routes_;
-    routes_ = nullptr;
-    thread_.reset();
+    for (Routes *r : routes_)
+        QMetaObject::invokeMethod(r, [r] { r->stopServing(); }, Qt::BlockingQueuedConnection);
+    for (Routes *r : routes_)
+        QMetaObject::invokeMethod(r, [r] { r->closeStreams(); }, Qt::BlockingQueuedConnection);
+    for (auto &t : threads_) {
+        t->quit();
+        t->wait();
+    }
+    for (Routes *r : routes_)
+        delete r;
+    routes_.clear();
+    threads_.clear();
+    shared_.reset();
     port_ = 0;
 }
 

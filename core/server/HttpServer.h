@@ -1,6 +1,7 @@
 #pragma once
-// The local server: one QHttpServer on HOST:PORT, on its own thread so neither the GUI nor the
-// engine ever waits for it. Routes: /mcp (Streamable HTTP), /sse + /messages (legacy SSE), REST
+// The local server: QHttpServers on HOST:PORT, on threads of their own so neither the GUI nor the
+// engine ever waits for them. Several threads share the port (SO_REUSEPORT: the kernel spreads
+// the connections) because one Qt HTTP thread tops out long before the handlers do. Routes: /mcp (Streamable HTTP), /sse + /messages (legacy SSE), REST
 // /api/…, /healthz; anything else 404. Every route checks Host/Origin and, when configured, the
 // bearer token (not /healthz). Handlers only read engine snapshots.
 #include "engine/EngineRegistry.h"
@@ -12,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 class QThread;
 
@@ -23,13 +25,14 @@ struct ServerOptions {
     QString apiToken;    // empty: none (refused off loopback by Config)
     QStringList allowedOrigins;
     QString version;     // serverInfo.version
+    int threads = 0;     // server threads; 0: one per core, at most 4
 };
 
 struct HealthReport {
     bool serving = true; // 200, else 503
     QJsonObject body;
 };
-// Called on the server thread; must be thread-safe.
+// Called on a server thread; must be thread-safe.
 using HealthProvider = std::function<HealthReport()>;
 
 class HttpServer {
@@ -46,16 +49,20 @@ public:
     QString address() const; // the bound address ("localhost" is bound as 127.0.0.1)
     const ServerOptions &options() const { return options_; }
 
+    int threads() const { return int(threads_.size()); }
+
 private:
     class Routes;
+    struct Shared;
     const EngineRegistry &registry_;
     QStringList symbols_;
     ServerOptions options_;
     HealthProvider health_;
     DayHistoryPtr history_;
     quint16 port_ = 0;
-    std::unique_ptr<QThread> thread_;
-    Routes *routes_ = nullptr; // lives on thread_
+    std::unique_ptr<Shared> shared_;
+    std::vector<std::unique_ptr<QThread>> threads_;
+    std::vector<Routes *> routes_; // routes_[i] lives on threads_[i]
 };
 
 } // namespace co

@@ -54,28 +54,30 @@ QByteArray valueText(const QJsonValue &v)
 // A JSON string literal of UTF-8 text.
 QByteArray stringLiteral(const QByteArray &utf8)
 {
+    // Written through a raw pointer: per-character QByteArray appends cost more than the
+    // rest of a cached tools/call answer.
     static const char hex[] = "0123456789abcdef";
-    QByteArray out;
-    out.reserve(utf8.size() + utf8.size() / 8 + 2);
-    out += '"';
+    QByteArray out(utf8.size() * 6 + 2, Qt::Uninitialized); // worst case: every byte \u00XX
+    char *o = out.data();
+    *o++ = '"';
     for (const char c : utf8) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (uchar(c) < 0x20) {
-                out += "\\u00";
-                out += hex[uchar(c) >> 4];
-                out += hex[uchar(c) & 15];
-            } else {
-                out += c;
-            }
+        const char esc = c == '"' ? '"' : c == '\\' ? '\\' : c == '\n' ? 'n' : c == '\r' ? 'r' : c == '\t' ? 't' : 0;
+        if (esc) {
+            *o++ = '\\';
+            *o++ = esc;
+        } else if (uchar(c) < 0x20) {
+            *o++ = '\\';
+            *o++ = 'u';
+            *o++ = '0';
+            *o++ = '0';
+            *o++ = hex[uchar(c) >> 4];
+            *o++ = hex[uchar(c) & 15];
+        } else {
+            *o++ = c;
         }
     }
-    out += '"';
+    *o++ = '"';
+    out.truncate(o - out.constData());
     return out;
 }
 

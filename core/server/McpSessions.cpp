@@ -6,6 +6,7 @@ namespace co {
 
 QByteArray McpSessions::create(int64_t nowMs)
 {
+    std::lock_guard lock(mutex_);
     prune(nowMs);
     while (sessions_.size() >= kMax) {
         auto oldest = sessions_.begin();
@@ -19,20 +20,38 @@ QByteArray McpSessions::create(int64_t nowMs)
     return id;
 }
 
-McpSession *McpSessions::find(const QByteArray &id, int64_t nowMs)
+std::optional<McpSession> McpSessions::find(const QByteArray &id, int64_t nowMs)
 {
+    std::lock_guard lock(mutex_);
     auto it = sessions_.find(id);
     if (it == sessions_.end())
-        return nullptr;
+        return std::nullopt;
     if (nowMs - it->lastUse > kIdleMs) {
         sessions_.erase(it);
-        return nullptr;
+        return std::nullopt;
     }
     it->lastUse = nowMs;
-    return &it->session;
+    return it->session;
 }
 
-bool McpSessions::remove(const QByteArray &id) { return sessions_.remove(id) > 0; }
+void McpSessions::update(const QByteArray &id, const McpSession &session)
+{
+    std::lock_guard lock(mutex_);
+    if (auto it = sessions_.find(id); it != sessions_.end())
+        it->session = session;
+}
+
+bool McpSessions::remove(const QByteArray &id)
+{
+    std::lock_guard lock(mutex_);
+    return sessions_.remove(id) > 0;
+}
+
+qsizetype McpSessions::size() const
+{
+    std::lock_guard lock(mutex_);
+    return sessions_.size();
+}
 
 void McpSessions::prune(int64_t nowMs)
 {

@@ -4,39 +4,64 @@
 // that stream as "message" events. Keep-alive comments every 15 s; a stream and its session end
 // when the client disconnects. Qt 6.4 has no streaming response API, so chunked encoding is
 // written by hand on the responder, which lives as long as the stream.
+// One SseHub per server thread holds the streams it accepted; the POST may arrive on another
+// thread, so the SseDirectory (shared, locked) finds the stream's hub and the answers are queued
+// to that hub's thread.
 #include "server/McpServer.h"
 
 #include <QHash>
 #include <QObject>
 
 #include <memory>
+#include <mutex>
+#include <optional>
 
 class QHttpServerRequest;
 class QHttpServerResponder;
 
 namespace co {
 
+class SseHub;
+
+class SseDirectory {
+public:
+    static constexpr int kMaxStreams = 64;
+
+    bool add(const QByteArray &id, SseHub *owner); // false when full
+    void remove(const QByteArray &id);
+    struct Entry {
+        SseHub *owner = nullptr;
+        McpSession session;
+    };
+    std::optional<Entry> find(const QByteArray &id) const;
+    void update(const QByteArray &id, const McpSession &session);
+    qsizetype size() const;
+
+private:
+    mutable std::mutex mutex_;
+    QHash<QByteArray, Entry> entries_;
+};
+
 class SseHub : public QObject {
     Q_OBJECT
 public:
-    static constexpr int kMaxStreams = 64;
     static constexpr int kKeepAliveMs = 15'000;
 
-    explicit SseHub(const McpServer &mcp, QObject *parent = nullptr);
+    SseHub(const McpServer &mcp, SseDirectory &directory, QObject *parent = nullptr);
     ~SseHub() override;
 
     // Host/Origin/token are checked by the caller.
     void open(QHttpServerResponder &&r);
     void post(const QHttpServerRequest &req, QHttpServerResponder &r);
-    // Ends every stream with the last chunk (shutdown).
+    // Ends this thread's streams with the last chunk (shutdown).
     void closeAll();
-    qsizetype size() const { return streams_.size(); }
 
 private:
     struct Stream;
     void send(const QByteArray &id, const QList<QByteArray> &messages);
 
     const McpServer &mcp_;
+    SseDirectory &directory_;
     QHash<QByteArray, std::shared_ptr<Stream>> streams_;
 };
 

@@ -37,10 +37,10 @@ void StreamableHttp::post(const QHttpServerRequest &req, QHttpServerResponder &r
         return sendRpcError(r, *body.error);
 
     QByteArray id = req.value(kSessionHeader);
-    McpSession *session = nullptr;
+    std::optional<McpSession> session;
     if (body.initialize) { // a new session, even when a stale id came along
         id = sessions_.create(nowMs());
-        session = sessions_.find(id, nowMs());
+        session = McpSession{};
     } else {
         if (id.isEmpty())
             return sendRpcError(r, {ApiErrorKind::SessionRequired, "Bad Request: Mcp-Session-Id header is required"});
@@ -57,17 +57,23 @@ void StreamableHttp::post(const QHttpServerRequest &req, QHttpServerResponder &r
 
     if (deferred_ && deferred_->defer(
                          r, [&](const Tools::WaitOne &waitOne) { return mcp_.prepare(body, waitOne); },
-                         [this, body, id](QHttpServerResponder &later) { answer(body, id, later); }))
+                         [this, body, id](QHttpServerResponder &later) { answer(body, id, std::nullopt, later); }))
         return;
-    answer(body, id, r);
+    answer(body, id, session, r);
 }
 
-void StreamableHttp::answer(const McpServer::Body &body, const QByteArray &id, QHttpServerResponder &r)
+void StreamableHttp::answer(const McpServer::Body &body, const QByteArray &id, std::optional<McpSession> session,
+                            QHttpServerResponder &r)
 {
-    McpSession *session = sessions_.find(id, nowMs()); // again: a deferred answer comes later
-    if (!session)
-        return sendRpcError(r, {ApiErrorKind::SessionNotFound, "Session not found"});
+    if (!session) { // a deferred answer: the session as it is now
+        session = sessions_.find(id, nowMs());
+        if (!session)
+            return sendRpcError(r, {ApiErrorKind::SessionNotFound, "Session not found"});
+    }
+    const McpSession before = *session;
     const QList<QByteArray> replies = mcp_.dispatch(body, *session);
+    if (session->protocolVersion != before.protocolVersion || session->initialized != before.initialized)
+        sessions_.update(id, *session);
     if (replies.isEmpty())
         return sendReply(r, 202, {}, {}, {{kSessionHeader, id}});
     sendJson(r, 200, body.batch ? '[' + replies.join(',') + ']' : replies.first(), {{kSessionHeader, id}});

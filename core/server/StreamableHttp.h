@@ -1,8 +1,10 @@
 #pragma once
 // POST/GET/DELETE /mcp: the Streamable HTTP transport of mcp.md §2, answering JSON only (no
-// server-initiated stream: GET is 405). Runs on the server thread.
+// server-initiated stream: GET is 405). One per server thread; the sessions are shared.
 #include "server/McpServer.h"
 #include "server/McpSessions.h"
+
+#include <optional>
 
 class QHttpServerRequest;
 class QHttpServerResponder;
@@ -14,7 +16,10 @@ class DeferredReplies;
 class StreamableHttp {
 public:
     // deferred: where a tools/call that waits for a rebuild parks its answer (may be null: it blocks).
-    explicit StreamableHttp(const McpServer &mcp, DeferredReplies *deferred = nullptr) : mcp_(mcp), deferred_(deferred) {}
+    StreamableHttp(const McpServer &mcp, McpSessions &sessions, DeferredReplies *deferred = nullptr)
+        : mcp_(mcp), sessions_(sessions), deferred_(deferred)
+    {
+    }
 
     // Host/Origin/token are checked by the caller.
     void handle(const QHttpServerRequest &req, QHttpServerResponder &r);
@@ -23,11 +28,13 @@ public:
 private:
     void post(const QHttpServerRequest &req, QHttpServerResponder &r);
     void remove(const QHttpServerRequest &req, QHttpServerResponder &r);
-    void answer(const McpServer::Body &body, const QByteArray &id, QHttpServerResponder &r);
+    // session: as found by post(); nullopt: look it up again (a deferred answer).
+    void answer(const McpServer::Body &body, const QByteArray &id, std::optional<McpSession> session,
+                QHttpServerResponder &r);
 
     const McpServer &mcp_;
+    McpSessions &sessions_;
     DeferredReplies *deferred_;
-    McpSessions sessions_;
 };
 
 } // namespace co

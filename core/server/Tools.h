@@ -7,6 +7,7 @@
 #include "server/DayHistory.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
@@ -48,6 +49,7 @@ public:
     QJsonArray list() const;
     const ToolDef *find(const QString &name) const;
     // Unknown tool → InvalidParams; bad arguments and missing data → tool-level ApiError.
+    // The same call on unchanged snapshots within kReuseMs gets the answer already encoded.
     std::variant<ToolOutput, ApiError> call(const QString &name, const QJsonObject &arguments) const;
     // Before call(), without blocking: starts the work the call would wait for (a day rebuilt from
     // the cache). waitOne() gives a callback that is called exactly once, perhaps from another
@@ -55,11 +57,23 @@ public:
     using WaitOne = std::function<std::function<void()>()>;
     bool prepare(const QString &name, const QJsonObject &arguments, const WaitOne &waitOne) const;
 
+    // Answers are reused for at most this long (live answers hold ages and lags against now).
+    static constexpr int64_t kReuseMs = 100;
+
 private:
+    std::variant<ToolOutput, ApiError> run(const ToolDef &def, const QJsonObject &arguments, int64_t wallMs) const;
+
+    struct Answer {
+        uint64_t version = 0;
+        int64_t wallMs = 0;
+        std::variant<ToolOutput, ApiError> result;
+    };
     const EngineRegistry &registry_;
     QStringList symbols_;
     DayHistoryPtr history_;
     std::vector<ToolDef> defs_;
+    // Not thread-safe: one Tools per server thread.
+    mutable QHash<QByteArray, Answer> answers_; // key: tool name and compact arguments
 };
 
 // The definitions (one function per tool, schemas next to the code; Tools*.cpp).

@@ -312,6 +312,7 @@ private Q_SLOTS:
         o.port = 0;
         o.version = "9.9.9";
         o.allowedOrigins = {"https://app.example.org"};
+        o.threads = 4; // connections spread over threads: sessions and SSE answers must cross them
         server_ = std::make_unique<HttpServer>(registry_, QStringList{"BTCUSDT", "ETHUSDT", "SOLUSDT"}, o, [this] {
             return HealthReport{serving_, QJsonObject{{"status", serving_ ? "ok" : "degraded"}}};
         });
@@ -626,6 +627,12 @@ private Q_SLOTS:
                  202);
         QVERIFY(readUntil("\"id\":\"q\""));
         QVERIFY(stream.contains("data: {\"jsonrpc\":\"2.0\",\"id\":\"p\",\"result\":{}}\n\n"));
+        // Each POST on its own connection, so on any of the server threads: every answer reaches the stream.
+        QCOMPARE(server_->threads(), 4);
+        for (int i = 0; i < 12; ++i)
+            QCOMPARE(request(port_, "POST", path, {{"Content-Type", "application/json"}}, rpcBody(100 + i, "ping")).status, 202);
+        for (int i = 0; i < 12; ++i)
+            QVERIFY2(readUntil("\"id\":" + QByteArray::number(100 + i) + ","), qPrintable(QString::number(100 + i)));
         QCOMPARE(request(port_, "POST", path, {{"Content-Type", "application/json"}}, "{oops").status, 400);
         QCOMPARE(request(port_, "POST", "/messages?sessionId=unknown", {{"Content-Type", "application/json"}}, rpcBody(1, "ping")).status, 404);
         QCOMPARE(request(port_, "POST", "/messages", {{"Content-Type", "application/json"}}, rpcBody(1, "ping")).status, 400);
@@ -729,9 +736,11 @@ private Q_SLOTS:
                                     {"dataQuality", QJsonObject{{"warnings", QJsonArray{"w0"}}}}};
         stored.warnings = {"from the summary"};
         fake->answer = stored; // not complete yet: the engine's prior day wins
+        QTest::qWait(Tools::kReuseMs + 20);
         QCOMPARE(num(std::get<ToolOutput>(call(with(btc, "date", "2024-08-07"))).structured, "dPOC"), 120.0);
         stored.complete = true;
         fake->answer = stored;
+        QTest::qWait(Tools::kReuseMs + 20); // answers are reused that long (same snapshots)
         const QJsonObject fromSummary = std::get<ToolOutput>(call(with(btc, "date", "2024-08-07"))).structured;
         QCOMPARE(num(fromSummary, "dPOC"), 121.0);
         QCOMPARE(fromSummary["sessionTZ"].toString(), QString("UTC"));
@@ -744,6 +753,7 @@ private Q_SLOTS:
         QCOMPARE(eth["symbol"].toString(), QString("ETHUSDT"));
         // Not ready yet: "ask again" passes through as no_data.
         fake->answer = QueryError{QueryErrorKind::NoData, "being rebuilt; ask again in a few seconds"};
+        QTest::qWait(Tools::kReuseMs + 20);
         QCOMPARE(error(with(btc, "date", "2024-07-30")).kind, ApiErrorKind::NoData);
         QCOMPARE(std::get<ToolOutput>(call(with(btc, "date", "2024-08-07"))).structured["date"].toString(), QString("2024-08-07"));
     }
@@ -1116,6 +1126,24 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(out.value(0)).object()["error"].toObject()["code"].toInt(), -32700);
         out = t.handleLine(rpcBody(3, "server/discover"));
         QCOMPARE(QJsonDocument::fromJson(out.value(0)).object()["error"].toObject()["code"].toInt(), -32601);
+    }
+
+    // Last: it adds an engine. Answers are reused between publishes, never across them.
+    void answersFollowNewSnapshots()
+    {
+        const QJsonObject args{{"symbol", "SOLUSDT"}};
+        QVERIFY(call("get_market_snapshot", args)["isError"].toBool()); // configured, no engine yet
+        MarketEngine &sol = registry_.engine(symbol("SOLUSDT", 0.01));
+        sol.onTrade(trade(1, kDay + 1000, 150, 1, false));
+        sol.publish();
+        QCOMPARE(num(ok("get_market_snapshot", args), "price"), 150.0);
+        QCOMPARE(num(ok("get_market_snapshot", args), "price"), 150.0); // reused
+        sol.onTrade(trade(2, kDay + 2000, 151, 1, false));
+        QCOMPARE(num(ok("get_market_snapshot", args), "price"), 150.0); // not yet published
+        sol.publish();
+        QCOMPARE(num(ok("get_market_snapshot", args), "price"), 151.0);
+        const Http rest = request(port_, "GET", "/api/market/SOLUSDT");
+        QCOMPARE(QJsonDocument::fromJson(rest.body).object()["price"].toDouble(), 151.0);
     }
 };
 

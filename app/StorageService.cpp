@@ -45,6 +45,8 @@ bool StorageService::start(QString *error)
     recorder_ = std::make_unique<CacheRecorder>(*writer_);
     RestorePlan plan;
     plan.path = path_;
+    plan.dayZone = config_.engine.dayZone;
+    plan.cacheDays = config_.engine.cacheDays;
     std::vector<SymbolInfo> cachedGrids;
     const ZoneClock clock(config_.engine.dayZone);
     // "Today" is the day of now when live, else the day of the last stored trade.
@@ -100,7 +102,7 @@ bool StorageService::start(QString *error)
         progress_.expected = plan.expected();
     }
     qCInfo(lcStorage).noquote() << "cache" << path_ << "open; restoring" << plan.expected()
-                                << "trades (prior day and today) in the background";
+                                << "trades (prior day and today, older days from their summaries) in the background";
     restore_ = std::make_unique<CacheRestore>(engines_, std::move(plan));
     restore_->start(
         [this](const CacheRestore::Progress &p) {

@@ -22,6 +22,7 @@
 #include "engine/MarketEngine.h"
 #include "model/Time.h"
 #include "storage/Database.h"
+#include "storage/RecordInserter.h"
 #include "storage/Sqlite.h"
 #include "storage/SymbolTable.h"
 #include "storage/TradeInserter.h"
@@ -381,9 +382,29 @@ bool buildStartupCache(const QString &path, const std::vector<Src> &clip, const 
                 t.qty = src.qtyUnits;
                 t.buyerMaker = src.buyerMaker;
             }
+            // The day's summary, as the program writes it at the day's close (the restore seeds
+            // the engines with the days before the prior day from these).
+            DaySummaryRecord sum;
+            sum.symbol = name;
+            sum.day = lastDay - days + 1 + day;
+            sum.startMs = sum.day * kDayMs;
+            sum.endMs = sum.startMs + kDayMs;
+            sum.trades = perDay;
+            sum.tickSize = info.tickSize;
+            sum.high = INT64_MIN;
+            sum.low = INT64_MAX;
+            for (const Trade &t : v) {
+                sum.high = std::max(sum.high, t.price);
+                sum.low = std::min(sum.low, t.price);
+                sum.delta += t.buyerMaker ? -t.qty : t.qty;
+            }
+            sum.poc = (sum.high + sum.low) / 2 / info.tickSize * info.tickSize;
+            sum.levelsJson = "{}";
+            RecordInserter rec(d.handle());
             if (!d.begin(&error) || !ins.add(*s, std::span<const Trade>(v)) || !ins.finishTransaction() ||
-                !d.commit(&error)) {
-                std::fprintf(stderr, "bench_import: %s %s\n", qPrintable(error), qPrintable(ins.error()));
+                !rec.daySummary(s->id, sum) || !d.commit(&error)) {
+                std::fprintf(stderr, "bench_import: %s %s %s\n", qPrintable(error), qPrintable(ins.error()),
+                             qPrintable(rec.error()));
                 return false;
             }
         }

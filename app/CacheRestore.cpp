@@ -41,7 +41,7 @@ void CacheRestore::waitForEngine(uint64_t sent)
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
 
-bool CacheRestore::seed(CacheReader &reader, const std::string &symbol, int64_t beforeDay, QString *error)
+bool CacheRestore::seed(CacheReader &reader, const std::string &symbol, int64_t beforeDay, Progress &p, QString *error)
 {
     const std::string zone = ZoneClock(plan_.dayZone).id();
     std::optional<DayHistory> h = reader.dayHistory(symbol, zone, beforeDay, std::max(1, plan_.cacheDays), error);
@@ -49,6 +49,7 @@ bool CacheRestore::seed(CacheReader &reader, const std::string &symbol, int64_t 
         return false;
     if (h->days.empty() && h->cvdBefore == 0)
         return true;
+    p.seededDays += int64_t(h->days.size());
     // On the engine thread, before the first trade: the rows need the engine's tick size.
     engines_.post(std::function<void(MarketFeed &)>([symbol, h = std::move(*h)](MarketFeed &feed) {
         if (MarketEngine *e = feed.engineFor(symbol))
@@ -85,7 +86,7 @@ bool CacheRestore::run(Progress &p, const ProgressFn &progress, QString *error)
                 [&](std::span<const Trade> trades) {
                     if (!seeded) {
                         seeded = true;
-                        if (!seed(reader, s.name, clock.localDay(trades.front().timeMs), error)) {
+                        if (!seed(reader, s.name, clock.localDay(trades.front().timeMs), p, error)) {
                             seedFailed = true;
                             return false;
                         }
@@ -107,7 +108,7 @@ bool CacheRestore::run(Progress &p, const ProgressFn &progress, QString *error)
             if (!ok || seedFailed)
                 return false;
         }
-        if (!seeded && s.fromMs > 0 && !seed(reader, s.name, clock.localDay(s.fromMs), error))
+        if (!seeded && s.fromMs > 0 && !seed(reader, s.name, clock.localDay(s.fromMs), p, error))
             return false;
         // Then what the engine keeps besides trades: liquidations (24 h), OI history, the last mark.
         std::vector<MarketEvent> rest;

@@ -49,6 +49,7 @@ class CacheRestore {
 public:
     struct Progress {
         int64_t trades = 0, expected = 0;
+        int64_t seededDays = 0; // older days given to the engines from their summaries
         std::string symbol; // being restored
     };
     using ProgressFn = std::function<void(const Progress &)>;
@@ -64,7 +65,7 @@ public:
 
 private:
     bool run(Progress &p, const ProgressFn &progress, QString *error);
-    bool seed(CacheReader &reader, const std::string &symbol, int64_t beforeDay, QString *error);
+    bool seed(CacheReader &reader, const std::string &symbol, int64_t beforeDay, Progress &p, QString *error);
     void waitForEngine(uint64_t sent);
 
     EngineThread &engines_;

@@ -119,7 +119,8 @@ bool StorageService::start(QString *error)
             }
             if (ok)
                 qCInfo(lcStorage).noquote() << "restored" << p.trades << "trades from the cache in"
-                                            << (restoredMs_ - startedMs_) << "ms";
+                                            << (restoredMs_ - startedMs_) << "ms;" << p.seededDays
+                                            << "older days from their summaries";
             else
                 qCWarning(lcStorage).noquote() << "restore from the cache failed:" << why;
             publishStatus();
@@ -195,6 +196,7 @@ void StorageService::publishStatus()
         o.insert("schemaVersion", schemaVersion_);
         o.insert("restoredTrades", qint64(progress_.trades));
         o.insert("expectedTrades", qint64(progress_.expected));
+        o.insert("seededDays", qint64(progress_.seededDays));
         o.insert("progress", progress_.expected > 0 ? std::min(1.0, double(progress_.trades) / double(progress_.expected))
                                                     : (state_ == "restoring" ? 0.0 : 1.0));
         if (state_ == "restoring" && !progress_.symbol.empty())

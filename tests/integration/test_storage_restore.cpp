@@ -160,6 +160,7 @@ private Q_SLOTS:
             if (after != before)
                 warnDiff(before, after);
             QVERIFY(after == before);
+            QCOMPARE(app.status().get("storage").value("seededDays").toInteger(), calendarGap ? 2 : 0);
             if (calendarGap) { // the test means something: older days are kept, one POC is naked
                 QCOMPARE(s->history.size(), size_t(2));
                 QCOMPARE(after.value("nakedPOCs").toArray().size(), 1);

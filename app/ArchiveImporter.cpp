@@ -6,7 +6,7 @@
 #include "model/Fixed.h"
 #include "storage/CacheReader.h"
 
-
+#include <algorithm>
 #include <future>
 
 namespace co {
@@ -72,21 +72,33 @@ MarketEngine &ArchiveImporter::engineFor(const QString &symbol, const std::vecto
 void ArchiveImporter::preloadPriorDay(MarketEngine &engine, int64_t firstTradeMs)
 {
     // A fresh engine gets the stored prior day (and this day's earlier trades), so the summary
-    // has its prior-day levels even when that day was imported in an earlier run.
+    // has its prior-day levels even when that day was imported in an earlier run; the days before
+    // come from their summaries (naked POCs, cumulative delta).
     const ZoneClock clock(options_.engine.dayZone);
     const int64_t from = clock.dayStartUtc(clock.localDay(firstTradeMs) - 1);
     QString why;
+    bool seeded = false;
+    auto seed = [&](int64_t firstMs) {
+        seeded = true;
+        if (auto h = reader_->dayHistory(engine.symbol().name, clock.id(), clock.localDay(firstMs),
+                                         std::max(1, options_.engine.cacheDays), &why))
+            seedEngine(engine, *h);
+    };
     reader_->scanTrades(
         engine.symbol().name, TradeSource::AggTrade, from,
         [&](std::span<const Trade> trades) {
             for (const Trade &t : trades) {
                 if (t.timeMs >= firstTradeMs)
                     return false;
+                if (!seeded)
+                    seed(t.timeMs);
                 engine.onTrade(t);
             }
             return true;
         },
         &why);
+    if (!seeded)
+        seed(firstTradeMs);
 }
 
 ImportResult ArchiveImporter::import(const ImportFile &file, const Progress &progress)

@@ -14,6 +14,7 @@
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -83,6 +84,14 @@ QList<Row> shifted(QList<Row> rows, int days)
         r.time += days * kDayMs;
         r.id += idShift;
     }
+    return rows;
+}
+
+// Prices moved by `usd` (the recorded prices have at most 2 decimals: exact).
+QList<Row> repriced(QList<Row> rows, int usd)
+{
+    for (Row &r : rows)
+        r.price = QByteArray::number(r.price.toDouble() + usd, 'f', 2);
     return rows;
 }
 
@@ -321,6 +330,49 @@ private Q_SLOTS:
         QCOMPARE(value(cache, "SELECT count(*) FROM trades").toLongLong(), 0);
         QCOMPARE(value(cache, "SELECT count(*) FROM imported_files").toLongLong(), 0);
         QCOMPARE(value(cache, "SELECT count(*) FROM day_summaries").toLongLong(), 0);
+    }
+
+    // Days imported in separate runs give the later days' stored levels the naked POCs and the
+    // cumulative delta (CVD_RESET=none) of one run through all of them: a fresh importer engine
+    // is seeded with the summaries of the days before its prior day.
+    void separateRunsKeepOlderDays()
+    {
+        // 2024-08-05 and -06 above the 08-08 range (their POCs stay naked), 08-08 the recording.
+        const QList<QPair<QString, QList<Row>>> days{
+            {"BTCUSDT-aggTrades-2024-08-05.csv", repriced(shifted(day_, -3), 2000)},
+            {"BTCUSDT-aggTrades-2024-08-06.csv", repriced(shifted(day_, -2), 1000)},
+            {"BTCUSDT-aggTrades-2024-08-08.csv", day_}};
+        QStringList paths;
+        for (const auto &[name, rows] : days) {
+            paths << dir_.filePath(name);
+            QVERIFY(writeFile(paths.back(), csv(rows, true)));
+        }
+        const QStringList common{"--cvd-reset", "none"};
+        const QString together = db("together"), apart = db("apart");
+        Run r = import(QStringList{"--file"} + paths + QStringList{"--cache-db-path", together} + common);
+        QVERIFY2(r.code == 0, qPrintable(r.messages));
+        for (const QString &p : paths) {
+            r = import(QStringList{"--file", p, "--cache-db-path", apart} + common);
+            QVERIFY2(r.code == 0, qPrintable(r.messages));
+        }
+        auto levels = [&](const QString &cache) {
+            QJsonObject o = QJsonDocument::fromJson(
+                                value(cache, "SELECT levels_json FROM day_summaries WHERE day = 19943").toByteArray())
+                                .object();
+            o.remove("dataQuality");
+            return o;
+        };
+        const QJsonObject a = levels(together), b = levels(apart);
+        QCOMPARE(a.value("nakedPOCs").toArray().size(), 2);
+        QCOMPARE(b.value("nakedPOCs"), a.value("nakedPOCs"));
+        QCOMPARE(b.value("cvd"), a.value("cvd"));
+        QVERIFY(a.value("cvd") != a.value("delta"));
+        // Each day's delta is stored with its summary, exactly.
+        qint64 delta = 0;
+        for (const Row &x : day_)
+            delta += x.buyerMaker ? -units(x.qty) : units(x.qty);
+        QCOMPARE(value(apart, "SELECT delta FROM day_summaries WHERE day = 19943").toLongLong(), delta);
+        QCOMPARE(value(apart, "SELECT sum(delta) FROM day_summaries").toLongLong(), 3 * delta);
     }
 
     void downloadsFromTheArchive()

@@ -34,6 +34,16 @@ std::vector<std::string> EngineRegistry::symbols() const
     return out;
 }
 
+void EngineRegistry::setReadTimeSettings(const EngineConfig &c)
+{
+    std::lock_guard lock(mutex_);
+    applyReadTimeSettings(config_, c);
+    for (auto &[name, e] : engines_) {
+        e->setReadTimeSettings(c);
+        e->publish();
+    }
+}
+
 void EngineRegistry::publishAll()
 {
     std::lock_guard lock(mutex_);

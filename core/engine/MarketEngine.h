@@ -38,6 +38,8 @@ public:
     void noteGap(const Gap &g);
     void setLive(bool live, const std::string &source);
     void setTickSize(int64_t tick, TickSource source);
+    // New read-time settings (applyReadTimeSettings) from the next snapshot on; live, no replay.
+    void setReadTimeSettings(const EngineConfig &c) { applyReadTimeSettings(config_, c); }
 
     // Observers see accepted events on this engine's writer thread (not owned).
     void addObserver(EngineObserver *o) { observers_.push_back(o); }

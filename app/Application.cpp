@@ -70,10 +70,8 @@ bool Application::restartServer(const Config &next, QString *error)
         config_.port = c.port;
         config_.apiToken = c.apiToken;
         config_.allowedOrigins = c.allowedOrigins;
-        for (const char *n : {"HOST", "PORT", "API_TOKEN", "ALLOWED_ORIGINS"}) {
-            config_.values[n] = c.values.value(n);
-            config_.origin[n] = c.origin.value(n);
-        }
+        for (const char *n : {"HOST", "PORT", "API_TOKEN", "ALLOWED_ORIGINS"})
+            config_.values[n] = c.values.value(n); // the origin stays: where the value may come from
     };
     server_.reset(); // frees the port first: the same port may be asked for again
     adopt(next);

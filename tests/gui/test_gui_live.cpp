@@ -142,6 +142,7 @@ private Q_SLOTS:
 
     void settingsApplyToEnginesAndServerLive()
     {
+        installTranslations(*QCoreApplication::instance(), "en");
         QSettings store;
         store.clear();
         store.setValue("PORT", "0");

@@ -9,12 +9,15 @@
 #include "server/HttpServer.h"
 #include "support/ArchiveFiles.h"
 #include "support/SharedData.h"
+#include "views/DepthDeltaChart.h"
 #include "views/Language.h"
 #include "views/MainWindow.h"
 #include "views/SettingsDialog.h"
 #include "views/StatusPanel.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QLineSeries>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
@@ -133,6 +136,14 @@ private Q_SLOTS:
         QCOMPARE(import->text(), QString("导入历史数据(&I)…"));
         QCOMPARE(levels->horizontalHeaderItem(0)->text(), QCoreApplication::translate("co::LevelsPanel", "Level"));
         QVERIFY(levels->horizontalHeaderItem(0)->text() != QString("Level"));
+        // Panels' texts set once at construction follow too.
+        auto *side = desktop.window().findChild<QComboBox *>("liquidationSide");
+        QCOMPARE(side->itemText(1), QCoreApplication::translate("co::LiquidationTable", "Longs liquidated"));
+        QVERIFY(side->itemText(1) != QString("Longs liquidated"));
+        auto *depth = desktop.window().findChild<DepthDeltaChart *>("depthDeltaChart");
+        QVERIFY(depth);
+        QCOMPARE(depth->bidSeries()->name(), QCoreApplication::translate("co::DepthDeltaChart", "Bids"));
+        QVERIFY(depth->bidSeries()->name() != QString("Bids"));
 
         store.setValue(kLanguageKey, "en");
         desktop.applySavedSettings({kLanguageKey}, {});

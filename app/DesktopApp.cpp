@@ -88,7 +88,10 @@ DesktopApp::DesktopApp(Application &app, RunMode mode, QObject *parent)
     updateTrayStatus();
 }
 
-DesktopApp::~DesktopApp() = default;
+DesktopApp::~DesktopApp()
+{
+    delete importController_; // cancels a running import and waits, while its dialog still exists
+}
 
 void DesktopApp::updateWork()
 {

@@ -54,9 +54,10 @@ void ImportController::start()
     run_->setChunkRows(chunkRows_);
     ImportRun *run = run_.get();
     QPointer<ImportDialog> dialog = dialog_;
-    auto toDialog = [dialog](auto fn) {
+    // Queued to the GUI thread through this object (alive until the worker has been joined).
+    auto toDialog = [this, dialog](auto fn) {
         QMetaObject::invokeMethod(
-            dialog, [dialog, fn] { if (dialog) fn(*dialog); }, Qt::QueuedConnection);
+            this, [dialog, fn] { if (dialog) fn(*dialog); }, Qt::QueuedConnection);
     };
     thread_ = QThread::create([this, run, toDialog] {
         QElapsedTimer sinceReport;

@@ -96,6 +96,7 @@ public:
                     if (!request_[s].contains("\r\n\r\n"))
                         return;
                     const QString path = QString::fromLatin1(request_[s].split(' ').value(1));
+                    request_.remove(s); // a later socket may get the same address
                     ++hits[path];
                     const bool found = files.contains(path);
                     const QByteArray body = found ? files[path] : QByteArray("Not Found");

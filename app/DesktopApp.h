@@ -1,7 +1,9 @@
 #pragma once
 // Wires a running Application to its desktop face: the main window reads the engines and the
 // service status, the tray shows/hides it and quits, the settings dialog saves to QSettings and
-// applies what it can at once, replay shows its progress with Cancel.
+// applies what it can at once (language, indicators, server address), long work shows in the
+// status bar (replay and cache restore with Cancel, today's backfill), File → Import archive…
+// runs an import off the GUI thread.
 #include "app/Application.h"
 #include "views/SettingsCatalog.h"
 

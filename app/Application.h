@@ -27,6 +27,11 @@ public:
     // Starts every service the configuration asks for. False (with *error) if one cannot start.
     bool start(QString *error);
     void stop();
+    // Settings applied while running: the server again on new HOST/PORT/API_TOKEN/ALLOWED_ORIGINS
+    // (on failure the old address is kept and *error says why), and the read-time indicator
+    // settings on every engine (through the engine thread, the only writer).
+    bool restartServer(const Config &next, QString *error);
+    void setReadTimeSettings(const EngineConfig &engine);
 
     const Config &config() const noexcept { return config_; }
     EngineRegistry &registry() noexcept { return registry_; }

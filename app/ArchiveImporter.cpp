@@ -11,11 +11,6 @@
 
 namespace co {
 
-namespace {
-constexpr size_t kChunk = 65'536;
-
-} // namespace
-
 ArchiveImporter::ArchiveImporter(Options options) : options_(std::move(options)), sink_(options_.dbPath) {}
 
 ArchiveImporter::~ArchiveImporter() = default;
@@ -110,6 +105,11 @@ ImportResult ArchiveImporter::import(const ImportFile &file, const Progress &pro
         return r;
     };
     QString why;
+    if (cancelled()) {
+        r.status = ImportResult::Status::Cancelled;
+        r.message = file.name + ": cancelled before it started";
+        return r;
+    }
     const std::optional<QString> stored = importedSha(file.name, &why);
     if (!why.isEmpty())
         return failed(why);
@@ -141,13 +141,14 @@ ImportResult ArchiveImporter::import(const ImportFile &file, const Progress &pro
     if (!in.open(file.path, &why))
         return failed(why);
     std::vector<Trade> chunk;
-    chunk.reserve(kChunk);
+    const size_t chunkRows = std::max<size_t>(1, options_.chunkRows);
+    chunk.reserve(chunkRows);
     MarketEngine *engine = nullptr;
     int64_t lastId = 0;
     bool ok = true;
     while (ok) {
         chunk.clear();
-        ok = in.read(chunk, kChunk);
+        ok = in.read(chunk, chunkRows);
         if (chunk.empty())
             break;
         if (!engine) {
@@ -178,12 +179,22 @@ ImportResult ArchiveImporter::import(const ImportFile &file, const Progress &pro
         sink_.addTrades(chunk);
         if (progress)
             progress(in.bytesRead(), in.bytesTotal(), r.rows);
-        if (sink_.failed())
+        if (sink_.failed() || cancelled())
             break;
     }
     r.lastId = lastId;
     if (hashing.valid())
         sha = hashing.get();
+    if (cancelled()) {
+        if (engine)
+            sink_.rollbackFile();
+        breakContinuity(file.symbol); // its days saw part of a file
+        r.status = ImportResult::Status::Cancelled;
+        r.message = QStringLiteral("%1: cancelled after %2 trades — rolled back, nothing of this file was imported")
+                        .arg(file.name)
+                        .arg(r.rows);
+        return r;
+    }
     if (!in.error().isEmpty() || sha.isEmpty() || !engine) {
         if (engine)
             sink_.rollbackFile();

@@ -114,13 +114,17 @@ bool StorageService::start(QString *error)
                 std::lock_guard lock(mutex_);
                 progress_ = p;
                 restoredMs_ = QDateTime::currentMSecsSinceEpoch();
-                state_ = ok ? "ready" : "error";
-                restoreError_ = ok ? QString() : why;
+                const bool cancelled = !ok && why == QLatin1String("cancelled");
+                state_ = ok ? "ready" : cancelled ? "cancelled" : "error";
+                restoreError_ = ok || cancelled ? QString() : why;
             }
             if (ok)
                 qCInfo(lcStorage).noquote() << "restored" << p.trades << "trades from the cache in"
                                             << (restoredMs_ - startedMs_) << "ms;" << p.seededDays
                                             << "older days from their summaries";
+            else if (why == QLatin1String("cancelled"))
+                qCInfo(lcStorage).noquote() << "restore cancelled after" << p.trades << "of" << p.expected
+                                            << "trades; the cache keeps them all";
             else
                 qCWarning(lcStorage).noquote() << "restore from the cache failed:" << why;
             publishStatus();
@@ -138,6 +142,12 @@ bool StorageService::start(QString *error)
 }
 
 void StorageService::stopRestore() { restore_.reset(); }
+
+void StorageService::cancelRestore()
+{
+    if (restore_ && !restored_)
+        restore_->cancel();
+}
 
 void StorageService::stop()
 {

@@ -38,6 +38,9 @@ public:
     bool start(QString *error);
     // Cancels a running restore and waits for it (while the engines still run).
     void stopRestore();
+    // Asks a running restore to stop soon (returns at once): restored() follows with the state
+    // "cancelled"; the engines keep what was restored, the live feed starts, the cache is intact.
+    void cancelRestore();
     // After the engines stopped: writes today's summaries, commits what is pending.
     void stop();
 

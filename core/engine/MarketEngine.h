@@ -38,6 +38,8 @@ public:
     void noteGap(const Gap &g);
     void setLive(bool live, const std::string &source);
     void setTickSize(int64_t tick, TickSource source);
+    // New read-time settings (applyReadTimeSettings) from the next snapshot on; live, no replay.
+    void setReadTimeSettings(const EngineConfig &c) { applyReadTimeSettings(config_, c); }
 
     // Before the first trade (a restart): the completed days before the restored span, oldest
     // first, and the cumulative delta before it, as an engine that ran through them would hold.

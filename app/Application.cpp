@@ -65,6 +65,37 @@ bool Application::start(QString *error)
     return true;
 }
 
+bool Application::restartServer(const Config &next, QString *error)
+{
+    if (config_.mode == RunMode::Stdio)
+        return true;
+    const Config before = config_;
+    auto adopt = [this](const Config &c) {
+        config_.host = c.host;
+        config_.port = c.port;
+        config_.apiToken = c.apiToken;
+        config_.allowedOrigins = c.allowedOrigins;
+        for (const char *n : {"HOST", "PORT", "API_TOKEN", "ALLOWED_ORIGINS"})
+            config_.values[n] = c.values.value(n); // the origin stays: where the value may come from
+    };
+    server_.reset(); // frees the port first: the same port may be asked for again
+    adopt(next);
+    if (startServer(error))
+        return true;
+    status_.set("server", QJsonObject{{"ok", false}, {"state", "stopped"}, {"error", error ? *error : QString()}});
+    adopt(before);
+    QString again;
+    if (!startServer(&again) && error)
+        *error += " (and the previous address: " + again + ")";
+    return false;
+}
+
+void Application::setReadTimeSettings(const EngineConfig &engine)
+{
+    applyReadTimeSettings(config_.engine, engine);
+    engines_->post(std::function<void(MarketFeed &)>([this, engine](MarketFeed &) { registry_.setReadTimeSettings(engine); }));
+}
+
 bool Application::startServer(QString *error)
 {
     ServerOptions o;

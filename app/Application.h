@@ -5,7 +5,7 @@
 #include "app/Config.h"
 #include "engine/EngineRegistry.h"
 #include "engine/ServiceStatus.h"
-#include "server/DayHistory.h"
+#include "server/HistoryProvider.h"
 
 #include <QObject>
 
@@ -28,6 +28,11 @@ public:
     // Starts every service the configuration asks for. False (with *error) if one cannot start.
     bool start(QString *error);
     void stop();
+    // Settings applied while running: the server again on new HOST/PORT/API_TOKEN/ALLOWED_ORIGINS
+    // (on failure the old address is kept and *error says why), and the read-time indicator
+    // settings on every engine (through the engine thread, the only writer).
+    bool restartServer(const Config &next, QString *error);
+    void setReadTimeSettings(const EngineConfig &engine);
 
     const Config &config() const noexcept { return config_; }
     EngineRegistry &registry() noexcept { return registry_; }
@@ -38,7 +43,7 @@ public:
     HttpServer *server() const noexcept { return server_.get(); } // MCP/REST; null with --stdio
     StorageService *storage() const noexcept { return storage_.get(); } // the SQLite cache
     // Older days and other zones for get_key_levels, over the cache; null without one.
-    DayHistoryPtr history() const { return history_; }
+    HistoryProviderPtr history() const { return history_; }
 
 Q_SIGNALS:
     void replayDone(bool ok, const QString &message);
@@ -54,7 +59,7 @@ private:
     std::unique_ptr<LiveFeed> live_;
     std::unique_ptr<HttpServer> server_;
     std::unique_ptr<StorageService> storage_;
-    DayHistoryPtr history_;
+    HistoryProviderPtr history_;
 };
 
 } // namespace co

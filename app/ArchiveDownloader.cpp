@@ -1,6 +1,7 @@
 #include "app/ArchiveDownloader.h"
 
 #include "app/Sha256.h"
+#include "binance/ProxyConfig.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -8,6 +9,7 @@
 #include <QNetworkRequest>
 #include <QRegularExpression>
 #include <QThread>
+#include <QTimer>
 
 namespace co {
 
@@ -33,7 +35,10 @@ bool transient(QNetworkReply *r)
 }
 } // namespace
 
-ArchiveDownloader::ArchiveDownloader(QUrl base, QString tempDir) : base_(std::move(base)), tempDir_(std::move(tempDir)) {}
+ArchiveDownloader::ArchiveDownloader(QUrl base, QString tempDir) : base_(std::move(base)), tempDir_(std::move(tempDir))
+{
+    net_.setProxyFactory(new EnvProxyFactory); // the same proxy as the live clients
+}
 
 QString ArchiveDownloader::fileName(const QString &symbol, const QString &isoDate)
 {
@@ -106,9 +111,20 @@ ArchiveDownloader::Download ArchiveDownloader::download(const QUrl &zipUrl, cons
         });
         if (progress)
             QObject::connect(reply.get(), &QNetworkReply::downloadProgress, progress);
+        QTimer cancelPoll; // aborts the transfer soon after a cancel, whether data flows or not
+        QObject::connect(&cancelPoll, &QTimer::timeout, reply.get(), [this, &reply] {
+            if (cancel_ && cancel_->load())
+                reply->abort();
+        });
+        cancelPoll.start(100);
         QEventLoop loop;
         QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
         loop.exec();
+        cancelPoll.stop();
+        if (cancel_ && cancel_->load()) {
+            d.message = zipUrl.fileName() + ": download cancelled";
+            return d;
+        }
         const QByteArray rest = reply->readAll();
         hash.add(rest);
         file->write(rest);

@@ -2,12 +2,14 @@
 // Daily aggTrades files from the Binance public archive (BINANCE_ARCHIVE_URL, binance.md §7):
 // the .CHECKSUM first (404: not published, or not yet), then the zip into a temporary file,
 // hashed while it streams and checked against the published sha256. Blocking (a local event
-// loop per request), for the import command.
+// loop per request), for the import command and the GUI's import (on its worker thread). The
+// proxy is the Binance clients' one (binance/ProxyConfig: HTTPS_PROXY …, NO_PROXY).
 #include <QNetworkAccessManager>
 #include <QString>
 #include <QTemporaryFile>
 #include <QUrl>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -28,6 +30,8 @@ public:
     using Progress = std::function<void(qint64 received, qint64 total)>;
 
     ArchiveDownloader(QUrl base, QString tempDir);
+    // Set from any thread: a running download is aborted (message "cancelled"), no retry.
+    void setCancelFlag(const std::atomic<bool> *cancel) { cancel_ = cancel; }
 
     static QString fileName(const QString &symbol, const QString &isoDate); // BTCUSDT-aggTrades-2024-08-01.zip
     QUrl urlOf(const QString &symbol, const QString &isoDate) const;
@@ -39,6 +43,7 @@ private:
     QNetworkAccessManager net_;
     QUrl base_;
     QString tempDir_;
+    const std::atomic<bool> *cancel_ = nullptr;
 };
 
 } // namespace co

@@ -6,15 +6,10 @@
 #include "model/Fixed.h"
 #include "storage/CacheReader.h"
 
-
+#include <algorithm>
 #include <future>
 
 namespace co {
-
-namespace {
-constexpr size_t kChunk = 65'536;
-
-} // namespace
 
 ArchiveImporter::ArchiveImporter(Options options) : options_(std::move(options)), sink_(options_.dbPath) {}
 
@@ -72,21 +67,33 @@ MarketEngine &ArchiveImporter::engineFor(const QString &symbol, const std::vecto
 void ArchiveImporter::preloadPriorDay(MarketEngine &engine, int64_t firstTradeMs)
 {
     // A fresh engine gets the stored prior day (and this day's earlier trades), so the summary
-    // has its prior-day levels even when that day was imported in an earlier run.
+    // has its prior-day levels even when that day was imported in an earlier run; the days before
+    // come from their summaries (naked POCs, cumulative delta).
     const ZoneClock clock(options_.engine.dayZone);
     const int64_t from = clock.dayStartUtc(clock.localDay(firstTradeMs) - 1);
     QString why;
+    bool seeded = false;
+    auto seed = [&](int64_t firstMs) {
+        seeded = true;
+        if (auto h = reader_->dayHistory(engine.symbol().name, clock.id(), clock.localDay(firstMs),
+                                         std::max(1, options_.engine.cacheDays), &why))
+            seedEngine(engine, *h);
+    };
     reader_->scanTrades(
         engine.symbol().name, TradeSource::AggTrade, from,
         [&](std::span<const Trade> trades) {
             for (const Trade &t : trades) {
                 if (t.timeMs >= firstTradeMs)
                     return false;
+                if (!seeded)
+                    seed(t.timeMs);
                 engine.onTrade(t);
             }
             return true;
         },
         &why);
+    if (!seeded)
+        seed(firstTradeMs);
 }
 
 ImportResult ArchiveImporter::import(const ImportFile &file, const Progress &progress)
@@ -98,6 +105,11 @@ ImportResult ArchiveImporter::import(const ImportFile &file, const Progress &pro
         return r;
     };
     QString why;
+    if (cancelled()) {
+        r.status = ImportResult::Status::Cancelled;
+        r.message = file.name + ": cancelled before it started";
+        return r;
+    }
     const std::optional<QString> stored = importedSha(file.name, &why);
     if (!why.isEmpty())
         return failed(why);
@@ -129,13 +141,14 @@ ImportResult ArchiveImporter::import(const ImportFile &file, const Progress &pro
     if (!in.open(file.path, &why))
         return failed(why);
     std::vector<Trade> chunk;
-    chunk.reserve(kChunk);
+    const size_t chunkRows = std::max<size_t>(1, options_.chunkRows);
+    chunk.reserve(chunkRows);
     MarketEngine *engine = nullptr;
     int64_t lastId = 0;
     bool ok = true;
     while (ok) {
         chunk.clear();
-        ok = in.read(chunk, kChunk);
+        ok = in.read(chunk, chunkRows);
         if (chunk.empty())
             break;
         if (!engine) {
@@ -166,12 +179,22 @@ ImportResult ArchiveImporter::import(const ImportFile &file, const Progress &pro
         sink_.addTrades(chunk);
         if (progress)
             progress(in.bytesRead(), in.bytesTotal(), r.rows);
-        if (sink_.failed())
+        if (sink_.failed() || cancelled())
             break;
     }
     r.lastId = lastId;
     if (hashing.valid())
         sha = hashing.get();
+    if (cancelled()) {
+        if (engine)
+            sink_.rollbackFile();
+        breakContinuity(file.symbol); // its days saw part of a file
+        r.status = ImportResult::Status::Cancelled;
+        r.message = QStringLiteral("%1: cancelled after %2 trades — rolled back, nothing of this file was imported")
+                        .arg(file.name)
+                        .arg(r.rows);
+        return r;
+    }
     if (!in.error().isEmpty() || sha.isEmpty() || !engine) {
         if (engine)
             sink_.rollbackFile();

@@ -4,12 +4,14 @@
 // summaries (key levels, profile) are stored with the trades. Files already imported with the
 // same checksum are skipped; a changed checksum is reported, not re-imported. A file that fails
 // leaves nothing behind; the days after it start without a prior day rather than a wrong one.
+// A cancelled file is rolled back the same way.
 #include "app/ImportSink.h"
 #include "engine/EngineConfig.h"
 #include "engine/MarketEngine.h"
 
 #include <QString>
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -29,7 +31,7 @@ struct ImportFile {
 };
 
 struct ImportResult {
-    enum class Status { Imported, AlreadyImported, ChecksumChanged, Failed };
+    enum class Status { Imported, AlreadyImported, ChecksumChanged, Failed, Cancelled };
     Status status = Status::Failed;
     QString message;
     int64_t rows = 0;
@@ -44,6 +46,10 @@ public:
         QString dbPath;
         EngineConfig engine;
         int cacheDays = 7;
+        size_t chunkRows = 65'536; // rows read, inserted and checked for cancel at a time
+        // Set from any thread: the file being imported stops at the next chunk and is rolled
+        // back whole (its ledger row is not written, so a later run imports it again).
+        const std::atomic<bool> *cancel = nullptr;
     };
     // done/total bytes of the current file (uncompressed), from the importing thread.
     using Progress = std::function<void(int64_t done, int64_t total, int64_t rows)>;
@@ -64,6 +70,7 @@ public:
 private:
     MarketEngine &engineFor(const QString &symbol, const std::vector<Trade> &first, TickSource *source);
     void preloadPriorDay(MarketEngine &engine, int64_t firstTradeMs);
+    bool cancelled() const { return options_.cancel && options_.cancel->load(); }
 
     Options options_;
     ImportSink sink_;

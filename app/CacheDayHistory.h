@@ -5,7 +5,7 @@
 // symbol/zone/day at a time (later callers share it); answers kept in a small LRU — a completed
 // day never changes, a day still running is kept freshMs.
 #include "engine/EngineConfig.h"
-#include "server/DayHistory.h"
+#include "server/HistoryProvider.h"
 
 #include <QString>
 
@@ -21,7 +21,7 @@
 
 namespace co {
 
-class CacheDayHistory : public DayHistory {
+class CacheDayHistory : public HistoryProvider {
 public:
     struct Options {
         QString path;        // CACHE_DB_PATH (opened read-only)

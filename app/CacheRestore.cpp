@@ -1,7 +1,11 @@
 #include "app/CacheRestore.h"
 
+#include "app/DaySummaries.h"
+#include "app/MarketFeed.h"
+#include "engine/MarketEngine.h"
 #include "storage/CacheReader.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace co {
@@ -37,6 +41,23 @@ void CacheRestore::waitForEngine(uint64_t sent)
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
 
+bool CacheRestore::seed(CacheReader &reader, const std::string &symbol, int64_t beforeDay, Progress &p, QString *error)
+{
+    const std::string zone = ZoneClock(plan_.dayZone).id();
+    std::optional<DayHistory> h = reader.dayHistory(symbol, zone, beforeDay, std::max(1, plan_.cacheDays), error);
+    if (!h)
+        return false;
+    if (h->days.empty() && h->cvdBefore == 0)
+        return true;
+    p.seededDays += int64_t(h->days.size());
+    // On the engine thread, before the first trade: the rows need the engine's tick size.
+    engines_.post(std::function<void(MarketFeed &)>([symbol, h = std::move(*h)](MarketFeed &feed) {
+        if (MarketEngine *e = feed.engineFor(symbol))
+            seedEngine(*e, h);
+    }));
+    return true;
+}
+
 bool CacheRestore::run(Progress &p, const ProgressFn &progress, QString *error)
 {
     CacheReader reader;
@@ -56,10 +77,20 @@ bool CacheRestore::run(Progress &p, const ProgressFn &progress, QString *error)
             return true;
         p.symbol = s.name;
         const SymbolName name(s.name);
+        // The days before the first replayed trade's day come from their summaries.
+        const ZoneClock clock(plan_.dayZone);
+        bool seeded = false, seedFailed = false;
         if (s.hasTrades) {
             const bool ok = reader.scanTrades(
                 s.name, s.source, s.fromMs,
                 [&](std::span<const Trade> trades) {
+                    if (!seeded) {
+                        seeded = true;
+                        if (!seed(reader, s.name, clock.localDay(trades.front().timeMs), p, error)) {
+                            seedFailed = true;
+                            return false;
+                        }
+                    }
                     std::vector<MarketEvent> batch(trades.size());
                     for (size_t i = 0; i < trades.size(); ++i) {
                         batch[i].symbol = name;
@@ -74,9 +105,11 @@ bool CacheRestore::run(Progress &p, const ProgressFn &progress, QString *error)
                     return !cancel_.load();
                 },
                 error, kBatch);
-            if (!ok)
+            if (!ok || seedFailed)
                 return false;
         }
+        if (!seeded && s.fromMs > 0 && !seed(reader, s.name, clock.localDay(s.fromMs), p, error))
+            return false;
         // Then what the engine keeps besides trades: liquidations (24 h), OI history, the last mark.
         std::vector<MarketEvent> rest;
         auto add = [&](auto &&payload) {

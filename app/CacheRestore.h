@@ -1,22 +1,28 @@
 #pragma once
-// Rebuilds the engines from the cache in the background: for each symbol, the trades of the
-// prior day and today (by the last stored trade) are posted through the EngineThread in id order,
-// then the stored liquidations, open interest and last mark. The engine queue is kept short
-// (a few batches in flight) so memory stays flat whatever is stored.
+// Rebuilds the engines from the cache in the background: for each symbol, the engine is first
+// seeded with the stored summaries of the days before the replayed ones (naked POCs) and their
+// cumulative delta (CVD_RESET=none); then the trades of the prior day and today (by the last
+// stored trade) are posted through the EngineThread in id order, then the stored liquidations,
+// open interest and last mark. The engine queue is kept short (a few batches in flight) so
+// memory stays flat whatever is stored.
 #include "app/EngineThread.h"
 #include "model/Symbol.h"
 #include "model/Trade.h"
+#include "model/ZoneOffsets.h"
 
 #include <QString>
 
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
 
 namespace co {
+
+class CacheReader;
 
 struct RestorePlan {
     struct Symbol {
@@ -28,6 +34,8 @@ struct RestorePlan {
     };
     QString path;
     std::vector<Symbol> symbols;
+    std::shared_ptr<const ZoneOffsets> dayZone; // DAY_TZ: the days of the stored summaries
+    int cacheDays = 7;                          // TRADE_CACHE_DAYS: completed days an engine keeps
     int64_t expected() const
     {
         int64_t n = 0;
@@ -41,6 +49,7 @@ class CacheRestore {
 public:
     struct Progress {
         int64_t trades = 0, expected = 0;
+        int64_t seededDays = 0; // older days given to the engines from their summaries
         std::string symbol; // being restored
     };
     using ProgressFn = std::function<void(const Progress &)>;
@@ -56,6 +65,7 @@ public:
 
 private:
     bool run(Progress &p, const ProgressFn &progress, QString *error);
+    bool seed(CacheReader &reader, const std::string &symbol, int64_t beforeDay, Progress &p, QString *error);
     void waitForEngine(uint64_t sent);
 
     EngineThread &engines_;

@@ -1,5 +1,7 @@
 #include "app/DayRebuild.h"
 
+#include "app/DaySummaries.h"
+
 #include "engine/MarketEngine.h"
 #include "engine/QtZoneOffsets.h"
 #include "model/Time.h"
@@ -42,26 +44,11 @@ SymbolInfo storedGrid(CacheReader &db, const std::string &symbol)
     return info;
 }
 
-// Completed days older than the first rebuilt one, from the zone's summaries: the engine keeps
-// the latest cacheDays days it rolled over (each with trades), so the same count is taken here.
-void addOlderDays(CacheReader &db, const HistoryRequest &r, int cacheDays, EngineSnapshot &s)
-{
-    const int64_t firstDay = s.prior ? s.prior->day : s.today->day;
-    const size_t room = size_t(std::max(1, cacheDays));
-    if (s.history.size() >= room || s.symbol.tickSize <= 0)
-        return;
-    std::vector<DaySummary> older;
-    for (const DaySummaryRecord &d : db.daySummaries(r.symbol, r.zoneId, firstDay - 400, false))
-        if (d.day < firstDay && d.trades > 0 && d.poc % s.symbol.tickSize == 0)
-            older.push_back({d.day, d.startMs, d.endMs, true, d.poc / s.symbol.tickSize, d.high, d.low});
-    const size_t take = std::min(older.size(), room - s.history.size());
-    s.history.insert(s.history.begin(), older.end() - ptrdiff_t(take), older.end());
-}
-
 struct Rebuilt {
     SnapshotPtr snapshot;
     bool pastEnd = false; // a stored trade at or after the day's end
     bool cancelled = false;
+    bool seeded = false; // older days from the zone's summaries (naked POCs, cvd before)
     QString error;
 };
 
@@ -71,6 +58,14 @@ Rebuilt replay(CacheReader &db, const EngineConfig &config, const HistoryRequest
     Rebuilt out;
     MarketEngine engine(storedGrid(db, r.symbol), config);
     engine.setLive(false, "cache");
+    // The days before, as a restart seeds them: naked POCs of older days and the cvd before.
+    const int64_t firstDay = ZoneClock(config.dayZone).localDay(fromMs);
+    if (auto h = db.dayHistory(r.symbol, r.zoneId, firstDay, std::max(1, config.cacheDays), &out.error)) {
+        seedEngine(engine, *h);
+        out.seeded = !h->days.empty();
+    } else {
+        return out;
+    }
     const bool ok = db.scanTrades(
         r.symbol, source, fromMs,
         [&](std::span<const Trade> trades) {
@@ -144,7 +139,6 @@ QueryResult<HistoryDay> rebuildDay(CacheReader &db, const EngineConfig &engine, 
             s->history = e.history;
             s->quality = e.quality;
             s->cvdAll = e.cvdAll;
-            addOlderDays(db, r, config.cacheDays, *s);
             HistoryDay h;
             int64_t oldestMs = INT64_MAX;
             for (const StoredTradeDay &d : days)
@@ -156,9 +150,9 @@ QueryResult<HistoryDay> rebuildDay(CacheReader &db, const EngineConfig &engine, 
             else if (oldestMs > fromMs + kMsPerMinute)
                 h.warnings.push_back("the trade cache starts at " + isoTimeMs(oldestMs) +
                                      ", within the prior day: its levels (pd…) cover only part of it");
-            if (config.cvdContinuous)
-                h.warnings.push_back("CVD_RESET=none: cvd counts from " + isoTimeMs(fromMs) +
-                                     " (the start of the rebuilt days)");
+            if (config.cvdContinuous && !b.seeded)
+                h.warnings.push_back("CVD_RESET=none: no day summaries before " + isoTimeMs(fromMs) + " in " +
+                                     r.zoneId + ": cvd counts from there");
             h.complete = b.pastEnd;
             h.snapshot = std::move(s);
             return h;

@@ -1,11 +1,12 @@
 #pragma once
 // One day of one symbol from the SQLite cache, in any zone: a MarketEngine with that day zone is
 // fed the stored trades of the day and of the stored day before it (pd… levels, sessions that
-// start before midnight), so its snapshot is the one a live engine had at the day's end; naked
-// POCs of older days come from the day summaries kept for that zone. Days whose trades are gone:
+// start before midnight), so its snapshot is the one a live engine had at the day's end; the days
+// before come from the day summaries kept for that zone, as a restart seeds them (naked POCs,
+// cvd with CVD_RESET=none). Days whose trades are gone:
 // the summary stored at their close; nothing stored: an error naming the dates that are.
 #include "engine/EngineConfig.h"
-#include "server/DayHistory.h"
+#include "server/HistoryProvider.h"
 
 #include <atomic>
 

@@ -8,7 +8,16 @@
 
 namespace co {
 
+class MarketEngine;
+
 // The summary of s.today; nullopt when the day has no trades.
 std::optional<DaySummaryRecord> summarizeToday(const EngineSnapshot &s);
+
+// A stored day as an engine keeps it in its history (naked POCs), its POC in rows of `tick`
+// (the engine's; the stored day's own when tick <= 0).
+DaySummary historyDayOf(const DaySummaryRecord &r, int64_t tick);
+
+// Seeds a fresh engine (before its first trade) with stored days (CacheReader::dayHistory).
+void seedEngine(MarketEngine &engine, const DayHistory &h);
 
 } // namespace co

@@ -1,7 +1,11 @@
 #include "app/DesktopApp.h"
 
+#include "app/ImportController.h"
 #include "app/ReplayRunner.h"
+#include "app/StorageService.h"
 #include "server/HttpServer.h"
+#include "views/ImportDialog.h"
+#include "views/Language.h"
 #include "views/Log.h"
 #include "views/MainWindow.h"
 #include "views/SettingsDialog.h"
@@ -36,18 +40,6 @@ bool validProxy(const QString &value)
 }
 } // namespace
 
-void applySavedProxy(QSettings &store)
-{
-    const QString saved = store.value(kProxyKey).toString().trimmed();
-    if (saved.isEmpty())
-        return;
-    for (const char *v : {"HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"})
-        if (!qEnvironmentVariableIsEmpty(v))
-            return;
-    qputenv("HTTPS_PROXY", saved.toUtf8());
-    qputenv("HTTP_PROXY", saved.toUtf8());
-}
-
 DesktopApp::DesktopApp(Application &app, RunMode mode, QObject *parent)
     : QObject(parent), app_(app), mode_(mode),
       window_(std::make_unique<MainWindow>(app.registry(), app.config().symbols))
@@ -75,6 +67,7 @@ DesktopApp::DesktopApp(Application &app, RunMode mode, QObject *parent)
     binanceFallback_ = !c.replayFiles.isEmpty() ? tr("replay") : c.offline ? tr("offline") : tr("connecting");
     window_->statusPanel()->setFallbackSource(binanceFallback_);
     connect(window_.get(), &MainWindow::settingsRequested, this, &DesktopApp::openSettings);
+    connect(window_.get(), &MainWindow::importRequested, this, &DesktopApp::openImport);
     connect(window_.get(), &MainWindow::quitRequested, this, &DesktopApp::quit);
 
     if (ReplayRunner *replay = app_.replay()) {
@@ -89,25 +82,80 @@ DesktopApp::DesktopApp(Application &app, RunMode mode, QObject *parent)
             window_->taskProgress()->finish(ok ? tr("Replay finished") : tr("Replay stopped: %1").arg(message));
         });
     }
-    // The cache restore reports progress under status "storage". No Cancel: live data waits for it.
     auto *work = new QTimer(this);
-    connect(work, &QTimer::timeout, this, [this] {
-        TaskProgress *task = window_->taskProgress();
-        const bool restoring = app_.status().get("storage").value("state").toString() == QLatin1String("restoring");
-        if (restoring && !task->running()) {
-            restoreShown_ = true;
-            task->start(tr("Restoring cached trades"),
-                        [this] { return app_.status().get("storage").value("progress").toDouble(-1); }, {});
-        } else if (!restoring && restoreShown_) {
-            restoreShown_ = false;
-            task->finish(tr("Cached trades restored"));
-        }
-    });
+    connect(work, &QTimer::timeout, this, &DesktopApp::updateWork);
     work->start(500);
     updateTrayStatus();
 }
 
-DesktopApp::~DesktopApp() = default;
+DesktopApp::~DesktopApp()
+{
+    delete importController_; // cancels a running import and waits, while its dialog still exists
+}
+
+void DesktopApp::updateWork()
+{
+    if (app_.replay())
+        return; // the replay's progress holds the bar (no live feed, no backfill)
+    TaskProgress *task = window_->taskProgress();
+    // The cache restore (status "storage"): live data waits for it, so it can be cancelled.
+    const QJsonObject storage = app_.status().get("storage");
+    const QString state = storage.value("state").toString();
+    if (state == QLatin1String("restoring")) {
+        if (work_ != Work::Restore) {
+            work_ = Work::Restore;
+            task->start(
+                tr("Restoring cached trades"), [this] { return app_.status().get("storage").value("progress").toDouble(-1); },
+                [this] {
+                    if (StorageService *s = app_.storage())
+                        s->cancelRestore();
+                });
+        }
+        return;
+    }
+    if (work_ == Work::Restore) {
+        work_ = Work::None;
+        if (state == QLatin1String("cancelled"))
+            task->finish(tr("Restore cancelled: live data continues; the charts lack the cached trades not restored "
+                            "(the cache keeps them)"));
+        else if (state == QLatin1String("error"))
+            task->finish(tr("Restore failed: %1").arg(storage.value("error").toString()));
+        else
+            task->finish(tr("Cached trades restored"));
+        return;
+    }
+    // The live feed's backfill of today's trades (status "binance", per symbol).
+    const QJsonObject symbols = app_.status().get("binance").value("symbols").toObject();
+    QStringList active;
+    double sum = 0;
+    for (auto it = symbols.begin(); it != symbols.end(); ++it) {
+        const QJsonObject b = it->toObject().value("backfill").toObject();
+        if (b.value("active").toBool()) {
+            active << it.key();
+            sum += b.value("progress").toDouble();
+        }
+    }
+    backfillProgress_ = active.isEmpty() ? 1.0 : sum / double(active.size());
+    if (!active.isEmpty() && work_ != Work::Backfill && !task->running()) {
+        work_ = Work::Backfill;
+        task->start(tr("Backfilling today's trades: %1").arg(active.join(QStringLiteral(", "))),
+                    [this] { return backfillProgress_; }, {});
+    } else if (active.isEmpty() && work_ == Work::Backfill) {
+        work_ = Work::None;
+        task->finish(tr("Backfill done"));
+    }
+}
+
+void DesktopApp::openImport()
+{
+    if (!importDialog_) {
+        importDialog_ = new ImportDialog(app_.config().symbols, window_.get());
+        importController_ = new ImportController(app_.config(), importDialog_, this);
+    }
+    importDialog_->show();
+    importDialog_->raise();
+    importDialog_->activateWindow();
+}
 
 void DesktopApp::start()
 {
@@ -218,27 +266,56 @@ void DesktopApp::openSettings()
 {
     QSettings store;
     SettingsDialog dialog(settingFields(app_.config(), store), store, &DesktopApp::validateSettings, window_.get());
-    if (dialog.exec() == QDialog::Accepted)
-        applySavedSettings(dialog.changedRestart());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString note = applySavedSettings(dialog.changedLive(), dialog.changedRestart());
+    if (!note.isEmpty())
+        QMessageBox::information(window_.get(), tr("Settings saved"), note);
 }
 
-void DesktopApp::applySavedSettings(const QStringList &restartNeeded)
+QString DesktopApp::applySavedSettings(const QStringList &live, const QStringList &restartNeeded)
 {
     QSettings store;
     const QMap<QString, QString> values = effectiveValues(app_.config(), store);
+    QStringList notes;
     QString error;
-    if (auto engine = engineConfigFrom([&values](const QString &n) { return values.value(n); }, &error))
+    // Read-time indicator settings: the views at once, and the engines (so the server answers with them).
+    if (auto engine = engineConfigFrom([&values](const QString &n) { return values.value(n); }, &error)) {
         window_->feed().setReadTimeSettings(*engine);
-    else
+        app_.setReadTimeSettings(*engine);
+    } else {
         qCWarning(lcGui) << "saved indicator settings not applied:" << error;
+    }
+    if (live.contains(QLatin1String(kLanguageKey))) {
+        // Every window gets QEvent::LanguageChange and sets its texts again.
+        installTranslations(*QCoreApplication::instance(), resolveLanguage(store.value(kLanguageKey).toString()));
+        tray_->retranslate();
+        binanceFallback_ = !app_.config().replayFiles.isEmpty() ? tr("replay") : app_.config().offline ? tr("offline") : tr("connecting");
+        window_->statusPanel()->setFallbackSource(binanceFallback_);
+    }
+    static const QStringList serverKeys{"HOST", "PORT", "API_TOKEN", "ALLOWED_ORIGINS"};
+    const bool serverChanged = std::any_of(live.begin(), live.end(), [](const QString &n) { return serverKeys.contains(n); });
+    if (serverChanged && app_.server()) {
+        ConfigSources src;
+        for (auto it = values.begin(); it != values.end(); ++it)
+            src.args << "--" + it.key().toLower().replace('_', '-') << it.value();
+        if (auto next = loadConfig(src, &error)) {
+            if (!app_.restartServer(*next, &error))
+                notes << tr("The server could not move to the new address and stays where it was: %1").arg(error);
+        } else {
+            notes << error;
+        }
+        window_->statusPanel()->setServerUrl(mcpUrl(app_.config()));
+        tray_->setServerRunning(app_.server() && app_.server()->port() != 0);
+    }
     window_->setCloseToTray(trayAvailable_ && store.value(kCloseToTrayKey, true).toBool());
-    if (restartNeeded.isEmpty())
-        return;
-    QStringList labels;
-    for (const QString &n : restartNeeded)
-        labels << (n == QLatin1String(kLanguageKey) ? tr("Language") : settingInfo(n).label);
-    QMessageBox::information(window_.get(), tr("Settings saved"),
-                             tr("Saved. These apply after a restart: %1.").arg(labels.join(QStringLiteral(", "))));
+    if (!restartNeeded.isEmpty()) {
+        QStringList labels;
+        for (const QString &n : restartNeeded)
+            labels << settingInfo(n).label;
+        notes << tr("Saved. These apply after a restart: %1.").arg(labels.join(QStringLiteral(", ")));
+    }
+    return notes.join(QLatin1Char('\n'));
 }
 
 } // namespace co

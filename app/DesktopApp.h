@@ -1,7 +1,9 @@
 #pragma once
 // Wires a running Application to its desktop face: the main window reads the engines and the
 // service status, the tray shows/hides it and quits, the settings dialog saves to QSettings and
-// applies what it can at once, replay shows its progress with Cancel.
+// applies what it can at once (language, indicators, server address), long work shows in the
+// status bar (replay and cache restore with Cancel, today's backfill), File → Import archive…
+// runs an import off the GUI thread.
 #include "app/Application.h"
 #include "views/SettingsCatalog.h"
 
@@ -13,6 +15,8 @@ class QSettings;
 
 namespace co {
 
+class ImportController;
+class ImportDialog;
 class MainWindow;
 class TrayIcon;
 
@@ -34,8 +38,17 @@ public:
     // Values after a save: command line, environment and .env still win over saved settings.
     static QMap<QString, QString> effectiveValues(const Config &config, QSettings &store);
 
+    // Applies the saved settings now (language, read-time indicators on the views and the
+    // engines, the server's address and token, close to tray). Returns what to tell the user:
+    // what still needs a restart, or why the server stayed where it was ("" nothing).
+    QString applySavedSettings(const QStringList &live, const QStringList &restartNeeded);
+    // The import dialog (File → Import archive…), made on first use; null before.
+    ImportDialog *importDialog() const { return importDialog_; }
+    ImportController *importController() const { return importController_; }
+
 public Q_SLOTS:
     void openSettings();
+    void openImport();
     void toggleWindow();
     // Starts or stops the MCP/REST server (tray); the status bar and tray follow.
     void setServerRunning(bool on);
@@ -45,8 +58,8 @@ Q_SIGNALS:
     void aboutToQuit();
 
 private:
-    void applySavedSettings(const QStringList &restartNeeded);
     void updateTrayStatus();
+    void updateWork(); // restore / backfill progress in the status bar
 
     Application &app_;
     RunMode mode_;
@@ -54,13 +67,14 @@ private:
     std::unique_ptr<TrayIcon> tray_;
     bool trayAvailable_ = false; // a desktop tray shows the icon (close-to-tray, --tray hidden)
     bool toldTray_ = false;
-    bool restoreShown_ = false;
+    enum class Work { None, Restore, Backfill };
+    Work work_ = Work::None;
+    double backfillProgress_ = 1.0;
+    ImportDialog *importDialog_ = nullptr;
+    ImportController *importController_ = nullptr;
     QString binanceFallback_; // what the Binance status reads as before (or without) a live feed
     bool quitting_ = false;
 };
 
-// Sets HTTPS_PROXY/HTTP_PROXY from the saved proxy when the environment names none (the
-// environment wins, as for every other setting).
-void applySavedProxy(QSettings &store);
 
 } // namespace co

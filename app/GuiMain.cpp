@@ -77,7 +77,6 @@ int runGui(int &argc, char **argv, const Config &config)
     useDarkStyle(qapp);
     QSettings settings;
     installTranslations(qapp, resolveLanguage(settings.value(kLanguageKey).toString()));
-    applySavedProxy(settings);
 
     Application app(config);
     QString error;

@@ -45,6 +45,8 @@ bool StorageService::start(QString *error)
     recorder_ = std::make_unique<CacheRecorder>(*writer_);
     RestorePlan plan;
     plan.path = path_;
+    plan.dayZone = config_.engine.dayZone;
+    plan.cacheDays = config_.engine.cacheDays;
     std::vector<SymbolInfo> cachedGrids;
     const ZoneClock clock(config_.engine.dayZone);
     // "Today" is the day of now when live, else the day of the last stored trade.
@@ -100,7 +102,7 @@ bool StorageService::start(QString *error)
         progress_.expected = plan.expected();
     }
     qCInfo(lcStorage).noquote() << "cache" << path_ << "open; restoring" << plan.expected()
-                                << "trades (prior day and today) in the background";
+                                << "trades (prior day and today, older days from their summaries) in the background";
     restore_ = std::make_unique<CacheRestore>(engines_, std::move(plan));
     restore_->start(
         [this](const CacheRestore::Progress &p) {
@@ -112,12 +114,17 @@ bool StorageService::start(QString *error)
                 std::lock_guard lock(mutex_);
                 progress_ = p;
                 restoredMs_ = QDateTime::currentMSecsSinceEpoch();
-                state_ = ok ? "ready" : "error";
-                restoreError_ = ok ? QString() : why;
+                const bool cancelled = !ok && why == QLatin1String("cancelled");
+                state_ = ok ? "ready" : cancelled ? "cancelled" : "error";
+                restoreError_ = ok || cancelled ? QString() : why;
             }
             if (ok)
                 qCInfo(lcStorage).noquote() << "restored" << p.trades << "trades from the cache in"
-                                            << (restoredMs_ - startedMs_) << "ms";
+                                            << (restoredMs_ - startedMs_) << "ms;" << p.seededDays
+                                            << "older days from their summaries";
+            else if (why == QLatin1String("cancelled"))
+                qCInfo(lcStorage).noquote() << "restore cancelled after" << p.trades << "of" << p.expected
+                                            << "trades; the cache keeps them all";
             else
                 qCWarning(lcStorage).noquote() << "restore from the cache failed:" << why;
             publishStatus();
@@ -135,6 +142,12 @@ bool StorageService::start(QString *error)
 }
 
 void StorageService::stopRestore() { restore_.reset(); }
+
+void StorageService::cancelRestore()
+{
+    if (restore_ && !restored_)
+        restore_->cancel();
+}
 
 void StorageService::stop()
 {
@@ -193,6 +206,7 @@ void StorageService::publishStatus()
         o.insert("schemaVersion", schemaVersion_);
         o.insert("restoredTrades", qint64(progress_.trades));
         o.insert("expectedTrades", qint64(progress_.expected));
+        o.insert("seededDays", qint64(progress_.seededDays));
         o.insert("progress", progress_.expected > 0 ? std::min(1.0, double(progress_.trades) / double(progress_.expected))
                                                     : (state_ == "restoring" ? 0.0 : 1.0));
         if (state_ == "restoring" && !progress_.symbol.empty())

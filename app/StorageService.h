@@ -1,7 +1,8 @@
 #pragma once
 // The SQLite cache in the running program: opens CACHE_DB_PATH (migrating it), records what the
 // engines accept through the TradeWriter, and rebuilds today's and the prior day's indicators
-// from it in the background at start (progress under ServiceStatus "storage"). Sources must
+// (with the older days' naked POCs and cumulative delta from their summaries) from it in the
+// background at start (progress under ServiceStatus "storage"). Sources must
 // start after restored(): engines only accept increasing trade ids. lastTrade() is where a live
 // feed resumes (its gap filler fetches the rest).
 #include "app/CacheRecorder.h"
@@ -37,6 +38,9 @@ public:
     bool start(QString *error);
     // Cancels a running restore and waits for it (while the engines still run).
     void stopRestore();
+    // Asks a running restore to stop soon (returns at once): restored() follows with the state
+    // "cancelled"; the engines keep what was restored, the live feed starts, the cache is intact.
+    void cancelRestore();
     // After the engines stopped: writes today's summaries, commits what is pending.
     void stop();
 

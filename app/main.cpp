@@ -5,6 +5,7 @@
 #include "app/Gui.h"
 #include "app/ImportCommand.h"
 #include "app/Logging.h"
+#include "app/ProxySetting.h"
 #include "app/ReportCommand.h"
 #include "server/StdioTransport.h"
 
@@ -98,6 +99,9 @@ int main(int argc, char **argv)
     }
     const bool command = config->mode == co::RunMode::Report || config->mode == co::RunMode::Import;
     co::installLogging(config->logLevel, command ? QString() : co::defaultLogDir());
+    // Every mode, before any network client exists: the environment, else .env, else the saved proxy.
+    if (const QString from = co::applyProxySetting(src); !from.isEmpty())
+        qInfo().noquote() << "proxy for Binance from" << from;
     if (config->mode == co::RunMode::Gui || config->mode == co::RunMode::Tray) {
         QString why;
         if (co::guiAvailable(&why))

@@ -22,6 +22,7 @@
 #include "engine/MarketEngine.h"
 #include "model/Time.h"
 #include "storage/Database.h"
+#include "storage/RecordInserter.h"
 #include "storage/Sqlite.h"
 #include "storage/SymbolTable.h"
 #include "storage/TradeInserter.h"
@@ -381,9 +382,29 @@ bool buildStartupCache(const QString &path, const std::vector<Src> &clip, const 
                 t.qty = src.qtyUnits;
                 t.buyerMaker = src.buyerMaker;
             }
+            // The day's summary, as the program writes it at the day's close (the restore seeds
+            // the engines with the days before the prior day from these).
+            DaySummaryRecord sum;
+            sum.symbol = name;
+            sum.day = lastDay - days + 1 + day;
+            sum.startMs = sum.day * kDayMs;
+            sum.endMs = sum.startMs + kDayMs;
+            sum.trades = perDay;
+            sum.tickSize = info.tickSize;
+            sum.high = INT64_MIN;
+            sum.low = INT64_MAX;
+            for (const Trade &t : v) {
+                sum.high = std::max(sum.high, t.price);
+                sum.low = std::min(sum.low, t.price);
+                sum.delta += t.buyerMaker ? -t.qty : t.qty;
+            }
+            sum.poc = (sum.high + sum.low) / 2 / info.tickSize * info.tickSize;
+            sum.levelsJson = "{}";
+            RecordInserter rec(d.handle());
             if (!d.begin(&error) || !ins.add(*s, std::span<const Trade>(v)) || !ins.finishTransaction() ||
-                !d.commit(&error)) {
-                std::fprintf(stderr, "bench_import: %s %s\n", qPrintable(error), qPrintable(ins.error()));
+                !rec.daySummary(s->id, sum) || !d.commit(&error)) {
+                std::fprintf(stderr, "bench_import: %s %s %s\n", qPrintable(error), qPrintable(ins.error()),
+                             qPrintable(rec.error()));
                 return false;
             }
         }
@@ -463,7 +484,7 @@ int benchStartup(const std::vector<Src> &clip, int64_t btcPerDay, int64_t ethPer
     p.setProcessEnvironment(env);
     QElapsedTimer clock;
     qint64 restoreStarted = -1, listening = -1, healthz = -1, ready = -1;
-    qint64 restored = 0;
+    qint64 restored = 0, seeded = 0;
     ProcStatus peak, afterReady;
     QNetworkAccessManager net;
     QByteArray pending;
@@ -487,6 +508,7 @@ int benchStartup(const std::vector<Src> &clip, int64_t btcPerDay, int64_t ethPer
             if (ready < 0 && line.contains("storage: restored ")) {
                 ready = clock.elapsed();
                 restored = line.section("restored ", 1).section(' ', 0, 0).toLongLong();
+                seeded = line.section("ms; ", 1).section(' ', 0, 0).toLongLong();
                 QTimer::singleShot(1000, [&] {
                     afterReady = procStatus(p.processId());
                     ::kill(pid_t(p.processId()), SIGTERM);
@@ -519,8 +541,9 @@ int benchStartup(const std::vector<Src> &clip, int64_t btcPerDay, int64_t ethPer
     std::printf("%-44s %8lld ms\n", "process start -> restore started", static_cast<long long>(restoreStarted));
     std::printf("%-44s %8lld ms\n", "process start -> server listening", static_cast<long long>(listening));
     std::printf("%-44s %8lld ms\n", "process start -> first /healthz answered", static_cast<long long>(healthz));
-    std::printf("%-44s %8lld ms  (%lld trades: prior day + today of both)\n", "process start -> restored (ready)",
-                static_cast<long long>(ready), static_cast<long long>(restored));
+    std::printf("%-44s %8lld ms  (%lld trades: prior day + today of both; %lld older days from summaries)\n",
+                "process start -> restored (ready)", static_cast<long long>(ready), static_cast<long long>(restored),
+                static_cast<long long>(seeded));
     std::printf("%-44s %8.1f MB\n", "RSS peak (VmHWM)", double(std::max(peak.hwmKb, afterReady.hwmKb)) / 1024);
     std::printf("%-44s %8.1f MB\n", "RSS 1 s after the restore", double(afterReady.rssKb) / 1024);
     std::printf("%-44s %8.1f MB\n", "  of which the engines' indicators (measured", double(engineKb) / 1024);

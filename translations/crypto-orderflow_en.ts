@@ -446,10 +446,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Settings saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -467,6 +463,26 @@
     </message>
     <message>
         <source>The server did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore cancelled: live data continues; the charts lack the cached trades not restored (the cache keeps them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backfilling today&apos;s trades: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backfill done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not move to the new address and stays where it was: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -493,6 +509,105 @@
     </message>
     <message>
         <source>Delta</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>co::ImportDialog</name>
+    <message>
+        <source>Binance aggTrades files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aggTrades archives (*.zip *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download daily files from the Binance archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local files (zip or CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symbol:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported days are written to the cache: history, key levels and the next start&apos;s restore use them. The charts running now are not rewritten (today&apos;s engine keeps its live data). The live recorder keeps writing meanwhile: it waits for each file&apos;s commit and loses nothing. A cancelled file is rolled back whole; importing again resumes where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File %1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downloading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking the checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 rows · %3 rows/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import finished</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -803,6 +918,10 @@
         <source>&lt;b&gt;Crypto Orderflow %1&lt;/b&gt;&lt;p&gt;Order-flow analytics for Binance USD-M perpetual futures: footprint, delta and CVD, volume profile, VWAP, sessions, depth, funding, open interest and liquidations.&lt;/p&gt;&lt;p&gt;MCP server: %2&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Import archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>co::ProfileView</name>
@@ -862,10 +981,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Charts apply it at once; the server after a restart.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Applies after a restart.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -887,6 +1002,18 @@
     </message>
     <message>
         <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applies at once: the server restarts on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applies at once, to the charts and the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applies at once.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1002,6 +1129,10 @@
     </message>
     <message>
         <source>binance-usdm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

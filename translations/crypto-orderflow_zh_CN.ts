@@ -445,10 +445,6 @@
         <translation>代理地址 %1 无效：应为 http://主机:端口 或 socks5://主机:端口</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>界面语言</translation>
-    </message>
-    <message>
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
@@ -467,6 +463,26 @@
     <message>
         <source>The server did not start: %1</source>
         <translation>服务器未能启动：%1</translation>
+    </message>
+    <message>
+        <source>Restore cancelled: live data continues; the charts lack the cached trades not restored (the cache keeps them)</source>
+        <translation>恢复已取消：实时数据照常继续；图表缺少尚未恢复的缓存成交（缓存中仍保留）</translation>
+    </message>
+    <message>
+        <source>Restore failed: %1</source>
+        <translation>恢复失败：%1</translation>
+    </message>
+    <message>
+        <source>Backfilling today&apos;s trades: %1</source>
+        <translation>正在补齐今日成交：%1</translation>
+    </message>
+    <message>
+        <source>Backfill done</source>
+        <translation>补数据完成</translation>
+    </message>
+    <message>
+        <source>The server could not move to the new address and stays where it was: %1</source>
+        <translation>服务器无法切换到新地址，仍在原地址运行：%1</translation>
     </message>
 </context>
 <context>
@@ -492,6 +508,105 @@
     <message>
         <source>Delta</source>
         <translation>Delta</translation>
+    </message>
+</context>
+<context>
+    <name>co::ImportDialog</name>
+    <message>
+        <source>Binance aggTrades files</source>
+        <translation>币安 aggTrades 文件</translation>
+    </message>
+    <message>
+        <source>aggTrades archives (*.zip *.csv)</source>
+        <translation>aggTrades 存档 (*.zip *.csv)</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Import archive</source>
+        <translation>导入历史数据</translation>
+    </message>
+    <message>
+        <source>Download daily files from the Binance archive</source>
+        <translation>从币安历史数据存档下载每日文件</translation>
+    </message>
+    <message>
+        <source>Local files (zip or CSV)</source>
+        <translation>本地文件（zip 或 CSV）</translation>
+    </message>
+    <message>
+        <source>Symbol:</source>
+        <translation>交易对：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Imported days are written to the cache: history, key levels and the next start&apos;s restore use them. The charts running now are not rewritten (today&apos;s engine keeps its live data). The live recorder keeps writing meanwhile: it waits for each file&apos;s commit and loses nothing. A cancelled file is rolled back whole; importing again resumes where it stopped.</source>
+        <translation>导入的交易日写入缓存：历史数据、关键价位以及下次启动时的恢复都会使用它们。当前运行中的图表不会被重写（今日引擎保留其实时数据）。实时记录在导入期间照常写入：它会等待每个文件提交，不会丢失数据。被取消的文件会整体回滚；再次导入会从中断处继续。</translation>
+    </message>
+    <message>
+        <source>File %1 of %2: %3</source>
+        <translation>第 %1 / %2 个文件：%3</translation>
+    </message>
+    <message>
+        <source>downloading</source>
+        <translation>下载中</translation>
+    </message>
+    <message>
+        <source>checking the checksum</source>
+        <translation>校验中</translation>
+    </message>
+    <message>
+        <source>importing</source>
+        <translation>导入中</translation>
+    </message>
+    <message>
+        <source>%1 · %2 rows · %3 rows/s</source>
+        <translation>%1 · %2 行 · %3 行/秒</translation>
+    </message>
+    <message>
+        <source>Not started: %1</source>
+        <translation>未开始：%1</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>导入已取消</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
     </message>
 </context>
 <context>
@@ -797,6 +912,10 @@
         <source>&lt;b&gt;Crypto Orderflow %1&lt;/b&gt;&lt;p&gt;Order-flow analytics for Binance USD-M perpetual futures: footprint, delta and CVD, volume profile, VWAP, sessions, depth, funding, open interest and liquidations.&lt;/p&gt;&lt;p&gt;MCP server: %2&lt;/p&gt;</source>
         <translation>&lt;b&gt;Crypto Orderflow %1&lt;/b&gt;&lt;p&gt;币安 U 本位永续合约订单流分析：足迹图、Delta 与 CVD、成交量分布、VWAP、交易时段、订单簿深度、资金费率、持仓量与爆仓。&lt;/p&gt;&lt;p&gt;MCP 服务器：%2&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Import archive…</source>
+        <translation>导入历史数据(&amp;I)…</translation>
+    </message>
 </context>
 <context>
     <name>co::ProfileView</name>
@@ -856,10 +975,6 @@
         <translation>默认位置</translation>
     </message>
     <message>
-        <source>Charts apply it at once; the server after a restart.</source>
-        <translation>图表立即生效；服务器在重启后生效。</translation>
-    </message>
-    <message>
         <source>Applies after a restart.</source>
         <translation>重启后生效。</translation>
     </message>
@@ -882,6 +997,18 @@
     <message>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Applies at once: the server restarts on it.</source>
+        <translation>立即生效：服务器随之重启。</translation>
+    </message>
+    <message>
+        <source>Applies at once, to the charts and the server.</source>
+        <translation>立即生效，图表与服务器同时应用。</translation>
+    </message>
+    <message>
+        <source>Applies at once.</source>
+        <translation>立即生效。</translation>
     </message>
 </context>
 <context>
@@ -997,6 +1124,10 @@
     <message>
         <source>binance-usdm</source>
         <translation>币安U本位</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>

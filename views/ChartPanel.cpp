@@ -6,6 +6,7 @@
 #include <QChartView>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QLabel>
 #include <QLineSeries>
 #include <QTimeZone>
@@ -89,6 +90,15 @@ void ChartPanel::setRange(QValueAxis *axis, double lo, double hi)
     const double pad = (hi - lo) * 0.06;
     axis->setRange(lo - pad, hi + pad);
     axis->applyNiceNumbers();
+}
+
+void ChartPanel::changeEvent(QEvent *e)
+{
+    QWidget::changeEvent(e);
+    if (e->type() == QEvent::LanguageChange) {
+        retranslate();
+        markDirty(); // the header line is written by refresh()
+    }
 }
 
 void ChartPanel::markDirty()

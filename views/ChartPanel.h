@@ -31,6 +31,9 @@ protected:
     void showEvent(QShowEvent *) override;
     // Called when the data changed and the panel is visible.
     virtual void refresh() = 0;
+    // The series names again in the current language (a live language switch).
+    virtual void retranslate() {}
+    void changeEvent(QEvent *e) override;
     void markDirty();
 
 private:

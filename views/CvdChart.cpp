@@ -16,9 +16,16 @@ CvdChart::CvdChart(QWidget *parent) : ChartPanel(parent)
 {
     setObjectName("cvdChart");
     axis_ = addValueAxis(Qt::AlignLeft);
-    cvd_ = addLine(tr("CVD"), theme::kVwap, axis_, 2);
-    zero_ = addLine(tr("zero"), theme::kAxisText, axis_, 1);
+    cvd_ = addLine(QString(), theme::kVwap, axis_, 2);
+    zero_ = addLine(QString(), theme::kAxisText, axis_, 1);
     zero_->setPen(QPen(theme::kAxisText, 1, Qt::DashLine));
+    retranslate();
+}
+
+void CvdChart::retranslate()
+{
+    cvd_->setName(tr("CVD"));
+    zero_->setName(tr("zero"));
 }
 
 void CvdChart::setSnapshot(const SnapshotPtr &s)

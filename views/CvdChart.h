@@ -16,6 +16,7 @@ public:
 
 protected:
     void refresh() override;
+    void retranslate() override;
 
 private:
     SnapshotPtr snap_;

@@ -16,9 +16,17 @@ DepthDeltaChart::DepthDeltaChart(QWidget *parent) : ChartPanel(parent)
 {
     setObjectName("depthDeltaChart");
     axis_ = addValueAxis(Qt::AlignLeft);
-    bid_ = addLine(tr("Bids"), theme::kBuy, axis_);
-    ask_ = addLine(tr("Asks"), theme::kSell, axis_);
-    net_ = addLine(tr("Net (bids − asks)"), theme::kVwap, axis_, 2);
+    bid_ = addLine(QString(), theme::kBuy, axis_);
+    ask_ = addLine(QString(), theme::kSell, axis_);
+    net_ = addLine(QString(), theme::kVwap, axis_, 2);
+    retranslate();
+}
+
+void DepthDeltaChart::retranslate()
+{
+    bid_->setName(tr("Bids"));
+    ask_->setName(tr("Asks"));
+    net_->setName(tr("Net (bids − asks)"));
 }
 
 void DepthDeltaChart::setSnapshot(const SnapshotPtr &s)

@@ -29,8 +29,15 @@ DerivativesChart::DerivativesChart(QWidget *parent) : ChartPanel(parent)
     setObjectName("derivativesChart");
     oiAxis_ = addValueAxis(Qt::AlignLeft);
     fundingAxis_ = addValueAxis(Qt::AlignRight);
-    oi_ = addLine(tr("Open interest"), theme::kNakedPoc, oiAxis_, 2);
-    funding_ = addLine(tr("Funding rate %"), theme::kVwap, fundingAxis_);
+    oi_ = addLine(QString(), theme::kNakedPoc, oiAxis_, 2);
+    funding_ = addLine(QString(), theme::kVwap, fundingAxis_);
+    retranslate();
+}
+
+void DerivativesChart::retranslate()
+{
+    oi_->setName(tr("Open interest"));
+    funding_->setName(tr("Funding rate %"));
 }
 
 void DerivativesChart::setSnapshot(const SnapshotPtr &s)

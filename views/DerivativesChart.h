@@ -18,6 +18,7 @@ public:
 
 protected:
     void refresh() override;
+    void retranslate() override;
 
 private:
     SnapshotPtr snap_;

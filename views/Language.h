@@ -10,7 +10,8 @@ namespace co {
 
 // "en" or "zh_CN" for a setting ("" = system) and the system's UI languages.
 QString resolveLanguage(const QString &setting, const QLocale &system = QLocale::system());
-// Installs the translators on the application; false if the app's catalogue is missing.
+// Installs the translators on the application, replacing those installed before (a live switch:
+// every widget then gets QEvent::LanguageChange); false if the app's catalogue is missing.
 bool installTranslations(QCoreApplication &app, const QString &language);
 
 } // namespace co

@@ -5,6 +5,7 @@
 #include "views/PriceChart.h"
 #include "views/Theme.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
@@ -19,7 +20,6 @@ LevelsPanel::LevelsPanel(QWidget *parent)
     table_->setObjectName("levelsTable");
     summary_->setObjectName("levelsSummary");
     quality_->setObjectName("dataQuality");
-    table_->setHorizontalHeaderLabels({tr("Level"), tr("Price"), tr("From last")});
     table_->verticalHeader()->hide();
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -31,6 +31,19 @@ LevelsPanel::LevelsPanel(QWidget *parent)
     lay->addWidget(summary_);
     lay->addWidget(table_, 1);
     lay->addWidget(quality_);
+    changeEvent(nullptr);
+}
+
+void LevelsPanel::changeEvent(QEvent *e)
+{
+    if (e)
+        QWidget::changeEvent(e);
+    if (!e || e->type() == QEvent::LanguageChange) {
+        table_->setHorizontalHeaderLabels({tr("Level"), tr("Price"), tr("From last")});
+        dirty_ = true;
+        if (e)
+            refresh();
+    }
 }
 
 void LevelsPanel::setSnapshot(const SnapshotPtr &s)

@@ -18,6 +18,7 @@ public:
 
 protected:
     void showEvent(QShowEvent *) override;
+    void changeEvent(QEvent *e) override;
 
 private:
     void refresh();

@@ -7,6 +7,7 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -98,12 +99,11 @@ LiquidationTable::LiquidationTable(QWidget *parent)
     minNotional_->setObjectName("liquidationMinNotional");
     table_->setObjectName("liquidationView");
     totals_->setObjectName("liquidationTotals");
-    side_->addItems({tr("All"), tr("Longs liquidated"), tr("Shorts liquidated")});
+    side_->addItems({QString(), QString(), QString()});
     minNotional_->setRange(0, 1e9);
     minNotional_->setDecimals(0);
     minNotional_->setSingleStep(10'000);
     minNotional_->setSuffix(QStringLiteral(" USDT"));
-    minNotional_->setPrefix(tr("min ") );
     filter_->setSourceModel(model_);
     table_->setModel(filter_);
     table_->verticalHeader()->hide();
@@ -113,7 +113,8 @@ LiquidationTable::LiquidationTable(QWidget *parent)
     totals_->setWordWrap(true);
 
     auto *bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("Show"), this));
+    show_ = new QLabel(this);
+    bar->addWidget(show_);
     bar->addWidget(side_);
     bar->addWidget(minNotional_);
     bar->addStretch(1);
@@ -122,6 +123,7 @@ LiquidationTable::LiquidationTable(QWidget *parent)
     lay->addLayout(bar);
     lay->addWidget(table_, 1);
     lay->addWidget(totals_);
+    retranslate();
 
     connect(side_, &QComboBox::currentIndexChanged, this, [this](int i) {
         filter_->setSide(LiquidationFilter::SideFilter(i));
@@ -140,6 +142,27 @@ void LiquidationTable::setSnapshot(const SnapshotPtr &s)
     dirty_ = true;
     if (isVisible())
         refresh();
+}
+
+void LiquidationTable::retranslate()
+{
+    side_->setItemText(0, tr("All"));
+    side_->setItemText(1, tr("Longs liquidated"));
+    side_->setItemText(2, tr("Shorts liquidated"));
+    minNotional_->setPrefix(tr("min "));
+    show_->setText(tr("Show"));
+}
+
+void LiquidationTable::changeEvent(QEvent *e)
+{
+    QWidget::changeEvent(e);
+    if (e->type() == QEvent::LanguageChange) {
+        retranslate();
+        Q_EMIT model_->headerDataChanged(Qt::Horizontal, 0, model_->columnCount() - 1);
+        dirty_ = true;
+        if (isVisible())
+            refresh();
+    }
 }
 
 void LiquidationTable::showEvent(QShowEvent *) { refresh(); }

@@ -57,9 +57,11 @@ public:
 
 protected:
     void showEvent(QShowEvent *) override;
+    void changeEvent(QEvent *e) override;
 
 private:
     void refresh();
+    void retranslate();
     void updateTotals();
 
     SnapshotPtr snap_;
@@ -71,6 +73,7 @@ private:
     QDoubleSpinBox *minNotional_;
     QTableView *table_;
     QLabel *totals_;
+    QLabel *show_ = nullptr;
     bool dirty_ = true;
 };
 

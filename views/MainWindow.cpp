@@ -57,13 +57,14 @@ MainWindow::MainWindow(const EngineRegistry &registry, QStringList configuredSym
     setCentralWidget(footprint_);
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
 
-    QDockWidget *priceDock = addPanel("priceDock", tr("Price, VWAP and levels"), price_, Qt::BottomDockWidgetArea);
-    QDockWidget *cvdDock = addPanel("cvdDock", tr("CVD"), cvd_, Qt::BottomDockWidgetArea);
-    QDockWidget *depthDock = addPanel("depthDock", tr("Depth delta"), depth_, Qt::BottomDockWidgetArea);
-    QDockWidget *derivDock = addPanel("derivativesDock", tr("Open interest and funding"), derivatives_, Qt::BottomDockWidgetArea);
-    QDockWidget *liqDock = addPanel("liquidationsDock", tr("Liquidations"), liquidations_, Qt::BottomDockWidgetArea);
-    QDockWidget *profileDock = addPanel("profileDock", tr("Volume profile"), profile_, Qt::RightDockWidgetArea);
-    QDockWidget *levelsDock = addPanel("levelsDock", tr("Key levels"), levels_, Qt::RightDockWidgetArea);
+    // Titles are set by retranslate().
+    QDockWidget *priceDock = addPanel("priceDock", QString(), price_, Qt::BottomDockWidgetArea);
+    QDockWidget *cvdDock = addPanel("cvdDock", QString(), cvd_, Qt::BottomDockWidgetArea);
+    QDockWidget *depthDock = addPanel("depthDock", QString(), depth_, Qt::BottomDockWidgetArea);
+    QDockWidget *derivDock = addPanel("derivativesDock", QString(), derivatives_, Qt::BottomDockWidgetArea);
+    QDockWidget *liqDock = addPanel("liquidationsDock", QString(), liquidations_, Qt::BottomDockWidgetArea);
+    QDockWidget *profileDock = addPanel("profileDock", QString(), profile_, Qt::RightDockWidgetArea);
+    QDockWidget *levelsDock = addPanel("levelsDock", QString(), levels_, Qt::RightDockWidgetArea);
     splitDockWidget(priceDock, cvdDock, Qt::Horizontal);
     tabifyDockWidget(cvdDock, depthDock);
     tabifyDockWidget(depthDock, derivDock);
@@ -82,6 +83,7 @@ MainWindow::MainWindow(const EngineRegistry &registry, QStringList configuredSym
 
     buildToolbar();
     buildMenus();
+    retranslate();
     defaultLayout_ = QMainWindow::saveState(kStateVersion);
     restoreSavedState();
 
@@ -108,7 +110,8 @@ QDockWidget *MainWindow::addPanel(const QString &objectName, const QString &titl
 
 void MainWindow::buildToolbar()
 {
-    QToolBar *bar = addToolBar(tr("Chart"));
+    QToolBar *bar = addToolBar(QString());
+    toolbar_ = bar;
     bar->setObjectName("chartToolbar");
     bar->setMovable(false);
     symbolPicker_ = new QComboBox;
@@ -124,27 +127,22 @@ void MainWindow::buildToolbar()
     groupingPicker_->setObjectName("groupingPicker");
     for (int k : groupingMultipliers())
         groupingPicker_->addItem(QStringLiteral("%1×").arg(k), k);
-    groupingPicker_->setToolTip(tr("Price rows merged: multiples of the tick size"));
     groupingPicker_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     groupingPicker_->setMinimumContentsLength(11); // "100× (10.00)" once the tick is known
     modePicker_ = new QComboBox;
     modePicker_->setObjectName("modePicker");
-    modePicker_->addItem(tr("Bid × Ask"), int(FootprintMode::BidAsk));
-    modePicker_->addItem(tr("Delta"), int(FootprintMode::Delta));
-    modePicker_->addItem(tr("Volume"), int(FootprintMode::Volume));
+    for (FootprintMode m : {FootprintMode::BidAsk, FootprintMode::Delta, FootprintMode::Volume})
+        modePicker_->addItem(QString(), int(m));
 
-    bar->addWidget(new QLabel(tr(" Symbol ")));
-    bar->addWidget(symbolPicker_);
-    bar->addWidget(new QLabel(tr("  Timeframe ")));
-    bar->addWidget(timeframePicker_);
-    bar->addWidget(new QLabel(tr("  Rows ")));
-    bar->addWidget(groupingPicker_);
-    bar->addWidget(new QLabel(tr("  Footprint ")));
-    bar->addWidget(modePicker_);
+    for (QWidget *picker : std::initializer_list<QWidget *>{symbolPicker_, timeframePicker_, groupingPicker_, modePicker_}) {
+        toolLabels_ << new QLabel;
+        bar->addWidget(toolLabels_.back());
+        bar->addWidget(picker);
+    }
     bar->addSeparator();
-    QAction *follow = bar->addAction(tr("Follow latest"), footprint_, &FootprintView::followLatest);
+    QAction *follow = bar->addAction(QString(), footprint_, &FootprintView::followLatest);
     follow->setObjectName("followLatest");
-    follow->setToolTip(tr("Scroll back to the newest bar (Home)"));
+    actions_[follow->objectName()] = follow;
 
     connect(symbolPicker_, &QComboBox::textActivated, this, [this] { userPickedSymbol_ = true; });
     connect(symbolPicker_, &QComboBox::currentTextChanged, this, [this](const QString &s) {
@@ -167,32 +165,73 @@ void MainWindow::buildToolbar()
 
 void MainWindow::buildMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::settingsRequested);
-    settings->setObjectName("actionSettings");
+    auto add = [this](QMenu *menu, const char *name, auto &&...slot) {
+        QAction *a = menu->addAction(QString(), slot...);
+        a->setObjectName(name);
+        actions_[name] = a;
+        return a;
+    };
+    QMenu *file = menuBar()->addMenu(QString());
+    QAction *settings = add(file, "actionSettings", this, &MainWindow::settingsRequested);
     // Not every desktop defines a Preferences key (plain X11 does not): Ctrl+, then.
     const QList<QKeySequence> prefs = QKeySequence::keyBindings(QKeySequence::Preferences);
     settings->setShortcut(prefs.isEmpty() ? QKeySequence(Qt::CTRL | Qt::Key_Comma) : prefs.first());
+    add(file, "actionImportArchive", this, &MainWindow::importRequested);
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &MainWindow::quitRequested);
-    quit->setObjectName("actionQuit");
-    quit->setShortcut(QKeySequence::Quit);
+    add(file, "actionQuit", this, &MainWindow::quitRequested)->setShortcut(QKeySequence::Quit);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *view = menuBar()->addMenu(QString());
     for (QDockWidget *d : docks_)
         view->addAction(d->toggleViewAction());
     view->addSeparator();
-    QAction *reset = view->addAction(tr("Reset layout"), this, [this] { restoreState(defaultLayout_, kStateVersion); });
-    reset->setObjectName("actionResetLayout");
+    add(view, "actionResetLayout", this, [this] { restoreState(defaultLayout_, kStateVersion); });
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About"), this, [this] {
+    QMenu *help = menuBar()->addMenu(QString());
+    add(help, "actionAbout", this, [this] {
         QMessageBox::about(this, tr("About Crypto Orderflow"),
                            tr("<b>Crypto Orderflow %1</b><p>Order-flow analytics for Binance USD-M perpetual futures: "
                               "footprint, delta and CVD, volume profile, VWAP, sessions, depth, funding, open interest "
                               "and liquidations.</p><p>MCP server: %2</p>")
                                .arg(QApplication::applicationVersion(), status_->serverUrl().toHtmlEscaped()));
     });
+    menus_ = {file, view, help};
+}
+
+void MainWindow::retranslate()
+{
+    const QStringList titles{tr("Price, VWAP and levels"), tr("CVD"),          tr("Depth delta"),
+                             tr("Open interest and funding"), tr("Liquidations"), tr("Volume profile"),
+                             tr("Key levels")};
+    for (int i = 0; i < docks_.size() && i < titles.size(); ++i)
+        docks_[i]->setWindowTitle(titles[i]);
+    toolbar_->setWindowTitle(tr("Chart"));
+    const QStringList labels{tr(" Symbol "), tr("  Timeframe "), tr("  Rows "), tr("  Footprint ")};
+    for (int i = 0; i < toolLabels_.size(); ++i)
+        toolLabels_[i]->setText(labels.value(i));
+    groupingPicker_->setToolTip(tr("Price rows merged: multiples of the tick size"));
+    modePicker_->setItemText(0, tr("Bid × Ask"));
+    modePicker_->setItemText(1, tr("Delta"));
+    modePicker_->setItemText(2, tr("Volume"));
+    actions_["followLatest"]->setText(tr("Follow latest"));
+    actions_["followLatest"]->setToolTip(tr("Scroll back to the newest bar (Home)"));
+    menus_[0]->setTitle(tr("&File"));
+    menus_[1]->setTitle(tr("&View"));
+    menus_[2]->setTitle(tr("&Help"));
+    actions_["actionSettings"]->setText(tr("&Settings…"));
+    actions_["actionImportArchive"]->setText(tr("&Import archive…"));
+    actions_["actionQuit"]->setText(tr("&Quit"));
+    actions_["actionResetLayout"]->setText(tr("Reset layout"));
+    actions_["actionAbout"]->setText(tr("&About"));
+}
+
+void MainWindow::changeEvent(QEvent *e)
+{
+    QMainWindow::changeEvent(e);
+    if (e->type() == QEvent::LanguageChange) {
+        retranslate();
+        onSnapshot(feed_->current()); // the panels draw their texts with the snapshot
+        refreshStatus();
+    }
 }
 
 void MainWindow::restoreSavedState()

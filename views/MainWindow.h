@@ -8,11 +8,16 @@
 
 #include <QJsonObject>
 #include <QMainWindow>
+#include <QMap>
 
 #include <functional>
 
+class QAction;
 class QComboBox;
 class QDockWidget;
+class QLabel;
+class QMenu;
+class QToolBar;
 
 namespace co {
 
@@ -44,11 +49,13 @@ public:
 
 Q_SIGNALS:
     void settingsRequested();
+    void importRequested();
     void quitRequested();
     void hiddenToTray();
     void visibilityChanged(bool visible);
 
 protected:
+    void changeEvent(QEvent *e) override;
     void closeEvent(QCloseEvent *e) override;
     void showEvent(QShowEvent *e) override;
     void hideEvent(QHideEvent *e) override;
@@ -57,6 +64,7 @@ private:
     QDockWidget *addPanel(const QString &objectName, const QString &title, QWidget *w, Qt::DockWidgetArea area);
     void buildToolbar();
     void buildMenus();
+    void retranslate(); // every text set once here; the panels redraw theirs with the snapshot
     void restoreSavedState();
     void onSnapshot(const SnapshotPtr &s);
     void onEngineSymbols(const QStringList &symbols);
@@ -79,6 +87,10 @@ private:
     TaskProgress *progress_;
     QComboBox *symbolPicker_, *timeframePicker_, *groupingPicker_, *modePicker_;
     QList<QDockWidget *> docks_;
+    QMap<QString, QAction *> actions_;  // by objectName
+    QList<QLabel *> toolLabels_;
+    QList<QMenu *> menus_;
+    QToolBar *toolbar_ = nullptr;
     QByteArray defaultLayout_;
     std::function<QJsonObject()> statusSource_;
     int64_t tick_ = 0;

@@ -83,18 +83,21 @@ SettingInfo settingInfo(const QString &n)
         set(QT_TRANSLATE_NOOP("Settings", "Server"), QT_TRANSLATE_NOOP("Settings", "Listen address"),
             QT_TRANSLATE_NOOP("Settings", "127.0.0.1 keeps the server on this computer; other addresses need a token"),
             EditorKind::Text);
+        i.live = true;
     } else if (n == "PORT") {
         set(QT_TRANSLATE_NOOP("Settings", "Server"), QT_TRANSLATE_NOOP("Settings", "Port"),
             QT_TRANSLATE_NOOP("Settings", "TCP port of the MCP/REST server (0: any free port)"), EditorKind::Integer);
-        i.min = 0, i.max = 65535;
+        i.min = 0, i.max = 65535, i.live = true;
     } else if (n == "API_TOKEN") {
         set(QT_TRANSLATE_NOOP("Settings", "Server"), QT_TRANSLATE_NOOP("Settings", "Access token"),
             QT_TRANSLATE_NOOP("Settings", "Bearer token every request must carry (required off this computer)"),
             EditorKind::Password);
+        i.live = true;
     } else if (n == "ALLOWED_ORIGINS") {
         set(QT_TRANSLATE_NOOP("Settings", "Server"), QT_TRANSLATE_NOOP("Settings", "Allowed browser origins"),
             QT_TRANSLATE_NOOP("Settings", "Extra web page origins allowed to call the server, comma separated"),
             EditorKind::Text);
+        i.live = true;
     } else if (n == "CACHE_DB_PATH") {
         set(QT_TRANSLATE_NOOP("Settings", "Data"), QT_TRANSLATE_NOOP("Settings", "Cache file"),
             QT_TRANSLATE_NOOP("Settings", "SQLite file for cached trades (empty: the default in the app data folder)"),

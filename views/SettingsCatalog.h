@@ -25,7 +25,7 @@ struct SettingInfo {
     double min = 0, max = 0;
     int decimals = 0;
     QStringList choices, choiceLabels; // values and what the user sees
-    bool live = false;                 // charts apply it at once (the server after a restart)
+    bool live = false;                 // applied at once: indicators on charts and engines, the server restarted
     bool known = false;
 };
 

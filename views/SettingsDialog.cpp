@@ -137,8 +137,10 @@ SettingsDialog::SettingsDialog(QList<SettingField> fields, QSettings &store, Val
         v->setSpacing(1);
         v->addWidget(editor);
         QString note = info.known ? info.help : f.help;
-        note += QLatin1Char(' ') + (info.live ? tr("Charts apply it at once; the server after a restart.")
-                                              : tr("Applies after a restart."));
+        const bool server = info.group == QCoreApplication::translate("Settings", "Server");
+        note += QLatin1Char(' ') + (!info.live ? tr("Applies after a restart.")
+                                    : server   ? tr("Applies at once: the server restarts on it.")
+                                               : tr("Applies at once, to the charts and the server."));
         if (const QString o = originNote(f.origin); !o.isEmpty())
             note += QLatin1Char(' ') + o;
         auto *help = new QLabel(note);
@@ -166,7 +168,7 @@ SettingsDialog::SettingsDialog(QList<SettingField> fields, QSettings &store, Val
     initialLanguage_ = store_.value(kLanguageKey).toString();
     lang->setCurrentIndex(std::max(0, lang->findData(initialLanguage_)));
     form->addRow(tr("Language:"), lang);
-    form->addRow(QString(), new QLabel(tr("Applies after a restart.")));
+    form->addRow(QString(), new QLabel(tr("Applies at once.")));
     auto *tray = new QCheckBox(tr("Closing the window keeps running in the tray"));
     tray->setObjectName("setting_closeToTray");
     initialCloseToTray_ = store_.value(kCloseToTrayKey, true).toBool();
@@ -267,7 +269,7 @@ bool SettingsDialog::save()
     const QString lang = findChild<QComboBox *>("setting_language")->currentData().toString();
     if (lang != initialLanguage_) {
         store_.setValue(kLanguageKey, lang);
-        changedRestart_ << kLanguageKey;
+        changedLive_ << kLanguageKey;
     }
     const bool tray = findChild<QCheckBox *>("setting_closeToTray")->isChecked();
     if (tray != initialCloseToTray_) {

@@ -2,15 +2,6 @@
 
 namespace co {
 
-void applyReadTimeSettings(EngineConfig &to, const EngineConfig &from)
-{
-    to.valueAreaBp = from.valueAreaBp;
-    to.valueAreaMethod = from.valueAreaMethod;
-    to.imbalance = from.imbalance;
-    to.depthPercentBp = from.depthPercentBp;
-    to.cvdContinuous = from.cvdContinuous;
-}
-
 SnapshotFeed::SnapshotFeed(const EngineRegistry &registry, QObject *parent) : QObject(parent), registry_(registry)
 {
     connect(&timer_, &QTimer::timeout, this, &SnapshotFeed::poll);

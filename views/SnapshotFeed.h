@@ -13,9 +13,6 @@
 
 namespace co {
 
-// Copies the read-time settings (VA %, VA method, imbalance, depth band, CVD reset) of `from`.
-void applyReadTimeSettings(EngineConfig &to, const EngineConfig &from);
-
 class SnapshotFeed : public QObject {
     Q_OBJECT
 public:

@@ -19,7 +19,7 @@ QString colourFor(const QString &state)
 {
     static const QStringList good{"connected", "live", "running", "ok", "ready", "synced", "listening", "open", "done", "finished"};
     static const QStringList busy{"connecting", "syncing", "reconnecting", "backfilling", "starting", "replaying", "restoring"};
-    static const QStringList idle{"replay", "offline", "stopped", "off", "idle", "disabled"};
+    static const QStringList idle{"replay", "offline", "stopped", "off", "idle", "disabled", "cancelled"};
     const QString s = state.toLower();
     if (good.contains(s))
         return QStringLiteral("#26a65b");
@@ -39,7 +39,7 @@ const char *const kStateWords[] = {
     QT_TRANSLATE_NOOP("co::StatusPanel", "running"),    QT_TRANSLATE_NOOP("co::StatusPanel", "stopped"),
     QT_TRANSLATE_NOOP("co::StatusPanel", "ok"),         QT_TRANSLATE_NOOP("co::StatusPanel", "error"),
     QT_TRANSLATE_NOOP("co::StatusPanel", "ready"),      QT_TRANSLATE_NOOP("co::StatusPanel", "restoring"),
-    QT_TRANSLATE_NOOP("co::StatusPanel", "off"),
+    QT_TRANSLATE_NOOP("co::StatusPanel", "off"),        QT_TRANSLATE_NOOP("co::StatusPanel", "cancelled"),
     // data sources (dataQuality.source)
     QT_TRANSLATE_NOOP("co::StatusPanel", "replay"),     QT_TRANSLATE_NOOP("co::StatusPanel", "archive"),
     QT_TRANSLATE_NOOP("co::StatusPanel", "cache"),      QT_TRANSLATE_NOOP("co::StatusPanel", "binance-usdm"),

@@ -1,5 +1,6 @@
 #include "views/TaskProgress.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -12,6 +13,7 @@ TaskProgress::TaskProgress(QWidget *parent)
     : QWidget(parent), label_(new QLabel(this)), bar_(new QProgressBar(this)), cancel_(new QPushButton(tr("Cancel"), this))
 {
     setObjectName("taskProgress");
+    label_->setObjectName("taskLabel");
     bar_->setObjectName("taskProgressBar");
     cancel_->setObjectName("taskCancel");
     bar_->setRange(0, 1000);
@@ -63,6 +65,13 @@ void TaskProgress::finish(const QString &message)
         if (!running_)
             hide();
     });
+}
+
+void TaskProgress::changeEvent(QEvent *e)
+{
+    QWidget::changeEvent(e);
+    if (e->type() == QEvent::LanguageChange)
+        cancel_->setText(tr("Cancel"));
 }
 
 void TaskProgress::poll()

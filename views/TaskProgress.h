@@ -20,6 +20,9 @@ public:
     void finish(const QString &message = {});
     bool running() const { return running_; }
 
+protected:
+    void changeEvent(QEvent *e) override;
+
 private:
     void poll();
 

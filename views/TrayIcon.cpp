@@ -40,7 +40,18 @@ bool TrayIcon::available() { return QSystemTrayIcon::isSystemTrayAvailable(); }
 
 void TrayIcon::show() { tray_->show(); }
 
-void TrayIcon::setWindowVisible(bool visible) { showHide_->setText(visible ? tr("Hide window") : tr("Show window")); }
+void TrayIcon::setWindowVisible(bool visible)
+{
+    windowVisible_ = visible;
+    showHide_->setText(visible ? tr("Hide window") : tr("Show window"));
+}
+
+void TrayIcon::retranslate()
+{
+    setWindowVisible(windowVisible_);
+    server_->setText(tr("MCP server running"));
+    quit_->setText(tr("Quit"));
+}
 
 void TrayIcon::setServerRunning(bool running)
 {

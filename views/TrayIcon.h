@@ -25,6 +25,8 @@ public Q_SLOTS:
     void setServerRunning(bool running);
     void setStatusText(const QString &text);
     void notify(const QString &message);
+    // The menu's texts again in the current language.
+    void retranslate();
 
 Q_SIGNALS:
     void toggleWindowRequested();
@@ -35,6 +37,7 @@ private:
     QSystemTrayIcon *tray_;
     QMenu *menu_;
     QAction *showHide_, *server_, *status_, *quit_;
+    bool windowVisible_ = false;
 };
 
 } // namespace co

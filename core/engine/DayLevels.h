@@ -2,7 +2,7 @@
 // Key levels of a requested day: today or the prior day (the two days an engine keeps in full),
 // with days counted in a caller's time zone only where its midnights are the engine's own
 // (DAY_TZ); another zone's day would need re-bucketed trades, so it is refused here, never
-// approximated (the server asks its DayHistory for those: server/DayHistory.h).
+// approximated (the server asks its HistoryProvider for those: server/HistoryProvider.h).
 #include "engine/KeyLevels.h"
 #include "engine/Query.h"
 

@@ -23,4 +23,15 @@ struct EngineConfig {
     std::shared_ptr<const ZoneOffsets> dayZone; // null: UTC days
 };
 
+// The settings computed when a snapshot is read (VA %, VA method, imbalance, depth band, CVD
+// reset): changing them needs no replay of the trades.
+inline void applyReadTimeSettings(EngineConfig &to, const EngineConfig &from)
+{
+    to.valueAreaBp = from.valueAreaBp;
+    to.valueAreaMethod = from.valueAreaMethod;
+    to.imbalance = from.imbalance;
+    to.depthPercentBp = from.depthPercentBp;
+    to.cvdContinuous = from.cvdContinuous;
+}
+
 } // namespace co

@@ -45,6 +45,16 @@ uint64_t EngineRegistry::version() const
     return v;
 }
 
+void EngineRegistry::setReadTimeSettings(const EngineConfig &c)
+{
+    std::lock_guard lock(mutex_);
+    applyReadTimeSettings(config_, c);
+    for (auto &[name, e] : engines_) {
+        e->setReadTimeSettings(c);
+        e->publish();
+    }
+}
+
 void EngineRegistry::publishAll()
 {
     std::lock_guard lock(mutex_);

@@ -24,6 +24,8 @@ public:
     uint64_t version() const;
     void publishAll();
     const EngineConfig &config() const noexcept { return config_; }
+    // Writer thread: read-time settings for every engine (and those made later), then publishes.
+    void setReadTimeSettings(const EngineConfig &c);
 
 private:
     EngineConfig config_;

@@ -46,6 +46,16 @@ void MarketEngine::noteGap(const Gap &g)
         ++quality_.gapsOmitted;
 }
 
+bool MarketEngine::seedHistory(const std::vector<DaySummary> &days, int64_t cvdBefore)
+{
+    if (today_ || hasTrade_)
+        return false;
+    const size_t keep = size_t(std::max(1, config_.cacheDays));
+    history_.assign(days.size() > keep ? days.end() - std::ptrdiff_t(keep) : days.begin(), days.end());
+    cvdAll_ = cvdBefore;
+    return true;
+}
+
 void MarketEngine::apply(const MarketEvent &e)
 {
     std::visit(

@@ -38,6 +38,13 @@ public:
     void noteGap(const Gap &g);
     void setLive(bool live, const std::string &source);
     void setTickSize(int64_t tick, TickSource source);
+    // New read-time settings (applyReadTimeSettings) from the next snapshot on; live, no replay.
+    void setReadTimeSettings(const EngineConfig &c) { applyReadTimeSettings(config_, c); }
+
+    // Before the first trade (a restart): the completed days before the restored span, oldest
+    // first, and the cumulative delta before it, as an engine that ran through them would hold.
+    // False (nothing changed) once trades were applied.
+    bool seedHistory(const std::vector<DaySummary> &days, int64_t cvdBefore);
 
     // Observers see accepted events on this engine's writer thread (not owned).
     void addObserver(EngineObserver *o) { observers_.push_back(o); }
@@ -51,6 +58,7 @@ public:
     SnapshotPtr snapshot() const;
 
     const SymbolInfo &symbol() const noexcept { return symbol_; }
+    const EngineConfig &config() const noexcept { return config_; }
     const OrderBook &book() const noexcept { return book_; }
     bool bookLive() const noexcept { return bookLive_; }
     uint64_t tradesApplied() const noexcept { return applied_; }

@@ -39,7 +39,7 @@ struct HttpServer::Shared {
 class HttpServer::Routes : public QObject {
 public:
     Routes(const EngineRegistry &registry, const QStringList &symbols, const ServerOptions &o, HealthProvider health,
-           Shared &shared, DayHistoryPtr history)
+           Shared &shared, HistoryProviderPtr history)
         : tools_(registry, symbols, std::move(history)), mcp_(tools_, o.version), deferred_(this),
           streamable_(mcp_, shared.sessions, &deferred_), sse_(mcp_, shared.sse, this), rest_(tools_),
           health_(std::move(health)), shared_(shared)
@@ -156,7 +156,7 @@ private:
 };
 
 HttpServer::HttpServer(const EngineRegistry &registry, QStringList symbols, ServerOptions options, HealthProvider health,
-                       DayHistoryPtr history)
+                       HistoryProviderPtr history)
     : registry_(registry), symbols_(std::move(symbols)), options_(std::move(options)), health_(std::move(health)),
       history_(std::move(history))
 {

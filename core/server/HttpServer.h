@@ -5,7 +5,7 @@
 // /api/…, /healthz; anything else 404. Every route checks Host/Origin and, when configured, the
 // bearer token (not /healthz). Handlers only read engine snapshots.
 #include "engine/EngineRegistry.h"
-#include "server/DayHistory.h"
+#include "server/HistoryProvider.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -39,7 +39,7 @@ class HttpServer {
 public:
     // history: older days and other zones for get_key_levels (optional; thread-safe).
     HttpServer(const EngineRegistry &registry, QStringList symbols, ServerOptions options, HealthProvider health,
-               DayHistoryPtr history = {});
+               HistoryProviderPtr history = {});
     ~HttpServer();
 
     // Binds and starts serving. False with *error when the address cannot be bound.
@@ -58,7 +58,7 @@ private:
     QStringList symbols_;
     ServerOptions options_;
     HealthProvider health_;
-    DayHistoryPtr history_;
+    HistoryProviderPtr history_;
     quint16 port_ = 0;
     std::unique_ptr<Shared> shared_;
     std::vector<std::unique_ptr<QThread>> threads_;

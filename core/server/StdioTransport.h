@@ -35,7 +35,7 @@ private:
 // Tools, dispatch and transport together: what `crypto-orderflow --stdio` runs.
 class StdioServer {
 public:
-    StdioServer(const EngineRegistry &registry, QStringList symbols, QString version, DayHistoryPtr history = {})
+    StdioServer(const EngineRegistry &registry, QStringList symbols, QString version, HistoryProviderPtr history = {})
         : tools_(registry, std::move(symbols), std::move(history)), mcp_(tools_, std::move(version)), transport_(mcp_)
     {
     }

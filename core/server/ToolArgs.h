@@ -5,7 +5,7 @@
 #include "engine/EngineRegistry.h"
 #include "indicators/Footprint.h"
 #include "server/ApiError.h"
-#include "server/DayHistory.h"
+#include "server/HistoryProvider.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -18,7 +18,7 @@ struct ToolContext {
     const EngineRegistry &registry;
     QStringList symbols; // configured (SYMBOLS)
     int64_t wallMs = 0;  // wall clock of the call
-    DayHistory *history = nullptr; // days the engines do not hold; may be null
+    HistoryProvider *history = nullptr; // days the engines do not hold; may be null
 };
 
 class ToolArgs {

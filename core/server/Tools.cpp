@@ -39,7 +39,7 @@ void capSize(const ToolDef &def, ToolOutput &out)
 }
 } // namespace
 
-Tools::Tools(const EngineRegistry &registry, QStringList configuredSymbols, DayHistoryPtr history)
+Tools::Tools(const EngineRegistry &registry, QStringList configuredSymbols, HistoryProviderPtr history)
     : registry_(registry), symbols_(std::move(configuredSymbols)), history_(std::move(history)),
       defs_{marketSnapshotTool(), keyLevelsTool(),   footprintTool(),  orderflowMetricsTool(),
             depthDeltaTool(),     liquidationsTool(), scanMarketTool()}

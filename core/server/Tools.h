@@ -4,7 +4,7 @@
 // cut, "truncated" and a hint set).
 #include "engine/EngineRegistry.h"
 #include "server/ApiError.h"
-#include "server/DayHistory.h"
+#include "server/HistoryProvider.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -25,7 +25,7 @@ struct ToolDef {
     QString name, title, description;
     QJsonObject inputSchema, outputSchema;
     std::function<QJsonObject(const ToolArgs &)> run; // throws ApiError
-    // The day the call will ask the DayHistory for (get_key_levels), if any; throws ApiError.
+    // The day the call will ask the HistoryProvider for (get_key_levels), if any; throws ApiError.
     std::function<std::optional<HistoryRequest>(const ToolArgs &)> history;
     // Over the hard cap: the array cut from its oldest end, and what to say.
     QString cutKey;
@@ -43,7 +43,7 @@ public:
     static constexpr qsizetype kHardCapBytes = 32 * 1024;
 
     // history: days the engines do not hold (optional: without it only today and the prior day).
-    Tools(const EngineRegistry &registry, QStringList configuredSymbols, DayHistoryPtr history = {});
+    Tools(const EngineRegistry &registry, QStringList configuredSymbols, HistoryProviderPtr history = {});
 
     // The "tools" array of tools/list.
     QJsonArray list() const;
@@ -70,7 +70,7 @@ private:
     };
     const EngineRegistry &registry_;
     QStringList symbols_;
-    DayHistoryPtr history_;
+    HistoryProviderPtr history_;
     std::vector<ToolDef> defs_;
     // Not thread-safe: one Tools per server thread.
     mutable QHash<QByteArray, Answer> answers_; // key: tool name and compact arguments

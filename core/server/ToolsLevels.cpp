@@ -43,7 +43,7 @@ QJsonObject levelsOf(const ToolArgs &a, const HistoryDay &d)
 
 // A day the engine does not hold as today: rebuilt from the cache or its stored summary. The
 // engine's prior day is its own answer until the cache has all of it (then with pd… levels).
-QJsonObject historyLevels(const ToolArgs &a, DayHistory &history, const HistoryRequest &r, const SnapshotPtr &live,
+QJsonObject historyLevels(const ToolArgs &a, HistoryProvider &history, const HistoryRequest &r, const SnapshotPtr &live,
                           const DayRequest &req)
 {
     const QueryResult<HistoryDay> h = history.day(r);

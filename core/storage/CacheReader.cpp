@@ -2,6 +2,8 @@
 
 #include "storage/Sqlite.h"
 
+#include <algorithm>
+
 namespace co {
 
 namespace {
@@ -244,7 +246,7 @@ std::vector<DaySummaryRecord> CacheReader::daySummaries(const std::string &symbo
     const StoredSymbol *s = find(symbol);
     if (!s)
         return out;
-    Statement q(db_.handle(), "SELECT day, start_ms, end_ms, trades, high, low, poc, tick_size, levels_json "
+    Statement q(db_.handle(), "SELECT day, start_ms, end_ms, trades, high, low, poc, tick_size, levels_json, delta "
                               "FROM day_summaries WHERE sym = ? AND zone = ? AND day >= ? ORDER BY day");
     Statement p(db_.handle(), "SELECT price, buy, sell, trades FROM day_profiles WHERE sym = ? AND zone = ? AND day = ? "
                               "ORDER BY price");
@@ -264,6 +266,7 @@ std::vector<DaySummaryRecord> CacheReader::daySummaries(const std::string &symbo
         d.poc = q.int64(6);
         d.tickSize = q.int64(7);
         d.levelsJson = q.text(8).toUtf8();
+        d.delta = q.int64(9);
         if (withProfile) {
             p.bind(1, s->id);
             p.bind(2, zone);
@@ -279,6 +282,47 @@ std::vector<DaySummaryRecord> CacheReader::daySummaries(const std::string &symbo
     if (!q.error().isEmpty())
         return failWith(q, error, std::vector<DaySummaryRecord>());
     return out;
+}
+
+std::optional<DayHistory> CacheReader::dayHistory(const std::string &symbol, const std::string &zone,
+                                                 int64_t beforeDay, int limit, QString *error)
+{
+    DayHistory h;
+    const StoredSymbol *s = find(symbol);
+    if (!s)
+        return h;
+    Statement q(db_.handle(), "SELECT day, start_ms, end_ms, trades, high, low, poc, tick_size, delta FROM day_summaries "
+                              "WHERE sym = ? AND zone = ? AND day < ? ORDER BY day DESC LIMIT ?");
+    q.bind(1, s->id);
+    q.bind(2, zone);
+    q.bind(3, beforeDay);
+    q.bind(4, int64_t(std::max(0, limit)));
+    while (q.step()) {
+        DaySummaryRecord d;
+        d.symbol = symbol;
+        d.zone = zone;
+        d.day = q.int64(0);
+        d.startMs = q.int64(1);
+        d.endMs = q.int64(2);
+        d.trades = q.int64(3);
+        d.high = q.int64(4);
+        d.low = q.int64(5);
+        d.poc = q.int64(6);
+        d.tickSize = q.int64(7);
+        d.delta = q.int64(8);
+        h.days.push_back(std::move(d));
+    }
+    if (!q.error().isEmpty())
+        return failWith(q, error, std::optional<DayHistory>());
+    std::reverse(h.days.begin(), h.days.end());
+    Statement sum(db_.handle(), "SELECT ifnull(sum(delta), 0) FROM day_summaries WHERE sym = ? AND zone = ? AND day < ?");
+    sum.bind(1, s->id);
+    sum.bind(2, zone);
+    sum.bind(3, beforeDay);
+    if (!sum.step())
+        return failWith(sum, error, std::optional<DayHistory>());
+    h.cvdBefore = sum.int64(0);
+    return h;
 }
 
 } // namespace co

@@ -44,6 +44,10 @@ public:
     // Summaries of days >= fromDay in the zone, oldest first (profiles included when asked).
     std::vector<DaySummaryRecord> daySummaries(const std::string &symbol, const std::string &zone, int64_t fromDay,
                                                bool withProfile, QString *error = nullptr);
+    // What a restart seeds an engine with: the last `limit` summaries of days before beforeDay
+    // (oldest first, no levels or profile) and the sum of all their days' deltas.
+    std::optional<DayHistory> dayHistory(const std::string &symbol, const std::string &zone, int64_t beforeDay,
+                                         int limit, QString *error = nullptr);
 
 private:
     const StoredSymbol *find(const std::string &symbol);

@@ -23,6 +23,7 @@ struct DaySummaryRecord {
     int64_t day = 0; // local days since 1970-01-01
     int64_t startMs = 0, endMs = 0;
     int64_t trades = 0, high = 0, low = 0, poc = 0, tickSize = 0;
+    int64_t delta = 0; // taker buy - sell volume (1e-8 units)
     QByteArray levelsJson;
     std::vector<ProfileRow> profile;
 };
@@ -32,6 +33,12 @@ struct StoredTradeDay {
     TradeSource source = TradeSource::AggTrade;
     int64_t day = 0; // UTC days since 1970-01-01
     int64_t firstId = 0, lastId = 0, firstMs = 0, lastMs = 0;
+};
+
+// The completed days before a restored span (see CacheReader::dayHistory).
+struct DayHistory {
+    std::vector<DaySummaryRecord> days; // oldest first
+    int64_t cvdBefore = 0;              // sum of the deltas of every stored day before the span
 };
 
 // Where a symbol's stored trades end (a live feed resumes after it).

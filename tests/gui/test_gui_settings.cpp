@@ -72,11 +72,14 @@ private Q_SLOTS:
             lang->setCurrentIndex(lang->findData("zh_CN"));
             QVERIFY(d.save());
             const QStringList live = d.changedLive();
+            // Read-time indicators, the server's address and token, and the language apply at once.
             QCOMPARE(QSet<QString>(live.begin(), live.end()),
-                     (QSet<QString>{"VALUE_AREA_PERCENT", "VALUE_AREA_METHOD", "IMBALANCE_CONSECUTIVE_COUNT"}));
-            QVERIFY(d.changedRestart().contains("PORT"));
-            QVERIFY(d.changedRestart().contains("SYMBOLS"));
-            QVERIFY(d.changedRestart().contains(kLanguageKey));
+                     (QSet<QString>{"VALUE_AREA_PERCENT", "VALUE_AREA_METHOD", "IMBALANCE_CONSECUTIVE_COUNT", "PORT",
+                                    "API_TOKEN", kLanguageKey}));
+            const QStringList restart = d.changedRestart();
+            QCOMPARE(QSet<QString>(restart.begin(), restart.end()), (QSet<QString>{"SYMBOLS", "HTTPS_PROXY"}));
+            QVERIFY(d.findChild<QLabel *>("settingHelp_PORT")->text().contains("the server restarts"));
+            QVERIFY(d.findChild<QLabel *>("settingHelp_SYMBOLS")->text().contains("after a restart"));
         }
         // Only what changed is saved, under the variables' own names.
         QCOMPARE(store.value("PORT").toString(), QString("9000"));

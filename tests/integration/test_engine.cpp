@@ -162,6 +162,45 @@ private Q_SLOTS:
         const SnapshotPtr s = cont.publish();
         QCOMPARE(buildFootprint(*s, *s->today, q)[0].cvd, 3.0);
     }
+    // A restart seeds the days before the restored span: an engine seeded with what a first one
+    // held after day 1 and 2 and fed day 3 equals that first engine fed day 3 (naked POCs, CVD).
+    void seededHistoryEqualsRunningThrough()
+    {
+        EngineConfig c;
+        c.cvdContinuous = true;
+        c.cacheDays = 2;
+        MarketEngine full(btc(), c);
+        full.onTrade(trade(1, kDay - 2 * kMsPerDay, 100.0, 3, true)); // day 1: POC 100, naked
+        full.onTrade(trade(2, kDay - kMsPerDay, 105.0, 2, false));    // day 2: POC 105
+        full.onTrade(trade(3, kDay - kMsPerDay + 1, 104.0, 1, true));
+        const SnapshotPtr beforeDay3 = full.publish();
+        full.onTrade(trade(4, kDay, 104.5, 1, true)); // day 3 touches 104.5 only
+        const SnapshotPtr a = full.publish();
+        QCOMPARE(a->history.size(), size_t(2));
+
+        MarketEngine seeded(btc(), c);
+        std::vector<DaySummary> days = beforeDay3->history; // day 1
+        const DayTotals &d2 = beforeDay3->today->totals;
+        days.push_back({beforeDay3->today->day, beforeDay3->today->startMs, beforeDay3->today->endMs, true,
+                        1050, d2.high, d2.low});
+        days.insert(days.begin(), DaySummary{utcDayOf(kDay) - 9, 0, 1, true, 1, 1, 1}); // beyond cacheDays: dropped
+        QVERIFY(seeded.seedHistory(days, beforeDay3->cvdAll));
+        seeded.onTrade(trade(4, kDay, 104.5, 1, true));
+        const SnapshotPtr b = seeded.publish();
+        QVERIFY(!seeded.seedHistory(days, 0)); // after a trade: refused
+        const KeyLevels ka = buildKeyLevels(*a, {}), kb = buildKeyLevels(*b, {});
+        QCOMPARE(kb.nakedPOCs.size(), size_t(2));
+        QCOMPARE(kb.nakedPOCs.size(), ka.nakedPOCs.size());
+        for (size_t i = 0; i < ka.nakedPOCs.size(); ++i) {
+            QCOMPARE(kb.nakedPOCs[i].date, ka.nakedPOCs[i].date);
+            QCOMPARE(kb.nakedPOCs[i].price, ka.nakedPOCs[i].price);
+        }
+        QCOMPARE(b->cvdAll, a->cvdAll);
+        QCOMPARE(b->today->cvdBefore, a->today->cvdBefore);
+        QCOMPARE(kb.cvd, ka.cvd);
+        QCOMPARE(b->cvdAll, (3 - 2 + 1 + 1) * 100'000'000);
+    }
+
     void largeTradeShare()
     {
         MarketEngine e(btc(), {}); // LARGE_TRADE_NOTIONAL 100 000 USDT

@@ -68,7 +68,7 @@ bool same(const QJsonObject &live, const QJsonObject &rebuilt)
     return false;
 }
 
-HistoryDay historyDay(DayHistory &h, const std::string &symbol, const QString &date, const std::string &zone)
+HistoryDay historyDay(HistoryProvider &h, const std::string &symbol, const QString &date, const std::string &zone)
 {
     int64_t day = 0;
     if (!parseIsoDate(date.toStdString(), day))
@@ -245,16 +245,25 @@ private Q_SLOTS:
     }
 
     // A day after a gap: its prior day is the stored day before it, and naked POCs of older days
-    // come from the day summaries (as the engine that ran through all of them kept them).
+    // come from the day summaries (as the engine that ran through all of them kept them), and so
+    // does the cvd before them with CVD_RESET=none.
+    void olderNakedPocsFromSummaries_data()
+    {
+        QTest::addColumn<QString>("cvdReset");
+        QTest::newRow("CVD_RESET=day") << "day";
+        QTest::newRow("CVD_RESET=none") << "none";
+    }
     void olderNakedPocsFromSummaries()
     {
+        QFETCH(QString, cvdReset);
         CO_REQUIRE_SHARED_FILE(aug, "hftbacktest/btcusdt_20240808.gz");
         QTemporaryDir dir;
         const QString path = dir.filePath("cache.sqlite");
-        const SnapshotPtr live = replayed(paths_ + QStringList{aug}, {"--cache-db-path", path});
+        const SnapshotPtr live = replayed(paths_ + QStringList{aug}, {"--cache-db-path", path, "--cvd-reset", cvdReset});
         QVERIFY(live && live->history.size() == 2); // 2024-07-18 and 2024-07-19
         CacheDayHistory::Options o;
         o.path = path;
+        o.engine = live->config;
         o.waitMs = 30'000;
         CacheDayHistory h(o);
         const HistoryDay d = historyDay(h, "BTCUSDT", "2024-08-08", "UTC");
@@ -264,6 +273,7 @@ private Q_SLOTS:
         const QJsonObject levels = levelsOf(*live, live->lastTradeMs);
         QVERIFY(!levels["nakedPOCs"].toArray().isEmpty());
         QVERIFY(same(levels, levelsOf(*d.snapshot, live->lastTradeMs)));
+        QCOMPARE(d.snapshot->cvdAll, live->cvdAll);
     }
 
     // Many callers, one rebuild; a completed day is answered from the LRU afterwards.

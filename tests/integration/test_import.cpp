@@ -5,15 +5,17 @@
 // on 127.0.0.1 that plays data.binance.vision (a good day, a wrong checksum, a missing day).
 #include "app/Config.h"
 #include "app/ImportCommand.h"
+#include "app/ImportRun.h"
+#include "storage/TradeWriter.h"
+#include "support/ArchiveFiles.h"
 #include "support/SharedData.h"
-
-#include <quazip/quazip.h>
-#include <quazip/quazipfile.h>
-#include <quazip/quazipnewinfo.h>
 
 #include <QBuffer>
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -23,105 +25,20 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <zlib.h>
-
+#include <atomic>
 #include <cstdio>
+#include <thread>
 
 using namespace co;
+using namespace co::test;
 
 namespace {
-constexpr qint64 kDayMs = 86'400'000;
-
-struct Row {
-    qint64 id = 0, time = 0;
-    QByteArray price, qty;
-    bool buyerMaker = false;
-};
-
-// "0.006" → 600000 (1e-8 units), written here independently of the program's parser.
-qint64 units(const QByteArray &s)
+// Prices moved by `usd` (the recorded prices have at most 2 decimals: exact).
+QList<Row> repriced(QList<Row> rows, int usd)
 {
-    const int dot = s.indexOf('.');
-    QByteArray frac = dot < 0 ? QByteArray() : s.mid(dot + 1);
-    frac = frac.leftJustified(8, '0');
-    return (dot < 0 ? s : s.left(dot)).toLongLong() * 100'000'000 + frac.toLongLong();
-}
-
-// The raw trades of a recording (one aggTrade row each), read with QJsonDocument.
-QList<Row> recordedTrades(const QString &gzPath)
-{
-    QList<Row> out;
-    gzFile f = gzopen(gzPath.toLocal8Bit().constData(), "rb");
-    if (!f)
-        return out;
-    QByteArray all;
-    char buf[1 << 16];
-    for (int n; (n = gzread(f, buf, sizeof buf)) > 0;)
-        all.append(buf, n);
-    gzclose(f);
-    qint64 agg = 2'300'000'000;
-    for (const QByteArray &line : all.split('\n')) {
-        const int sp = line.indexOf(' ');
-        if (sp < 0 || !line.contains("\"e\":\"trade\""))
-            continue;
-        const QJsonObject d = QJsonDocument::fromJson(line.mid(sp + 1)).object().value("data").toObject();
-        Row r;
-        r.id = agg++;
-        r.time = qint64(d.value("T").toDouble());
-        r.price = d.value("p").toString().toLatin1();
-        r.qty = d.value("q").toString().toLatin1();
-        r.buyerMaker = d.value("m").toBool();
-        out << r;
-    }
-    return out;
-}
-
-QList<Row> shifted(QList<Row> rows, int days)
-{
-    const qint64 idShift = qint64(days) * 100'000;
-    for (Row &r : rows) {
-        r.time += days * kDayMs;
-        r.id += idShift;
-    }
+    for (Row &r : rows)
+        r.price = QByteArray::number(r.price.toDouble() + usd, 'f', 2);
     return rows;
-}
-
-QByteArray csv(const QList<Row> &rows, bool header)
-{
-    QByteArray out;
-    if (header)
-        out += "agg_trade_id,price,quantity,first_trade_id,last_trade_id,transact_time,is_buyer_maker\n";
-    for (const Row &r : rows)
-        out += QByteArray::number(r.id) + ',' + r.price + ',' + r.qty + ',' + QByteArray::number(r.id * 3) + ',' +
-               QByteArray::number(r.id * 3 + 2) + ',' + QByteArray::number(r.time) + ',' +
-               (r.buyerMaker ? "true" : "false") + '\n';
-    return out;
-}
-
-QByteArray zipOf(const QString &entryName, const QByteArray &content)
-{
-    QByteArray bytes;
-    {
-        QBuffer buf(&bytes);
-        QuaZip zip(&buf);
-        if (!zip.open(QuaZip::mdCreate))
-            return {};
-        QuaZipFile f(&zip);
-        if (!f.open(QIODevice::WriteOnly, QuaZipNewInfo(entryName)))
-            return {};
-        f.write(content);
-        f.close();
-        zip.close();
-    }
-    return bytes;
-}
-
-QString sha256(const QByteArray &b) { return QString::fromLatin1(QCryptographicHash::hash(b, QCryptographicHash::Sha256).toHex()); }
-
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
 }
 
 struct Run {
@@ -188,6 +105,7 @@ public:
                     if (!request_[s].contains("\r\n\r\n"))
                         return;
                     const QString path = QString::fromLatin1(request_[s].split(' ').value(1));
+                    request_.remove(s); // a later socket may get the same address
                     ++hits[path];
                     const bool found = files.contains(path);
                     const QByteArray body = found ? files[path] : QByteArray("Not Found");
@@ -214,6 +132,16 @@ class TestImport : public QObject {
     QTemporaryDir dir_;
 
     QString db(const QString &name) const { return dir_.filePath(name + ".sqlite"); }
+    static Config configWith(const QString &cache)
+    {
+        ConfigSources src;
+        src.args = QStringList{"--cache-db-path", cache};
+        QString error;
+        const auto c = loadConfig(src, &error);
+        if (!c)
+            qFatal("config: %s", qPrintable(error));
+        return *c;
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -323,6 +251,49 @@ private Q_SLOTS:
         QCOMPARE(value(cache, "SELECT count(*) FROM day_summaries").toLongLong(), 0);
     }
 
+    // Days imported in separate runs give the later days' stored levels the naked POCs and the
+    // cumulative delta (CVD_RESET=none) of one run through all of them: a fresh importer engine
+    // is seeded with the summaries of the days before its prior day.
+    void separateRunsKeepOlderDays()
+    {
+        // 2024-08-05 and -06 above the 08-08 range (their POCs stay naked), 08-08 the recording.
+        const QList<QPair<QString, QList<Row>>> days{
+            {"BTCUSDT-aggTrades-2024-08-05.csv", repriced(shifted(day_, -3), 2000)},
+            {"BTCUSDT-aggTrades-2024-08-06.csv", repriced(shifted(day_, -2), 1000)},
+            {"BTCUSDT-aggTrades-2024-08-08.csv", day_}};
+        QStringList paths;
+        for (const auto &[name, rows] : days) {
+            paths << dir_.filePath(name);
+            QVERIFY(writeFile(paths.back(), csv(rows, true)));
+        }
+        const QStringList common{"--cvd-reset", "none"};
+        const QString together = db("together"), apart = db("apart");
+        Run r = import(QStringList{"--file"} + paths + QStringList{"--cache-db-path", together} + common);
+        QVERIFY2(r.code == 0, qPrintable(r.messages));
+        for (const QString &p : paths) {
+            r = import(QStringList{"--file", p, "--cache-db-path", apart} + common);
+            QVERIFY2(r.code == 0, qPrintable(r.messages));
+        }
+        auto levels = [&](const QString &cache) {
+            QJsonObject o = QJsonDocument::fromJson(
+                                value(cache, "SELECT levels_json FROM day_summaries WHERE day = 19943").toByteArray())
+                                .object();
+            o.remove("dataQuality");
+            return o;
+        };
+        const QJsonObject a = levels(together), b = levels(apart);
+        QCOMPARE(a.value("nakedPOCs").toArray().size(), 2);
+        QCOMPARE(b.value("nakedPOCs"), a.value("nakedPOCs"));
+        QCOMPARE(b.value("cvd"), a.value("cvd"));
+        QVERIFY(a.value("cvd") != a.value("delta"));
+        // Each day's delta is stored with its summary, exactly.
+        qint64 delta = 0;
+        for (const Row &x : day_)
+            delta += x.buyerMaker ? -units(x.qty) : units(x.qty);
+        QCOMPARE(value(apart, "SELECT delta FROM day_summaries WHERE day = 19943").toLongLong(), delta);
+        QCOMPARE(value(apart, "SELECT sum(delta) FROM day_summaries").toLongLong(), 3 * delta);
+    }
+
     void downloadsFromTheArchive()
     {
         FakeArchive archive;
@@ -359,6 +330,114 @@ private Q_SLOTS:
         QVERIFY2(r.messages.contains("BTCUSDT-aggTrades-2024-08-06.zip: already imported"), qPrintable(r.messages));
         QCOMPARE(archive.hits.value(base + "BTCUSDT-aggTrades-2024-08-06.zip"), 1);
         QCOMPARE(value(cache, "SELECT count(*) FROM trades").toLongLong(), qint64(day_.size()));
+    }
+
+    // Cancelled inside the second file (checked every 1000 rows here): the first file stays, the
+    // second leaves nothing (trades, day summary, ledger row); a rerun skips the first and
+    // imports the second.
+    void cancelRollsBackTheFileAndResumes()
+    {
+        QDir().mkpath(dir_.filePath("cancel"));
+        QStringList paths;
+        for (int d : {-1, 0}) {
+            const QString path = dir_.filePath(QStringLiteral("cancel/BTCUSDT-aggTrades-2024-08-0%1.zip").arg(8 + d));
+            QVERIFY(writeFile(path, zipOf(QFileInfo(path).completeBaseName() + ".csv", csv(shifted(day_, d), true))));
+            paths << path;
+        }
+        const QString cache = db("cancel");
+        ImportOptions o;
+        o.files = paths;
+        const Config config = configWith(cache);
+        ImportRun run(o, config);
+        run.setChunkRows(1000);
+        int file = 0;
+        QStringList lines;
+        ImportRun::Callbacks cb;
+        cb.fileStarted = [&](int index, int, const QString &) { file = index; };
+        cb.progress = [&](double, const QString &, int64_t rows) {
+            if (file == 2 && rows >= 5000)
+                run.cancel();
+        };
+        cb.message = [&](const QString &line, bool) { lines << line; };
+        const ImportSummary s = run.run(cb);
+        QVERIFY(s.cancelled);
+        QCOMPARE(s.imported, 1);
+        QCOMPARE(s.problems, 0);
+        QVERIFY2(lines.join('\n').contains("BTCUSDT-aggTrades-2024-08-08.zip: cancelled after 5000 trades"),
+                 qPrintable(lines.join('\n')));
+        QVERIFY2(s.text.startsWith("import cancelled: 1 file(s) imported"), qPrintable(s.text));
+        QCOMPARE(value(cache, "SELECT count(*) FROM trades").toLongLong(), qint64(day_.size()));
+        QCOMPARE(value(cache, "SELECT count(*) FROM imported_files").toLongLong(), 1);
+        QCOMPARE(value(cache, "SELECT count(*) FROM day_summaries WHERE day = 19943").toLongLong(), 0);
+        QCOMPARE(value(cache, "SELECT count(*) FROM day_profiles WHERE day = 19943").toLongLong(), 0);
+
+        ImportRun again(o, config);
+        const ImportSummary t = again.run({});
+        QVERIFY(!t.cancelled);
+        QCOMPARE(t.already, 1);
+        QCOMPARE(t.imported, 1);
+        QCOMPARE(value(cache, "SELECT count(*) FROM trades").toLongLong(), qint64(2 * day_.size()));
+        QCOMPARE(value(cache, "SELECT count(*) FROM imported_files").toLongLong(), 2);
+        QCOMPARE(value(cache, "SELECT count(*) FROM day_summaries WHERE day = 19943").toLongLong(), 1);
+    }
+
+    // A running app's TradeWriter keeps writing to the same cache while files are imported: SQLite
+    // takes one writer at a time (WAL, busy timeout), so each waits for the other's commit and
+    // nothing is dropped.
+    void importWhileTheLiveWriterWrites()
+    {
+        const QString cache = db("concurrent");
+        TradeWriter writer(cache);
+        QString error;
+        QVERIFY2(writer.start(&error), qPrintable(error));
+        SymbolInfo eth;
+        eth.name = "ETHUSDT";
+        eth.tickSize = 1'000'000;
+        eth.stepSize = 100'000;
+        const uint32_t sym = writer.symbol(eth);
+        std::atomic<bool> stop{false};
+        std::atomic<int64_t> written{0};
+        std::thread live([&] {
+            const int64_t t0 = day_.last().time + kDayMs;
+            for (int64_t id = 1; !stop; ++id) {
+                Trade t;
+                t.id = id;
+                t.timeMs = t0 + id;
+                t.price = 300'000'000'000 + (id % 100) * 1'000'000;
+                t.qty = 100'000 * (1 + id % 7);
+                t.buyerMaker = id % 2;
+                writer.addTrade(sym, t);
+                written = id;
+                if (id % 200 == 0)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            }
+        });
+        QStringList paths;
+        QDir().mkpath(dir_.filePath("concurrent"));
+        for (int d : {-3, -2, -1}) {
+            const QString path = dir_.filePath(QStringLiteral("concurrent/BTCUSDT-aggTrades-2024-08-0%1.zip").arg(8 + d));
+            QVERIFY(writeFile(path, zipOf(QFileInfo(path).completeBaseName() + ".csv", csv(shifted(day_, d), true))));
+            paths << path;
+        }
+        ImportOptions o;
+        o.files = paths;
+        ImportRun run(o, configWith(cache));
+        run.setChunkRows(2000);
+        const ImportSummary s = run.run({});
+        stop = true;
+        live.join();
+        QVERIFY(writer.flush(30'000));
+        writer.stop();
+        QCOMPARE(s.imported, 3);
+        QCOMPARE(writer.stats().dropped, uint64_t(0));
+        QVERIFY(written > 0);
+        QCOMPARE(value(cache, "SELECT count(*) FROM trades t JOIN symbols s ON s.id = t.sym WHERE s.name = 'BTCUSDT'")
+                     .toLongLong(),
+                 qint64(3 * day_.size()));
+        QCOMPARE(value(cache, "SELECT count(*) FROM trades t JOIN symbols s ON s.id = t.sym WHERE s.name = 'ETHUSDT'")
+                     .toLongLong(),
+                 qint64(written));
+        QCOMPARE(value(cache, "PRAGMA integrity_check").toString(), QString("ok"));
     }
 };
 

@@ -212,9 +212,9 @@ double num(const QJsonObject &o, const char *key)
 }
 } // namespace
 
-// A DayHistory with canned answers: what the tool does with each kind.
+// A HistoryProvider with canned answers: what the tool does with each kind.
 // slow: prepare() parks its callers until fire(), as a rebuild in progress does.
-struct FakeHistory : DayHistory {
+struct FakeHistory : HistoryProvider {
     std::vector<HistoryRequest> asked;
     QueryResult<HistoryDay> answer = QueryError{QueryErrorKind::NotInMemory, "nothing stored; kept: x"};
     std::atomic<bool> slow{false};
@@ -694,7 +694,7 @@ private Q_SLOTS:
         // Same midnights as UTC: answered.
         QCOMPARE(ok("get_key_levels", {{"symbol", "BTCUSDT"}, {"sessionTZ", "Etc/UTC"}})["dPOC"].toDouble(), 105.0);
     }
-    // With a DayHistory: today stays the engine's; other days and zones go to the history; its
+    // With a HistoryProvider: today stays the engine's; other days and zones go to the history; its
     // errors pass through, except that the engine still answers its prior day.
     void keyLevelsFromHistory()
     {

@@ -1,6 +1,8 @@
 // Configuration: precedence CLI > env > .env > saved settings > defaults, validation messages
 // that name the variable and the accepted range.
 #include "app/Config.h"
+#include "app/ProxySetting.h"
+#include "binance/ProxyConfig.h"
 
 #include <QSettings>
 #include <QTemporaryDir>
@@ -104,6 +106,40 @@ private Q_SLOTS:
         QCOMPARE(int(c->mode), int(RunMode::Report));
         QCOMPARE(c->rest, (QStringList{"--replay", "x"}));
         QVERIFY(configHelp().contains("IMBALANCE_CONSECUTIVE_COUNT"));
+    }
+
+    // The proxy the same way in every mode: environment > .env > saved settings, put into the
+    // process environment where the Binance clients and the archive downloader read it.
+    void proxyFromEnvDotEnvOrSettings()
+    {
+        for (const char *v : {"HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy", "NO_PROXY"})
+            qunsetenv(v);
+        QTemporaryDir dir;
+        QSettings store(dir.filePath("s.ini"), QSettings::IniFormat);
+        store.setValue("HTTPS_PROXY", "socks5://127.0.0.1:1080");
+        ConfigSources src;
+        src.settings = &store;
+        QCOMPARE(applyProxySetting(src), QString("settings"));
+        QCOMPARE(qEnvironmentVariable("HTTPS_PROXY"), QString("socks5://127.0.0.1:1080"));
+        QCOMPARE(EnvProxyFactory().proxyFor(QUrl("https://fapi.binance.com")).type(), QNetworkProxy::Socks5Proxy);
+        qunsetenv("HTTPS_PROXY");
+        qunsetenv("HTTP_PROXY");
+
+        QFile dot(dir.filePath(".env"));
+        QVERIFY(dot.open(QIODevice::WriteOnly));
+        dot.write("HTTPS_PROXY=http://10.0.0.1:3128\nNO_PROXY=localhost\n");
+        dot.close();
+        src.dotEnvPath = dot.fileName();
+        QCOMPARE(applyProxySetting(src), QString(".env"));
+        QCOMPARE(qEnvironmentVariable("HTTPS_PROXY"), QString("http://10.0.0.1:3128"));
+        QCOMPARE(qEnvironmentVariable("NO_PROXY"), QString("localhost"));
+
+        // The environment wins and is left as it is.
+        src.env = [](const QString &n) { return n == "https_proxy" ? QString("http://env:1") : QString(); };
+        QCOMPARE(applyProxySetting(src), QString("env"));
+        QCOMPARE(qEnvironmentVariable("HTTPS_PROXY"), QString("http://10.0.0.1:3128"));
+        for (const char *v : {"HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY"})
+            qunsetenv(v);
     }
 };
 

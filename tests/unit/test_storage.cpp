@@ -8,6 +8,7 @@
 
 #include "support/Fixtures.h"
 
+#include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -93,6 +94,85 @@ private Q_SLOTS:
         QCOMPARE(sqlite3_column_int64(st, 0), 999);
         sqlite3_finalize(st);
         sqlite3_close(raw);
+    }
+
+    // Schema 2 adds each day's delta; days stored under schema 1 get it from their profile rows.
+    void migrationBackfillsTheDayDelta()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("cache.sqlite");
+        {
+            sqlite3 *raw = nullptr;
+            QCOMPARE(sqlite3_open(path.toUtf8().constData(), &raw), SQLITE_OK);
+            QFile f(":/migrations/0001_initial.sql");
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QString error;
+            QVERIFY2(execScript(raw, f.readAll() + R"(
+                CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms INTEGER NOT NULL);
+                INSERT INTO schema_version VALUES (1, '0001_initial.sql', 0);
+                INSERT INTO symbols(id, name, price_unit, qty_unit) VALUES (1, 'BTCUSDT', 10000000, 100000);
+                INSERT INTO day_summaries VALUES (1, 'UTC', 19943, 0, 1, 3, 2, 1, 1, 1, '{}', 0);
+                INSERT INTO day_summaries VALUES (1, 'UTC', 19944, 1, 2, 0, 2, 1, 1, 1, '{}', 0);
+                INSERT INTO day_profiles VALUES (1, 'UTC', 19943, 100, 500, 200, 2);
+                INSERT INTO day_profiles VALUES (1, 'UTC', 19943, 110, 7, 900, 1);
+                INSERT INTO day_profiles VALUES (1, 'UTC', 19944, 100, 1, 0, 1);)",
+                                 &error),
+                     qPrintable(error));
+            sqlite3_close(raw);
+        }
+        Database db;
+        QString error;
+        QVERIFY2(db.open(path, &error), qPrintable(error));
+        QCOMPARE(db.schemaVersion(), Database::knownSchemaVersion());
+        QCOMPARE(scalar(db, "SELECT delta FROM day_summaries WHERE day = 19943"), 500 + 7 - 200 - 900);
+        QCOMPARE(scalar(db, "SELECT delta FROM day_summaries WHERE day = 19944"), 1);
+    }
+
+    // What a restart seeds an engine with: the last days before the restored span, oldest first,
+    // and the delta of every stored day before it (not only the returned ones).
+    void dayHistoryBeforeADay()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("cache.sqlite");
+        TradeWriter w(path);
+        QString error;
+        QVERIFY2(w.start(&error), qPrintable(error));
+        const uint32_t sym = w.symbol(btc());
+        for (int day = 0; day < 6; ++day) {
+            DaySummaryRecord d;
+            d.day = 19'943 + day;
+            d.startMs = kDay0 + day * kDayMs;
+            d.endMs = d.startMs + kDayMs;
+            d.trades = 10 + day;
+            d.high = 6'100'000'000'000 + day;
+            d.low = 5'900'000'000'000 - day;
+            d.poc = 6'000'000'000'000 + day * 10'000'000;
+            d.tickSize = 10'000'000;
+            d.delta = (day % 2 ? -1 : 1) * 1000 * (day + 1);
+            d.levelsJson = "{}";
+            w.addDaySummary(sym, d);
+            d.zone = "Europe/London"; // another zone's days are not summed
+            w.addDaySummary(sym, d);
+        }
+        QVERIFY(w.flush(10'000));
+        w.stop();
+        CacheReader r;
+        QVERIFY2(r.open(path, &error), qPrintable(error));
+        const auto h = r.dayHistory("BTCUSDT", "UTC", 19'943 + 5, 3, &error);
+        QVERIFY2(h, qPrintable(error));
+        QCOMPARE(h->days.size(), size_t(3));
+        QCOMPARE(h->days.front().day, 19'943 + 2);
+        QCOMPARE(h->days.back().day, 19'943 + 4);
+        QCOMPARE(h->days.back().poc, 6'000'000'000'000 + 40'000'000);
+        QCOMPARE(h->days.back().high, 6'100'000'000'004);
+        QCOMPARE(h->days.back().low, 5'899'999'999'996);
+        QCOMPARE(h->days.back().trades, 14);
+        QCOMPARE(h->days.back().startMs, kDay0 + 4 * kDayMs);
+        QCOMPARE(h->cvdBefore, 1000 - 2000 + 3000 - 4000 + 5000);
+        const auto none = r.dayHistory("BTCUSDT", "UTC", 19'943, 3, &error);
+        QVERIFY(none && none->days.empty() && none->cvdBefore == 0);
+        const auto other = r.dayHistory("ETHUSDT", "UTC", 19'950, 3, &error);
+        QVERIFY(other && other->days.empty());
     }
 
     void readOnlyNeedsAnExistingFile()

@@ -32,9 +32,9 @@ struct HistoryDay {
     bool complete = false;             // the data has moved past the day: the answer never changes
 };
 
-class DayHistory {
+class HistoryProvider {
 public:
-    virtual ~DayHistory() = default;
+    virtual ~HistoryProvider() = default;
     // NotInMemory / Unsupported name what is available; NoData: not ready yet, ask again.
     virtual QueryResult<HistoryDay> day(const HistoryRequest &r) = 0;
     // Without blocking: true when day(r) answers at once (ready is never called); false when the
@@ -42,6 +42,6 @@ public:
     virtual bool prepare(const HistoryRequest &, std::function<void()> /*ready*/) { return true; }
 };
 
-using DayHistoryPtr = std::shared_ptr<DayHistory>;
+using HistoryProviderPtr = std::shared_ptr<HistoryProvider>;
 
 } // namespace co

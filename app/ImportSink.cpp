@@ -5,6 +5,7 @@
 #include "storage/Retention.h"
 #include "storage/SymbolTable.h"
 #include "storage/TradeInserter.h"
+#include "storage/WorkerStart.h"
 
 #include <QDateTime>
 
@@ -30,16 +31,7 @@ ImportSink::~ImportSink()
 
 bool ImportSink::start(QString *error)
 {
-    std::promise<QString> opened;
-    auto result = opened.get_future();
-    thread_ = std::thread([this, &opened] { run(&opened); });
-    const QString why = result.get();
-    if (why.isEmpty())
-        return true;
-    thread_.join();
-    if (error)
-        *error = why;
-    return false;
+    return startWorker(thread_, [this](std::promise<QString> *opened) { run(opened); }, error);
 }
 
 void ImportSink::push(Item item, bool bounded)

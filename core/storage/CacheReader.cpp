@@ -7,6 +7,26 @@
 namespace co {
 
 namespace {
+// The day_summaries columns read by summaryRow, in its order.
+constexpr const char *kSummaryColumns = "day, start_ms, end_ms, trades, high, low, poc, tick_size, delta";
+
+DaySummaryRecord summaryRow(const Statement &q, const std::string &symbol, const std::string &zone)
+{
+    DaySummaryRecord d;
+    d.symbol = symbol;
+    d.zone = zone;
+    d.day = q.int64(0);
+    d.startMs = q.int64(1);
+    d.endMs = q.int64(2);
+    d.trades = q.int64(3);
+    d.high = q.int64(4);
+    d.low = q.int64(5);
+    d.poc = q.int64(6);
+    d.tickSize = q.int64(7);
+    d.delta = q.int64(8);
+    return d;
+}
+
 template <class T> T failWith(const Statement &st, QString *error, T value)
 {
     if (error && !st.error().isEmpty())
@@ -246,27 +266,16 @@ std::vector<DaySummaryRecord> CacheReader::daySummaries(const std::string &symbo
     const StoredSymbol *s = find(symbol);
     if (!s)
         return out;
-    Statement q(db_.handle(), "SELECT day, start_ms, end_ms, trades, high, low, poc, tick_size, levels_json, delta "
-                              "FROM day_summaries WHERE sym = ? AND zone = ? AND day >= ? ORDER BY day");
+    Statement q(db_.handle(), "SELECT " + std::string(kSummaryColumns) +
+                                  ", levels_json FROM day_summaries WHERE sym = ? AND zone = ? AND day >= ? ORDER BY day");
     Statement p(db_.handle(), "SELECT price, buy, sell, trades FROM day_profiles WHERE sym = ? AND zone = ? AND day = ? "
                               "ORDER BY price");
     q.bind(1, s->id);
     q.bind(2, zone);
     q.bind(3, fromDay);
     while (q.step()) {
-        DaySummaryRecord d;
-        d.symbol = symbol;
-        d.zone = zone;
-        d.day = q.int64(0);
-        d.startMs = q.int64(1);
-        d.endMs = q.int64(2);
-        d.trades = q.int64(3);
-        d.high = q.int64(4);
-        d.low = q.int64(5);
-        d.poc = q.int64(6);
-        d.tickSize = q.int64(7);
-        d.levelsJson = q.text(8).toUtf8();
-        d.delta = q.int64(9);
+        DaySummaryRecord d = summaryRow(q, symbol, zone);
+        d.levelsJson = q.text(9).toUtf8();
         if (withProfile) {
             p.bind(1, s->id);
             p.bind(2, zone);
@@ -291,27 +300,14 @@ std::optional<DayHistory> CacheReader::dayHistory(const std::string &symbol, con
     const StoredSymbol *s = find(symbol);
     if (!s)
         return h;
-    Statement q(db_.handle(), "SELECT day, start_ms, end_ms, trades, high, low, poc, tick_size, delta FROM day_summaries "
-                              "WHERE sym = ? AND zone = ? AND day < ? ORDER BY day DESC LIMIT ?");
+    Statement q(db_.handle(), "SELECT " + std::string(kSummaryColumns) +
+                                  " FROM day_summaries WHERE sym = ? AND zone = ? AND day < ? ORDER BY day DESC LIMIT ?");
     q.bind(1, s->id);
     q.bind(2, zone);
     q.bind(3, beforeDay);
     q.bind(4, int64_t(std::max(0, limit)));
-    while (q.step()) {
-        DaySummaryRecord d;
-        d.symbol = symbol;
-        d.zone = zone;
-        d.day = q.int64(0);
-        d.startMs = q.int64(1);
-        d.endMs = q.int64(2);
-        d.trades = q.int64(3);
-        d.high = q.int64(4);
-        d.low = q.int64(5);
-        d.poc = q.int64(6);
-        d.tickSize = q.int64(7);
-        d.delta = q.int64(8);
-        h.days.push_back(std::move(d));
-    }
+    while (q.step())
+        h.days.push_back(summaryRow(q, symbol, zone));
     if (!q.error().isEmpty())
         return failWith(q, error, std::optional<DayHistory>());
     std::reverse(h.days.begin(), h.days.end());

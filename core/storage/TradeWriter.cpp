@@ -5,6 +5,7 @@
 #include "storage/Retention.h"
 #include "storage/SymbolTable.h"
 #include "storage/TradeInserter.h"
+#include "storage/WorkerStart.h"
 
 #include <QDateTime>
 
@@ -118,16 +119,7 @@ TradeWriter::~TradeWriter() { stop(); }
 
 bool TradeWriter::start(QString *error)
 {
-    std::promise<QString> opened;
-    auto result = opened.get_future();
-    thread_ = std::thread([this, &opened] { run(&opened); });
-    const QString why = result.get();
-    if (why.isEmpty())
-        return true;
-    thread_.join();
-    if (error)
-        *error = why;
-    return false;
+    return startWorker(thread_, [this](std::promise<QString> *opened) { run(opened); }, error);
 }
 
 void TradeWriter::stop()

@@ -31,6 +31,28 @@ std::shared_ptr<const DayView> levelsOnly(const std::shared_ptr<const DayView> &
     return v;
 }
 
+// The snapshot as key levels read it (no book, depth, liquidations or bars).
+SnapshotPtr levelsOnly(const EngineSnapshot &e)
+{
+    auto s = std::make_shared<EngineSnapshot>();
+    s->symbol = e.symbol;
+    s->config = e.config;
+    s->seq = e.seq;
+    s->asOfMs = e.asOfMs;
+    s->hasTrade = e.hasTrade;
+    s->lastPrice = e.lastPrice;
+    s->lastTradeMs = e.lastTradeMs;
+    s->lastTradeId = e.lastTradeId;
+    s->today = levelsOnly(e.today);
+    s->prior = levelsOnly(e.prior);
+    s->todaySessions = e.todaySessions;
+    s->priorSessions = e.priorSessions;
+    s->history = e.history;
+    s->quality = e.quality;
+    s->cvdAll = e.cvdAll;
+    return s;
+}
+
 SymbolInfo storedGrid(CacheReader &db, const std::string &symbol)
 {
     SymbolInfo info;
@@ -122,23 +144,7 @@ QueryResult<HistoryDay> rebuildDay(CacheReader &db, const EngineConfig &engine, 
         if (!b.error.isEmpty())
             return QueryError{QueryErrorKind::NoData, "the trade cache cannot be read: " + b.error.toStdString()};
         if (b.snapshot && b.snapshot->today && b.snapshot->today->day == r.day) {
-            auto s = std::make_shared<EngineSnapshot>();
-            const EngineSnapshot &e = *b.snapshot;
-            s->symbol = e.symbol;
-            s->config = e.config;
-            s->seq = e.seq;
-            s->asOfMs = e.asOfMs;
-            s->hasTrade = e.hasTrade;
-            s->lastPrice = e.lastPrice;
-            s->lastTradeMs = e.lastTradeMs;
-            s->lastTradeId = e.lastTradeId;
-            s->today = levelsOnly(e.today);
-            s->prior = levelsOnly(e.prior);
-            s->todaySessions = e.todaySessions;
-            s->priorSessions = e.priorSessions;
-            s->history = e.history;
-            s->quality = e.quality;
-            s->cvdAll = e.cvdAll;
+            SnapshotPtr s = levelsOnly(*b.snapshot);
             HistoryDay h;
             int64_t oldestMs = INT64_MAX;
             for (const StoredTradeDay &d : days)

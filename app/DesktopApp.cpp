@@ -1,6 +1,7 @@
 #include "app/DesktopApp.h"
 
 #include "app/ImportController.h"
+#include "app/LiveFeed.h"
 #include "app/ReplayRunner.h"
 #include "app/StorageService.h"
 #include "server/HttpServer.h"
@@ -126,7 +127,7 @@ void DesktopApp::updateWork()
     }
     // The live feed's backfill of today's trades (status "binance", per symbol).
     const QJsonObject symbols = app_.status().get("binance").value("symbols").toObject();
-    QStringList active;
+    QStringList active, cancelled;
     double sum = 0;
     for (auto it = symbols.begin(); it != symbols.end(); ++it) {
         const QJsonObject b = it->toObject().value("backfill").toObject();
@@ -134,15 +135,27 @@ void DesktopApp::updateWork()
             active << it.key();
             sum += b.value("progress").toDouble();
         }
+        if (b.value("cancelled").toBool())
+            cancelled << it.key();
     }
     backfillProgress_ = active.isEmpty() ? 1.0 : sum / double(active.size());
     if (!active.isEmpty() && work_ != Work::Backfill && !task->running()) {
         work_ = Work::Backfill;
         task->start(tr("Backfilling today's trades: %1").arg(active.join(QStringLiteral(", "))),
-                    [this] { return backfillProgress_; }, {});
+                    [this] { return backfillProgress_; },
+                    [this] {
+                        // Queued to the network thread; the status then shows backfill.cancelled.
+                        if (LiveFeed *live = app_.live())
+                            live->cancelBackfill();
+                    });
     } else if (active.isEmpty() && work_ == Work::Backfill) {
         work_ = Work::None;
-        task->finish(tr("Backfill done"));
+        if (cancelled.isEmpty())
+            task->finish(tr("Backfill done"));
+        else
+            task->finish(tr("Backfill cancelled: live data continues; today's trades not yet fetched (%1) are a "
+                            "gap in the data quality")
+                             .arg(cancelled.join(QStringLiteral(", "))));
     }
 }
 

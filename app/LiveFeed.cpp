@@ -73,8 +73,7 @@ void LiveFeed::start()
         }));
     };
     sink.unfilled = [this](const std::string &symbol, const Gap &g) {
-        if (g.fromId != 0)
-            return; // id holes: the engine records them itself when the next trade arrives
+        // Before the trades after it: the engine keeps this reason instead of a plain id_gap.
         engines_.post(std::function<void(MarketFeed &)>([symbol, g](MarketFeed &feed) {
             if (MarketEngine *e = feed.engineFor(symbol))
                 e->noteGap(g);
@@ -106,6 +105,16 @@ void LiveFeed::stop()
     thread_.wait();
     delete context_;
     context_ = nullptr;
+}
+
+void LiveFeed::cancelBackfill(const QString &symbol)
+{
+    if (!running())
+        return;
+    QMetaObject::invokeMethod(context_, [this, symbol] {
+        if (session_)
+            session_->cancelBackfill(symbol);
+    });
 }
 
 void LiveFeed::inspect(const std::function<void(LiveSession &)> &fn)

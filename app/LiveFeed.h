@@ -32,6 +32,9 @@ public:
     void start();
     void stop();
     bool running() const noexcept { return context_ != nullptr; }
+    // The user cancels today's backfill of `symbol` ("" = all); queued to the network thread,
+    // returns at once. Status "binance" then shows backfill.cancelled.
+    void cancelBackfill(const QString &symbol = {});
 
     // Runs `fn` with the session on the network thread and waits for it (tests, diagnostics).
     void inspect(const std::function<void(LiveSession &)> &fn);

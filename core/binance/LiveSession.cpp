@@ -302,19 +302,24 @@ void LiveSession::onFrame(const QString &route, const QByteArray &frame)
 
 void LiveSession::fetchPage(const std::string &symbol, const TradeGapFiller::PageRequest &req)
 {
-    if (!running_)
-        return;
+    auto at = per_.find(symbol);
+    if (!running_ || at == per_.end() || at->second.filler->stale(req))
+        return; // e.g. a delayed history page after the backfill was cancelled
     QUrlQuery q{{"symbol", QString::fromStdString(symbol)}, {"limit", QString::number(req.limit)}};
     if (req.fromId)
         q.addQueryItem("fromId", QString::number(*req.fromId));
     else
         q.addQueryItem("startTime", QString::number(req.startTimeMs));
+    at->second.pageQuery = q;
     const RestPriority prio = req.history ? RestPriority::History : RestPriority::GapFill;
     rest_->get("/fapi/v1/aggTrades", q, prio, [this, symbol, req](const RestReply &r) {
         auto it = per_.find(symbol);
         if (it == per_.end() || !running_)
             return;
         TradeGapFiller &f = *it->second.filler;
+        if (f.stale(req))
+            return; // answered after a cancel
+        it->second.pageQuery.reset();
         if (!r.ok) {
             const auto api = decodeApiError(r.body.toStdString());
             const std::string reason = api && api->code == -4166 ? "rest_window" : "rest_failed";
@@ -330,6 +335,27 @@ void LiveSession::fetchPage(const std::string &symbol, const TradeGapFiller::Pag
         }
         f.onPage(req, rows);
     });
+}
+
+int LiveSession::cancelBackfill(const QString &symbol)
+{
+    int n = 0;
+    for (auto &[name, p] : per_) {
+        if (!symbol.isEmpty() && name != symbol.toUpper().toStdString())
+            continue;
+        if (!p.filler->cancelHistory())
+            continue;
+        ++n;
+        // A history page still queued in the REST client is forgotten before it costs weight.
+        if (p.pageQuery && rest_->dropWaiting("/fapi/v1/aggTrades", *p.pageQuery))
+            qCInfo(lcBinance).noquote() << "dropped the queued history page of" << QString::fromStdString(name);
+        p.pageQuery.reset();
+        qCInfo(lcBinance).noquote() << "today's backfill of" << QString::fromStdString(name)
+                                    << "cancelled by the user; live trades continue, the rest stays a gap";
+    }
+    if (n > 0)
+        publishStatus();
+    return n;
 }
 
 void LiveSession::requestSnapshot(const std::string &symbol)
@@ -433,7 +459,9 @@ QJsonObject LiveSession::status() const
         s["gapsFilled"] = qint64(f.gapsFilled);
         s["gapsUnfilled"] = qint64(f.gapsUnfilled);
         s["idsUnfilled"] = qint64(f.idsUnfilled);
-        s["backfill"] = QJsonObject{{"active", p.filler->backfilling()}, {"progress", p.filler->backfillProgress()}};
+        s["backfill"] = QJsonObject{{"active", p.filler->backfilling()},
+                                    {"progress", p.filler->backfillProgress()},
+                                    {"cancelled", p.filler->historyCancelled()}};
         s["depthSnapshots"] = qint64(p.snapshots);
         s["liquidationsNote"] = "Binance streams only the largest liquidation per symbol per second: a lower bound";
         symbols[QString::fromStdString(name)] = s;

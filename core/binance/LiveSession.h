@@ -19,11 +19,13 @@
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
+#include <QUrlQuery>
 #include <QUrl>
 
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -67,6 +69,10 @@ public:
     void stop();
     // The book sync of `symbol` needs a REST snapshot (spaced, coalesced, retried).
     void requestSnapshot(const std::string &symbol);
+    // The user gave up today's backfill of `symbol` ("" = every symbol): live trades go on, the
+    // history not yet fetched stays a recorded gap, no more REST weight is spent on it.
+    // Returns how many symbols had a backfill running.
+    int cancelBackfill(const QString &symbol = {});
 
     QJsonObject status() const;
     const DecodeStats &decodeStats() const noexcept { return decoder_.stats(); }
@@ -81,6 +87,7 @@ private:
         uint64_t snapshots = 0;
         std::unique_ptr<QTimer> snapshotTimer;
         int64_t lastTradeLocalMs = 0;
+        std::optional<QUrlQuery> pageQuery; // the aggTrades page asked and not yet answered
     };
 
     void boot();

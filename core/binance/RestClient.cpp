@@ -90,6 +90,15 @@ void RestClient::get(const QString &path, const QUrlQuery &query, RestPriority p
     pump();
 }
 
+bool RestClient::dropWaiting(const QString &path, const QUrlQuery &query)
+{
+    const auto it = jobs_.find(path + '?' + query.toString(QUrl::FullyEncoded));
+    if (it == jobs_.end() || it->second.inFlight)
+        return false;
+    jobs_.erase(it);
+    return true;
+}
+
 void RestClient::schedule(int64_t clockMs)
 {
     const int real = int(std::min<int64_t>(clock_.realMs(clockMs), 24 * 3600 * 1000));

@@ -58,6 +58,9 @@ public:
     // Queues GET base+path?query. A request identical to one waiting or in flight shares its answer.
     // maxAttempts 0: Options::maxAttempts (callers with their own retry schedule pass 1).
     void get(const QString &path, const QUrlQuery &query, RestPriority priority, Callback cb, int maxAttempts = 0);
+    // Forgets a request that waits (queued or between retries) without calling its callbacks: no
+    // weight is spent on it. False if it is unknown or already in flight (its answer still comes).
+    bool dropWaiting(const QString &path, const QUrlQuery &query);
 
     struct Stats {
         uint64_t sent = 0, succeeded = 0, failed = 0, retried = 0, coalesced = 0, weightCharged = 0;

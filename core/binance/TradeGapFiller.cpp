@@ -73,6 +73,7 @@ void TradeGapFiller::request(int64_t delayMs)
     r.limit = options_.pageLimit;
     r.history = history_;
     r.delayMs = delayMs;
+    r.epoch = epoch_;
     if (!k_) {
         if (!startMs_)
             return;
@@ -91,6 +92,17 @@ void TradeGapFiller::onLive(const Trade &t)
 {
     ++stats_.live;
     latestLiveMs_ = std::max(latestLiveMs_, t.timeMs);
+    if (skipToLive_) { // the first live trade after a cancelled backfill ends the skipped span
+        skipToLive_ = false;
+        if (!k_) {
+            unfilled(Gap{historyFromMs_, t.timeMs, 0, 0, kCancelledReason});
+            k_ = t.id - 1;
+        } else if (t.id > *k_ + 1) {
+            stats_.idsUnfilled += uint64_t(t.id - *k_ - 1);
+            unfilled(Gap{lastMs_, t.timeMs, *k_ + 1, t.id - 1, kCancelledReason});
+            k_ = t.id - 1;
+        }
+    }
     if (!k_ && !startMs_)
         k_ = t.id - 1; // the very first trade, nothing asked to be filled before it
     if (k_ && t.id <= *k_) {
@@ -114,6 +126,8 @@ void TradeGapFiller::onLive(const Trade &t)
 
 void TradeGapFiller::onReconnect()
 {
+    if (skipToLive_)
+        return; // the history before the next live trade was given up
     catchUp_ = true;
     request();
     flush();
@@ -121,6 +135,8 @@ void TradeGapFiller::onReconnect()
 
 void TradeGapFiller::onPage(const PageRequest &req, const std::vector<Trade> &rows)
 {
+    if (stale(req))
+        return;
     inFlight_ = false;
     failures_ = 0;
     ++stats_.pages;
@@ -146,9 +162,7 @@ void TradeGapFiller::onPage(const PageRequest &req, const std::vector<Trade> &ro
         if (row.id > *k_ + 1) { // REST itself lacks these ids
             const int64_t n = row.id - *k_ - 1;
             stats_.idsUnfilled += uint64_t(n);
-            ++stats_.gapsUnfilled;
-            if (onUnfilled)
-                onUnfilled(Gap{lastMs_, row.timeMs, *k_ + 1, row.id - 1, "missing_in_rest"});
+            unfilled(Gap{lastMs_, row.timeMs, *k_ + 1, row.id - 1, "missing_in_rest"});
         }
         emitOne(row);
         ++stats_.fromRest;
@@ -172,6 +186,8 @@ void TradeGapFiller::onPage(const PageRequest &req, const std::vector<Trade> &ro
 
 void TradeGapFiller::onPageFailed(const PageRequest &req, bool permanent, const std::string &reason)
 {
+    if (stale(req))
+        return;
     inFlight_ = false;
     ++stats_.failedPages;
     if (!permanent && ++failures_ <= options_.maxFailures) {
@@ -184,9 +200,7 @@ void TradeGapFiller::onPageFailed(const PageRequest &req, bool permanent, const 
         startMs_.reset();
         if (!pending_.empty()) {
             const Trade &first = pending_.begin()->second;
-            ++stats_.gapsUnfilled;
-            if (onUnfilled)
-                onUnfilled(Gap{req.startTimeMs, first.timeMs, 0, 0, reason});
+            unfilled(Gap{req.startTimeMs, first.timeMs, 0, 0, reason});
             k_ = first.id - 1;
             drain();
         }
@@ -208,11 +222,49 @@ void TradeGapFiller::giveUpHole(const std::string &reason)
     const Trade &first = pending_.begin()->second;
     const int64_t n = first.id - *k_ - 1;
     stats_.idsUnfilled += uint64_t(n);
-    ++stats_.gapsUnfilled;
-    if (onUnfilled)
-        onUnfilled(Gap{lastMs_, first.timeMs, *k_ + 1, first.id - 1, reason});
+    unfilled(Gap{lastMs_, first.timeMs, *k_ + 1, first.id - 1, reason});
     k_ = first.id - 1;
     drain();
+}
+
+void TradeGapFiller::unfilled(const Gap &g)
+{
+    ++stats_.gapsUnfilled;
+    if (onUnfilled)
+        onUnfilled(g);
+}
+
+bool TradeGapFiller::cancelHistory()
+{
+    if (!history_)
+        return false;
+    ++epoch_; // the page in flight (or waiting to be sent) is now stale
+    inFlight_ = false;
+    history_ = false;
+    cancelled_ = true;
+    failures_ = 0;
+    if (!k_) { // the first page by time has not come: the gap starts at the backfill's start
+        startMs_.reset();
+        catchUp_ = false;
+        if (pending_.empty()) {
+            skipToLive_ = true;
+        } else {
+            const Trade &first = pending_.begin()->second;
+            unfilled(Gap{historyFromMs_, first.timeMs, 0, 0, kCancelledReason});
+            k_ = first.id - 1;
+            drain();
+        }
+    } else if (hole()) {
+        giveUpHole(kCancelledReason);
+    } else {
+        catchUp_ = false;
+        lagRetries_ = 0;
+        skipToLive_ = true;
+    }
+    request(); // a hole among the held live trades is still filled, on the gap-fill budget
+    finishIfIdle();
+    flush();
+    return true;
 }
 
 void TradeGapFiller::finishIfIdle()

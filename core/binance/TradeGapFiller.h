@@ -5,7 +5,8 @@
 // (/fapi/v1/aggTrades?fromId=K+1) fill it; REST rows and held trades are merged in id order, so
 // the consumer only ever sees a continuous, duplicate-free id sequence. After a reconnect the
 // filler pages from K+1 until REST has nothing newer. With no K yet it can backfill from a start
-// time (today's start). Pure logic: requests and results go through callbacks.
+// time (today's start); the user may cancel that backfill (the rest becomes a recorded gap).
+// Pure logic: requests and results go through callbacks.
 #include "model/DataQuality.h"
 #include "model/Trade.h"
 
@@ -34,6 +35,7 @@ public:
         int limit = 1000;
         bool history = false;          // start-of-day backfill: background budget
         int64_t delayMs = 0;           // send after this long (REST lag, failures)
+        uint64_t epoch = 0;            // a cancel makes requests of older epochs stale
     };
     struct Stats {
         uint64_t live = 0, duplicates = 0, fromRest = 0, pages = 0, failedPages = 0;
@@ -41,6 +43,8 @@ public:
         uint64_t gapsUnfilled = 0; // holes given up (REST window, failures, missing in REST)
         uint64_t idsUnfilled = 0;
     };
+
+    static constexpr const char *kCancelledReason = "backfill_cancelled"; // Gap::reason
 
     TradeGapFiller() : TradeGapFiller(Options{}) {}
     explicit TradeGapFiller(Options options) : options_(options) {}
@@ -58,6 +62,14 @@ public:
     void onReconnect();
     void onPage(const PageRequest &req, const std::vector<Trade> &rows);
     void onPageFailed(const PageRequest &req, bool permanent, const std::string &reason);
+    // Abandons the start-of-day backfill (or start-up catch-up) like a hole given up: the history
+    // not yet fetched becomes one gap (kCancelledReason), held live trades go on in order, no
+    // further history page is asked and answers to pages asked before are ignored. With no live
+    // trade held yet the gap ends at the next live trade. False if no backfill was running.
+    bool cancelHistory();
+    // A request made before a cancel: do not send it, ignore its answer.
+    bool stale(const PageRequest &req) const noexcept { return req.epoch != epoch_; }
+    bool historyCancelled() const noexcept { return cancelled_; }
 
     std::optional<int64_t> lastId() const { return k_; }
     size_t pending() const noexcept { return pending_.size(); }
@@ -72,6 +84,7 @@ private:
     void drain();
     void request(int64_t delayMs = 0);
     void giveUpHole(const std::string &reason);
+    void unfilled(const Gap &g);
     void finishIfIdle();
     void flush();
 
@@ -83,6 +96,9 @@ private:
     bool inFlight_ = false;
     bool catchUp_ = false;           // page up to REST's head even without held trades
     bool history_ = false;
+    bool cancelled_ = false;
+    bool skipToLive_ = false;        // cancelled with nothing held: the next live trade ends the gap
+    uint64_t epoch_ = 0;
     int64_t historyFromMs_ = 0, latestLiveMs_ = 0;
     int lagRetries_ = 0, failures_ = 0;
     uint64_t restInOperation_ = 0;   // REST rows handed on since the filler was last idle

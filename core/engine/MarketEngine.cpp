@@ -40,6 +40,8 @@ void MarketEngine::noteExcluded(const std::string &orderType, int64_t n) { quali
 
 void MarketEngine::noteGap(const Gap &g)
 {
+    if (g.fromId != 0 || g.toId != 0)
+        notedIds_ = {g.fromId, g.toId};
     if (quality_.gaps.size() < kMaxGapsKept)
         quality_.gaps.push_back(g);
     else
@@ -93,7 +95,8 @@ void MarketEngine::onTrade(const Trade &t)
             ++quality_.duplicates;
             return;
         }
-        if (t.id != lastId_ + 1) [[unlikely]]
+        // An id hole the source already explained (noteGap) is not recorded twice.
+        if (t.id != lastId_ + 1 && notedIds_ != std::pair(lastId_ + 1, t.id - 1)) [[unlikely]]
             noteGap({lastTradeMs_, t.timeMs, lastId_ + 1, t.id - 1, "id_gap"});
     }
     if (symbol_.tickSize <= 0) [[unlikely]] {

@@ -15,6 +15,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <utility>
 
 namespace co {
 
@@ -83,6 +84,7 @@ private:
 
     bool hasTrade_ = false;
     int64_t lastId_ = 0, lastPrice_ = 0, lastTradeMs_ = 0, asOfMs_ = 0;
+    std::pair<int64_t, int64_t> notedIds_{0, 0}; // the last id hole noted by the source (noteGap)
     std::optional<TradeSource> source_;
     int64_t cvdAll_ = 0;
     uint64_t applied_ = 0;

@@ -194,6 +194,117 @@ private Q_SLOTS:
         QCOMPARE(h.out.back(), 51);
     }
 
+    // Cancel mid-way: held live trades go on, the ids not fetched are one gap, the page asked
+    // before the cancel is ignored, and no history page is asked again.
+    void cancelledBackfillSkipsTheRestOfTheHistory()
+    {
+        TradeGapFiller::Options o;
+        o.pageLimit = 10;
+        Harness h(o);
+        h.head = 100;
+        h.filler.backfillFrom(1'001);
+        QVERIFY(h.answer()); // ids 1..10
+        QCOMPARE(h.requests.size(), size_t(1));
+        QVERIFY(h.requests.front().history);
+        h.head = 103;
+        for (int64_t id : {101, 102, 103})
+            h.filler.onLive(mk(id));
+        QVERIFY(h.filler.backfilling());
+        QVERIFY(h.filler.cancelHistory());
+        QVERIFY(!h.filler.backfilling());
+        QVERIFY(h.filler.historyCancelled());
+        QCOMPARE(h.filler.backfillProgress(), 1.0);
+        QCOMPARE(h.unfilled.size(), size_t(1));
+        QCOMPARE(h.unfilled[0].fromId, 11);
+        QCOMPARE(h.unfilled[0].toId, 100);
+        QCOMPARE(h.unfilled[0].fromMs, 1'010);
+        QCOMPARE(h.unfilled[0].toMs, 1'101);
+        QCOMPARE(h.unfilled[0].reason, std::string(TradeGapFiller::kCancelledReason));
+        QCOMPARE(h.filler.stats().idsUnfilled, uint64_t(90));
+        std::vector<int64_t> want{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 101, 102, 103};
+        QCOMPARE(h.out, want);
+        // The page asked before the cancel is stale: not sent, and its answer changes nothing.
+        QVERIFY(h.filler.stale(h.requests.front()));
+        QVERIFY(h.answer());
+        QVERIFY(h.requests.empty());
+        QCOMPARE(h.out, want);
+        QVERIFY(!h.filler.busy());
+        h.filler.onLive(mk(104));
+        QCOMPARE(h.out.back(), 104);
+        QVERIFY(!h.filler.cancelHistory()); // nothing running any more
+        // A later reconnect catches up on live trades only (gap-fill budget, after 104).
+        h.filler.onReconnect();
+        QCOMPARE(h.requests.size(), size_t(1));
+        QCOMPARE(*h.requests.front().fromId, 105);
+        QVERIFY(!h.requests.front().history);
+    }
+
+    void cancelBeforeTheFirstPageRecordsATimeGap()
+    {
+        Harness h;
+        h.head = 51;
+        h.filler.backfillFrom(1'001);
+        h.filler.onLive(mk(50));
+        h.filler.onLive(mk(51));
+        QVERIFY(h.out.empty());
+        QVERIFY(h.filler.cancelHistory());
+        QCOMPARE(h.out, (std::vector<int64_t>{50, 51}));
+        QCOMPARE(h.unfilled.size(), size_t(1));
+        QCOMPARE(h.unfilled[0].fromMs, 1'001);
+        QCOMPARE(h.unfilled[0].toMs, 1'050);
+        QCOMPARE(h.unfilled[0].fromId, 0);
+        QCOMPARE(h.unfilled[0].reason, std::string(TradeGapFiller::kCancelledReason));
+        QVERIFY(h.answer()); // the stale page by time
+        QCOMPARE(h.out, (std::vector<int64_t>{50, 51}));
+        QVERIFY(h.requests.empty());
+    }
+
+    // Cancelled before any live trade: neither a reconnect nor the first live trade asks for the
+    // history again; that trade ends the recorded gap.
+    void cancelWithNothingHeldEndsAtTheNextLiveTrade()
+    {
+        TradeGapFiller::Options o;
+        o.pageLimit = 10;
+        Harness h(o);
+        h.head = 100;
+        h.filler.backfillFrom(1'001);
+        QVERIFY(h.answer());
+        QVERIFY(h.filler.cancelHistory());
+        QVERIFY(h.unfilled.empty());
+        h.filler.onReconnect();
+        h.requests.clear(); // the stale page
+        h.filler.onReconnect();
+        QVERIFY(h.requests.empty());
+        h.filler.onLive(mk(60));
+        h.filler.onLive(mk(61));
+        QVERIFY(h.requests.empty());
+        QCOMPARE(h.unfilled.size(), size_t(1));
+        QCOMPARE(h.unfilled[0].fromId, 11);
+        QCOMPARE(h.unfilled[0].toId, 59);
+        QCOMPARE(h.out, (std::vector<int64_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 60, 61}));
+    }
+
+    // A live hole among the held trades is still filled after the cancel, on the gap-fill budget.
+    void liveHoleAfterCancelIsStillFilled()
+    {
+        TradeGapFiller::Options o;
+        o.pageLimit = 10;
+        Harness h(o);
+        h.head = 103;
+        h.filler.backfillFrom(1'001);
+        QVERIFY(h.answer());
+        h.filler.onLive(mk(101));
+        h.filler.onLive(mk(103)); // 102 never streamed
+        h.requests.clear();
+        QVERIFY(h.filler.cancelHistory());
+        QCOMPARE(h.requests.size(), size_t(1));
+        QCOMPARE(*h.requests.front().fromId, 102);
+        QVERIFY(!h.requests.front().history);
+        QVERIFY(h.answer());
+        QCOMPARE(h.out, (std::vector<int64_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 101, 102, 103}));
+        QCOMPARE(h.unfilled.size(), size_t(1));
+    }
+
     void randomisedStreamIsRebuiltExactly()
     {
         std::mt19937 rng(42);

@@ -1,8 +1,9 @@
 // Lossless trades against a fake Binance (binance.md §6): 50 forced disconnects during a
-// recorded session, today's backfill on the history budget, and the time and REST requests a
-// reconnect after a one-minute outage takes at realistic rates.
+// recorded session, today's backfill on the history budget (and cancelled mid-way), and the time
+// and REST requests a reconnect after a one-minute outage takes at realistic rates.
 #include "LiveHarness.h"
 #include "model/Time.h"
+#include "server/JsonEncoders.h"
 #include "support/SharedData.h"
 
 #include <QElapsedTimer>
@@ -188,6 +189,89 @@ private Q_SLOTS:
         QVERIFY(pages >= 15);
         for (const auto &[minute, w] : historyWeight)
             QVERIFY2(w <= 1200, qPrintable(QString("%1 weight of aggTrades in one minute").arg(w)));
+    }
+
+    // The user cancels the backfill while its next page waits for the history budget: that page
+    // is never sent, no other history page follows, live trades go on with continuous ids, and the
+    // data quality holds the skipped ids as one gap with the cancel as its reason.
+    void cancelledBackfillStopsHistoryAndKeepsLiveTrades()
+    {
+        const int64_t start = daysFromCivil({2026, 3, 2}) * kMsPerDay + 9 * kMsPerHour;
+        const FakeSymbolData data = syntheticSymbol(20'000, 10, 0, 100, start);
+        ScaledClock clock(start + 150'000, 10.0); // a new clock minute (history budget) every 6 s
+        FakeBinance fake(clock);
+        QVERIFY(fake.listen());
+        fake.addSymbol(data);
+        fake.skip(15'000); // traded before start-up
+
+        LiveSession::Options o = fastOptions(fake, {"BTCUSDT"});
+        o.backfillToday = true;
+        o.dayStart = [start](int64_t) { return start - kMsPerMinute; };
+        o.filler.pageLimit = 100;
+        o.rest.limits.historyFraction = 0.1; // ≈ 10 pages a minute: the backfill outlasts the test
+        LiveHarness h(o, clock, data);
+        h.live.start();
+        QTRY_COMPARE_WITH_TIMEOUT(h.state(), QString("live"), 10'000);
+        fake.play(10, 10); // the rest of the day, as fast as the clock runs
+        auto aggPages = [&fake] {
+            return std::count_if(fake.restHits().begin(), fake.restHits().end(),
+                                 [](const FakeBinance::RestHit &x) { return x.path == "/fapi/v1/aggTrades"; });
+        };
+        // Some history handed on, live trades held behind it, the next page queued for budget.
+        QTRY_VERIFY_WITH_TIMEOUT(h.symbolStatus("BTCUSDT").value("tradesFromRest").toInt() >= 500 &&
+                                     h.symbolStatus("BTCUSDT").value("pendingTrades").toInt() > 0 &&
+                                     h.status.get("binance").value("rest").toObject().value("queued").toInt() > 0,
+                                 20'000);
+        QVERIFY(h.symbolStatus("BTCUSDT").value("backfill").toObject().value("active").toBool());
+        h.live.cancelBackfill();
+        h.live.inspect([](LiveSession &) {}); // the cancel ran on the network thread
+        const auto pagesAtCancel = aggPages();
+        QTRY_VERIFY_WITH_TIMEOUT(fake.finished(), 60'000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.log.lastId(), data.trades.back().id, 20'000);
+        QTest::qWait(7'000); // past the next budget minute: a forgotten page would go now
+        QVERIFY2(aggPages() <= pagesAtCancel + 1, // one may have been on its way
+                 qPrintable(QString("%1 aggTrades pages after the cancel").arg(aggPages() - pagesAtCancel)));
+
+        const QJsonObject st = h.symbolStatus("BTCUSDT");
+        const QJsonObject backfill = st.value("backfill").toObject();
+        QVERIFY(!backfill.value("active").toBool());
+        QVERIFY(backfill.value("cancelled").toBool());
+        QCOMPARE(st.value("pendingTrades").toInt(), 0);
+
+        // History up to K, then every trade from L on: the ids in between are the only hole.
+        h.engines.flush();
+        const std::vector<Trade> got = h.log.trades();
+        const int64_t first = data.trades.front().id, last = data.trades.back().id;
+        const int64_t k = first + st.value("tradesFromRest").toInteger() - 1;
+        QVERIFY(got.size() > 2);
+        size_t split = 0;
+        while (split + 1 < got.size() && got[split + 1].id == got[split].id + 1)
+            ++split;
+        QCOMPARE(got[split].id, k);
+        const int64_t l = got[split + 1].id;
+        QVERIFY(l > k + 1);
+        QVERIFY(l <= first + 15'000 + 1000); // within the first second of live trades
+        QVERIFY(continuous({got.begin(), got.begin() + std::ptrdiff_t(split) + 1}, first, k));
+        QVERIFY(continuous({got.begin() + std::ptrdiff_t(split) + 1, got.end()}, l, last));
+        QCOMPARE(st.value("idsUnfilled").toInteger(), l - k - 1);
+
+        const SnapshotPtr s = h.registry.snapshot("BTCUSDT");
+        QVERIFY(s);
+        QCOMPARE(s->quality.gaps.size(), size_t(1)); // no second "id_gap" for the same hole
+        const Gap &g = s->quality.gaps.front();
+        QCOMPARE(g.fromId, k + 1);
+        QCOMPARE(g.toId, l - 1);
+        QCOMPARE(g.reason, std::string("backfill_cancelled"));
+        QCOMPARE(g.fromMs, got[split].timeMs);
+        QCOMPARE(g.toMs, got[split + 1].timeMs);
+        // As the MCP/REST dataQuality shows it.
+        const QJsonObject dq = toJson(s->quality);
+        const QJsonObject gj = dq.value("gaps").toArray().at(0).toObject();
+        QCOMPARE(gj.value("reason").toString(), QString("backfill_cancelled"));
+        QCOMPARE(gj.value("fromId").toInteger(), k + 1);
+        QCOMPARE(gj.value("toId").toInteger(), l - 1);
+        qInfo("cancelled after %lld history trades; %lld ids skipped; %lld aggTrades pages", qint64(k - first + 1),
+              qint64(l - k - 1), qint64(aggPages()));
     }
 
     void reconnectAfterAOneMinuteOutage()

@@ -485,6 +485,10 @@
         <source>The server could not move to the new address and stays where it was: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Backfill cancelled: live data continues; today&apos;s trades not yet fetched (%1) are a gap in the data quality</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>co::FootprintView</name>

@@ -484,6 +484,10 @@
         <source>The server could not move to the new address and stays where it was: %1</source>
         <translation>服务器无法切换到新地址，仍在原地址运行：%1</translation>
     </message>
+    <message>
+        <source>Backfill cancelled: live data continues; today&apos;s trades not yet fetched (%1) are a gap in the data quality</source>
+        <translation>补数据已取消：实时数据照常继续；今日尚未获取的成交（%1）在数据质量中记为缺口</translation>
+    </message>
 </context>
 <context>
     <name>co::FootprintView</name>

@@ -6,6 +6,7 @@
 #include "binance/RestDecoders.h"
 #include "model/Time.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -187,8 +188,11 @@ void LiveSession::startStreams()
             QTimer::singleShot(int(clock_.realMs(req.delayMs)), this, [this, sym, req] { fetchPage(sym, req); });
         };
         p.filler->onUnfilled = [this, sym](const Gap &g) {
-            qCWarning(lcBinance).noquote() << QString::fromStdString(sym) << "trades" << g.fromId << "to" << g.toId
-                                           << "could not be filled (" << QString::fromStdString(g.reason) << ")";
+            const auto iso = [](int64_t ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs); };
+            const QString span = g.fromId ? QString("%1 to %2").arg(g.fromId).arg(g.toId) // else only times are known
+                                          : QString("from %1 to %2").arg(iso(g.fromMs), iso(g.toMs));
+            qCWarning(lcBinance).noquote() << QString::fromStdString(sym) << "trades" << span << "could not be filled ("
+                                           << QString::fromStdString(g.reason) << ")";
             if (sink_.unfilled)
                 sink_.unfilled(sym, g);
         };

@@ -1,13 +1,15 @@
-// The running desktop app: the cache restore can be cancelled from the status bar (live data
-// continues, the status says cancelled); the language switches without a restart; indicator
+// The running desktop app: the cache restore and today's backfill (against a fake Binance) can be
+// cancelled from the status bar (live data continues, the status says cancelled); the language switches without a restart; indicator
 // settings reach the engines and the server moves to a new port without a restart.
 #include "app/Application.h"
 #include "app/DesktopApp.h"
 #include "app/EngineThread.h"
 #include "app/ImportRun.h"
 #include "app/StorageService.h"
+#include "model/Time.h"
 #include "server/HttpServer.h"
 #include "support/ArchiveFiles.h"
+#include "support/FakeBinance.h"
 #include "support/SharedData.h"
 #include "views/DepthDeltaChart.h"
 #include "views/Language.h"
@@ -17,6 +19,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDateTime>
 #include <QLineSeries>
 #include <QDockWidget>
 #include <QFileInfo>
@@ -112,6 +115,56 @@ private Q_SLOTS:
         app.engines().post(e);
         app.engines().flush();
         QCOMPARE(app.registry().snapshot("BTCUSDT")->lastTradeId, t.id);
+    }
+
+    // Today's backfill in the status bar has Cancel; it reaches the live session, live trades go
+    // on, the status says cancelled and the data quality holds the skipped span.
+    void backfillCancelLetsLiveDataContinue()
+    {
+        const int64_t now = QDateTime::currentMSecsSinceEpoch();
+        if (now - floorDiv(now, kMsPerDay) * kMsPerDay < 150'000)
+            QSKIP("within minutes after midnight UTC: no part of today to backfill");
+        FakeSymbolData d;
+        d.symbol = "BTCUSDT";
+        d.trades = syntheticTrades(3, 30'000, 9'000'000, now - 100'000, 10); // 100 s before start-up, 200 s after
+        FakeBinance fake;
+        QVERIFY(fake.listen());
+        fake.addSymbol(d);
+        fake.skipFor(100'000);
+        fake.faults().restDelayMs = 1500; // a slow first page: the backfill is still running at the click
+        const Config config = load({"--port", "0", "--cache-db-path", dir_.filePath("backfill.sqlite"), "--symbols",
+                                    "BTCUSDT", "--binance-rest-url", fake.restUrl(), "--binance-ws-url", fake.wsUrl()});
+        Application app(config);
+        QString error;
+        QVERIFY2(app.start(&error), qPrintable(error));
+        QVERIFY(app.live());
+        DesktopApp desktop(app, RunMode::Gui);
+        desktop.start();
+        fake.play(1, 10);
+        auto *cancel = desktop.window().findChild<QPushButton *>("taskCancel");
+        auto *label = desktop.window().findChild<QLabel *>("taskLabel");
+        QTRY_VERIFY_WITH_TIMEOUT(label->text().startsWith("Backfilling today's trades: BTCUSDT") && cancel->isVisible(),
+                                 15'000);
+        cancel->click();
+        QTRY_VERIFY_WITH_TIMEOUT(label->text().startsWith("Backfill cancelled: live data continues"), 10'000);
+        QVERIFY(!cancel->isVisible());
+        const QJsonObject backfill = app.status().get("binance").value("symbols").toObject().value("BTCUSDT")
+                                         .toObject().value("backfill").toObject();
+        QVERIFY(backfill.value("cancelled").toBool());
+        QVERIFY(!backfill.value("active").toBool());
+
+        // Live trades keep coming, and dataQuality names the skipped span.
+        auto gapReason = [&app] {
+            const SnapshotPtr s = app.registry().snapshot("BTCUSDT");
+            return s && !s->quality.gaps.empty() ? QString::fromStdString(s->quality.gaps.front().reason) : QString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(gapReason(), QString("backfill_cancelled"), 10'000);
+        const int64_t seen = app.registry().snapshot("BTCUSDT")->lastTradeId;
+        QTRY_VERIFY_WITH_TIMEOUT(app.registry().snapshot("BTCUSDT")->lastTradeId > seen + 50, 10'000);
+        const Gap g = app.registry().snapshot("BTCUSDT")->quality.gaps.front();
+        QVERIFY(g.fromMs <= now - 100'000); // from the start of the day, at the latest the first trade
+        QVERIFY(g.toMs >= now - 1'000);     // to the first live trade
+        QCOMPARE(app.registry().snapshot("BTCUSDT")->quality.gaps.size(), size_t(1));
     }
 
     void languageSwitchesLive()

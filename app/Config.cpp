@@ -21,7 +21,7 @@ const QList<ConfigVar> &configVars()
         {"HOST", "127.0.0.1", "address the server binds; non-loopback needs API_TOKEN"},
         {"PORT", "8022", "server port (0 = any free port)"},
         {"API_TOKEN", "", "bearer token required on every route but /healthz (required off loopback)"},
-        {"SERVER_THREADS", "0", "HTTP server threads sharing the port (0 = one per core, at most 4; 1-16)"},
+        {"SERVER_THREADS", "0", "HTTP server threads sharing the port (0 = half the cores, 1 to 4; else 1-16)"},
         {"ALLOWED_ORIGINS", "", "extra allowed browser Origins, comma separated"},
         {"CACHE_DB_PATH", "", "SQLite cache file (default: <app data>/orderflow.sqlite)"},
         {"TRADE_CACHE_DAYS", "7", "days of trades kept in the cache (1-365)"},
@@ -233,7 +233,7 @@ std::optional<Config> loadConfig(const ConfigSources &src, QString *error)
         return fail("invalid PORT=" + v["PORT"] + ": accepted 0 to 65535");
     c.serverThreads = v["SERVER_THREADS"].toInt(&ok);
     if (!ok || c.serverThreads < 0 || c.serverThreads > 16)
-        return fail("invalid SERVER_THREADS=" + v["SERVER_THREADS"] + ": accepted 0 (one per core) to 16");
+        return fail("invalid SERVER_THREADS=" + v["SERVER_THREADS"] + ": accepted 0 (half the cores) to 16");
     c.apiToken = v["API_TOKEN"];
     if (!c.loopbackHost() && c.apiToken.isEmpty() && c.mode != RunMode::Report && c.mode != RunMode::Import)
         return fail("HOST=" + c.host + " is not loopback: set API_TOKEN (or --token) to require a bearer token");

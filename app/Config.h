@@ -36,7 +36,7 @@ struct Config {
     QStringList symbols;
     QString host;
     int port = 8022;
-    int serverThreads = 0; // 0: one per core, at most 4
+    int serverThreads = 0; // 0: half the cores, 1 to 4
     QString apiToken;
     QString cacheDbPath;
     int tradeCacheDays = 7;

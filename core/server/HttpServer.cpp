@@ -168,7 +168,8 @@ QString HttpServer::address() const { return bindAddress(options_.host).toString
 
 bool HttpServer::start(QString *error)
 {
-    const int n = options_.threads > 0 ? options_.threads : std::clamp(QThread::idealThreadCount(), 1, 4);
+    // Default: half the cores (at most 4); the engine, the GUI and local clients need the others.
+    const int n = options_.threads > 0 ? options_.threads : std::clamp(QThread::idealThreadCount() / 2, 1, 4);
     const QHostAddress address = bindAddress(options_.host);
     // The first socket settles the port (PORT=0: a free one); the others join it.
     std::vector<int> fds;

@@ -25,7 +25,7 @@ struct ServerOptions {
     QString apiToken;    // empty: none (refused off loopback by Config)
     QStringList allowedOrigins;
     QString version;     // serverInfo.version
-    int threads = 0;     // server threads; 0: one per core, at most 4
+    int threads = 0;     // server threads; 0: half the cores, 1 to 4
 };
 
 struct HealthReport {

@@ -1,5 +1,6 @@
 #include "app/AggTradeFile.h"
 
+#include "app/Sha256.h"
 #include "binance/ReplaySource.h"
 
 #include <quazip/quazip.h>
@@ -66,7 +67,12 @@ bool AggTradeFile::open(const QString &path, QString *error)
 
 int64_t AggTradeFile::readRaw(char *buf, int64_t n)
 {
-    return entry_ ? int64_t(entry_->read(buf, n)) : int64_t(file_.read(buf, n));
+    if (entry_)
+        return int64_t(entry_->read(buf, n));
+    const int64_t got = int64_t(file_.read(buf, n));
+    if (hash_ && got > 0)
+        hash_->add(buf, qsizetype(got));
+    return got;
 }
 
 bool AggTradeFile::finish()

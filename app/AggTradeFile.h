@@ -19,6 +19,8 @@ class QuaZipFile;
 
 namespace co {
 
+class Sha256;
+
 class AggTradeFile {
 public:
     AggTradeFile();
@@ -34,6 +36,10 @@ public:
     int64_t bytesRead() const noexcept { return consumed_; }
     int64_t bytesTotal() const noexcept { return total_; } // uncompressed size (0: unknown)
     bool hadHeader() const noexcept { return header_; }
+    bool isZip() const noexcept { return zip_ != nullptr; }
+    bool atEnd() const noexcept { return finished_; } // everything read
+    // A plain file's bytes also go to h as they are read (one pass for rows and checksum).
+    void hashAsRead(Sha256 *h) { hash_ = h; }
 
 private:
     int64_t readRaw(char *buf, int64_t n);
@@ -49,6 +55,7 @@ private:
     bool eof_ = false, finished_ = false, header_ = false;
     int64_t line_ = 0, consumed_ = 0, total_ = 0;
     QString error_;
+    Sha256 *hash_ = nullptr;
 };
 
 } // namespace co

@@ -133,13 +133,17 @@ ImportResult ArchiveImporter::import(const ImportFile &file, const Progress &pro
         breakContinuity(file.symbol);
         return r;
     }
-    std::future<QString> hashing;
-    if (sha.isEmpty())
-        hashing = std::async(std::launch::async, [path = file.path] { return Sha256::ofFile(path); });
-
     AggTradeFile in;
     if (!in.open(file.path, &why))
         return failed(why);
+    // The checksum when none came with the file: a CSV in the same pass as its rows, a zip
+    // (read through the inflater) on a thread of its own.
+    std::future<QString> hashing;
+    Sha256 csvHash;
+    if (sha.isEmpty() && in.isZip())
+        hashing = std::async(std::launch::async, [path = file.path] { return Sha256::ofFile(path); });
+    else if (sha.isEmpty())
+        in.hashAsRead(&csvHash);
     std::vector<Trade> chunk;
     const size_t chunkRows = std::max<size_t>(1, options_.chunkRows);
     chunk.reserve(chunkRows);
@@ -185,6 +189,8 @@ ImportResult ArchiveImporter::import(const ImportFile &file, const Progress &pro
     r.lastId = lastId;
     if (hashing.valid())
         sha = hashing.get();
+    else if (sha.isEmpty() && in.atEnd())
+        sha = csvHash.hex();
     if (cancelled()) {
         if (engine)
             sink_.rollbackFile();

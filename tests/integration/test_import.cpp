@@ -210,6 +210,10 @@ private Q_SLOTS:
         QVERIFY2(r.code == 0, qPrintable(r.messages));
         QCOMPARE(value(cache, "SELECT count(*) FROM trades").toLongLong(), qint64(day_.size()));
         QCOMPARE(value(cache, "SELECT min(t) FROM trades").toLongLong(), day_.first().time - 730 * kDayMs);
+        // A CSV's checksum is taken in the same pass as its rows: the file's sha256, and a re-run knows it.
+        QCOMPARE(value(cache, "SELECT sha256 FROM imported_files").toString(), sha256(csv(shifted(day_, -730), false)));
+        const Run again = import({"--file", path, "--cache-db-path", cache});
+        QVERIFY2(again.code == 0 && again.messages.contains("already imported"), qPrintable(again.messages));
     }
 
     void damagedFilesLeaveNothing_data()

@@ -147,10 +147,14 @@ void MarketEngine::roll(int64_t newDay)
             onDayClosing(publish());
         const DayTotals &tt = today_->totals();
         DaySummary s{today_->day(), today_->startMs(), today_->endMs(), tt.trades > 0, 0, tt.high, tt.low};
-        prior_ = today_->view();
-        if (prior_->profile && !prior_->profile->empty())
-            s.pocRow = pocRow(*prior_->profile).value_or(0);
-        priorSessions_ = sessionsFor(*today_);
+        std::shared_ptr<const DayView> closed = today_->view();
+        if (closed->profile && !closed->profile->empty())
+            s.pocRow = pocRow(*closed->profile).value_or(0);
+        // The prior day is the calendar day before the new one (indicators.md §1): after days
+        // without trades (a gap in a recording, a stopped feed) there is none.
+        const bool adjacent = newDay == today_->day() + 1;
+        prior_ = adjacent ? closed : nullptr;
+        priorSessions_ = adjacent ? sessionsFor(*today_) : std::vector<SessionView>{};
         history_.push_back(s);
         while (history_.size() > size_t(std::max(1, config_.cacheDays)))
             history_.pop_front();

@@ -58,6 +58,22 @@ private Q_SLOTS:
         QCOMPARE(k.nakedPOCs[0].price, 101.0);
         QCOMPARE(k.nakedPOCs[0].distance, -1.0);
     }
+    // The prior day is the calendar day before today: after a day without trades there is none,
+    // while the closed day stays in the history (its POC can still be naked).
+    void noPriorDayAfterADayWithoutTrades()
+    {
+        MarketEngine e(btc(), {});
+        e.onTrade(trade(1, kDay - 2 * kMsPerDay + 1000, 100.0, 1, true));
+        e.onTrade(trade(2, kDay + 1000, 102.0, 1, true)); // 2024-08-07 had none
+        const SnapshotPtr s = e.publish();
+        QVERIFY(!s->prior);
+        QVERIFY(s->priorSessions.empty());
+        QCOMPARE(s->history.size(), size_t(1));
+        const KeyLevels k = buildKeyLevels(*s, {});
+        QVERIFY(!k.pdPOC && !k.pdHigh && !k.pdVWAP);
+        QCOMPARE(k.nakedPOCs.size(), size_t(1));
+        QCOMPARE(k.nakedPOCs[0].price, 100.0);
+    }
     void duplicatesAndGaps()
     {
         MarketEngine e(btc(), {});

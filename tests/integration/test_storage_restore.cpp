@@ -34,9 +34,9 @@ Config configFor(const QStringList &args)
     return *c;
 }
 
-// calendarGap: the recorded days skip weeks; an engine that ran through them keeps the last day
-// with trades as its prior day, a restore the calendar's prior day (pd… levels differ).
-QJsonObject levelsOf(const EngineSnapshot &s, bool calendarGap = false)
+// Everything of the levels, the completed-day history and the cumulative delta (with a gap in
+// the recorded days both sides have no prior day: the calendar day before has no trades).
+QJsonObject levelsOf(const EngineSnapshot &s)
 {
     KeyLevelsOptions o;
     o.timeframes = {Timeframe::M1, Timeframe::M5, Timeframe::M15, Timeframe::M30, Timeframe::H1};
@@ -44,10 +44,6 @@ QJsonObject levelsOf(const EngineSnapshot &s, bool calendarGap = false)
     o.nowMs = s.lastTradeMs; // the same age before and after
     QJsonObject j = toJson(buildKeyLevels(s, o));
     j.remove("dataQuality");
-    if (calendarGap)
-        for (const QString &k : j.keys())
-            if (k.startsWith("pd"))
-                j.remove(k);
     // What the engine keeps of older days: the completed-day history and the cumulative delta.
     QJsonArray history;
     for (const DaySummary &d : s.history)
@@ -72,7 +68,7 @@ void warnDiff(const QJsonObject &before, const QJsonObject &after)
 
 // Runs the program once over the cache: replays `files` (after the restore), or only restores;
 // returns the levels of BTCUSDT at the end.
-QJsonObject runOnce(const QStringList &common, const QStringList &files, bool calendarGap)
+QJsonObject runOnce(const QStringList &common, const QStringList &files)
 {
     QJsonObject out;
     const bool replay = !files.isEmpty();
@@ -91,7 +87,7 @@ QJsonObject runOnce(const QStringList &common, const QStringList &files, bool ca
             qFatal("restore failed");
     }
     if (const SnapshotPtr s = app.registry().snapshot("BTCUSDT"); s && s->hasTrade)
-        out = levelsOf(*s, calendarGap);
+        out = levelsOf(*s);
     app.stop();
     return out;
 }
@@ -139,7 +135,7 @@ private Q_SLOTS:
             QVERIFY(done.at(0).at(0).toBool());
             const SnapshotPtr s = app.registry().snapshot("BTCUSDT");
             QVERIFY(s && s->hasTrade);
-            before = levelsOf(*s, calendarGap);
+            before = levelsOf(*s);
             // The restore replays the calendar's prior day and today.
             tradesBefore = s->today->totals.trades +
                            (s->prior && s->prior->day == s->today->day - 1 ? s->prior->totals.trades : 0);
@@ -156,7 +152,7 @@ private Q_SLOTS:
             const SnapshotPtr s = app.registry().snapshot("BTCUSDT");
             QVERIFY(s && s->hasTrade);
             QCOMPARE(s->symbol.tickSource, TickSource::Cache);
-            const QJsonObject after = levelsOf(*s, calendarGap);
+            const QJsonObject after = levelsOf(*s);
             if (after != before)
                 warnDiff(before, after);
             QVERIFY(after == before);
@@ -186,15 +182,15 @@ private Q_SLOTS:
             return QStringList{"--headless", "--offline", "--port", "0", "--symbols", "BTCUSDT",
                                "--cvd-reset", "none", "--cache-db-path", dir.filePath(db)};
         };
-        const QJsonObject uninterrupted = runOnce(common("one.sqlite"), paths, true);
+        const QJsonObject uninterrupted = runOnce(common("one.sqlite"), paths);
         QVERIFY(!uninterrupted.isEmpty());
         QJsonObject last;
         for (const QString &p : paths)
-            last = runOnce(common("restarts.sqlite"), {p}, true);
+            last = runOnce(common("restarts.sqlite"), {p});
         if (last != uninterrupted)
             warnDiff(uninterrupted, last);
         QVERIFY(last == uninterrupted);
-        const QJsonObject restored = runOnce(common("restarts.sqlite"), {}, true);
+        const QJsonObject restored = runOnce(common("restarts.sqlite"), {});
         if (restored != uninterrupted)
             warnDiff(uninterrupted, restored);
         QVERIFY(restored == uninterrupted);

@@ -201,7 +201,9 @@ ImportResult ArchiveImporter::import(const ImportFile &file, const Progress &pro
                         .arg(r.rows);
         return r;
     }
-    if (!in.error().isEmpty() || sha.isEmpty() || !engine) {
+    // A storage failure stopped the reading early: the commit below refuses and names it.
+    const bool storageFailed = engine && sink_.failed();
+    if (!in.error().isEmpty() || (sha.isEmpty() && !storageFailed) || !engine) {
         if (engine)
             sink_.rollbackFile();
         breakContinuity(file.symbol); // its days saw part of a file

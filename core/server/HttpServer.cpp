@@ -171,18 +171,28 @@ bool HttpServer::start(QString *error)
     // Default: half the cores (at most 4); the engine, the GUI and local clients need the others.
     const int n = options_.threads > 0 ? options_.threads : std::clamp(QThread::idealThreadCount() / 2, 1, 4);
     const QHostAddress address = bindAddress(options_.host);
-    // The first socket settles the port (PORT=0: a free one); the others join it.
+    // The first socket settles the port (PORT=0: a free one); the others join it. A port another
+    // program (or a second copy of this one) listens on is refused, never shared.
     std::vector<int> fds;
     QString why;
     quint16 port = options_.port;
+    if (port != 0 && !portFree(address, port, &why)) {
+        if (error)
+            *error = QString("cannot listen on %1:%2 (%3)").arg(options_.host).arg(options_.port).arg(why);
+        return false;
+    }
     for (int i = 0; i < n; ++i) {
         const int fd = openSharedListener(address, port, &why);
         if (fd < 0)
             break;
         fds.push_back(fd);
         port = boundPort(fd);
+        if (port == 0)
+            break;
     }
-    if (fds.empty()) {
+    if (fds.empty() || port == 0) {
+        for (int fd : fds)
+            ::close(fd);
         if (error)
             *error = QString("cannot listen on %1:%2 (%3)").arg(options_.host).arg(options_.port).arg(why);
         return false;
@@ -214,10 +224,12 @@ bool HttpServer::start(QString *error)
 
 void HttpServer::stop()
 {
-    for (Routes *r : routes_)
-        QMetaObject::invokeMethod(r, [r] { r->stopServing(); }, Qt::BlockingQueuedConnection);
+    // Streams first: deleting a server drops its sockets, and the streams would lose their last
+    // chunk. A POST meanwhile queues answers to a stream that is gone, which are ignored.
     for (Routes *r : routes_)
         QMetaObject::invokeMethod(r, [r] { r->closeStreams(); }, Qt::BlockingQueuedConnection);
+    for (Routes *r : routes_)
+        QMetaObject::invokeMethod(r, [r] { r->stopServing(); }, Qt::BlockingQueuedConnection);
     for (auto &t : threads_) {
         t->quit();
         t->wait();

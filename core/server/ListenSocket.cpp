@@ -10,9 +10,12 @@
 
 namespace co {
 
-int openSharedListener(const QHostAddress &address, quint16 port, QString *error)
+namespace {
+// A socket bound to address:port (SO_REUSEADDR for TIME_WAIT, SO_REUSEPORT when shared); -1 with
+// *error on failure.
+int boundSocket(const QHostAddress &address, quint16 port, bool shared, QString *error)
 {
-    const bool v6 = address.protocol() == QAbstractSocket::IPv6Protocol || address == QHostAddress::Any;
+    const bool v6 = address.protocol() == QAbstractSocket::IPv6Protocol;
     const int fd = ::socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     auto fail = [&](const char *what) {
         if (error)
@@ -26,24 +29,17 @@ int openSharedListener(const QHostAddress &address, quint16 port, QString *error
     const int one = 1;
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
 #ifdef SO_REUSEPORT
-    if (::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one) != 0)
-        return fail("SO_REUSEPORT");
+    if (shared) // without it the next thread's bind fails and the server runs on fewer threads
+        ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
 #endif
     int rc = 0;
-    if (v6) {
+    if (v6) { // IPv6 only, as QTcpServer binds an IPv6 address
         sockaddr_in6 a{};
         a.sin6_family = AF_INET6;
         a.sin6_port = htons(port);
-        if (address == QHostAddress::Any) { // dual stack, as QTcpServer binds Any
-            const int zero = 0;
-            ::setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &zero, sizeof zero);
-            a.sin6_addr = in6addr_any;
-        } else {
-            const Q_IPV6ADDR ip = address.toIPv6Address();
-            std::memcpy(&a.sin6_addr, &ip, sizeof ip);
-            const int v6only = 1;
-            ::setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &v6only, sizeof v6only);
-        }
+        const Q_IPV6ADDR ip = address.toIPv6Address();
+        std::memcpy(&a.sin6_addr, &ip, sizeof ip);
+        ::setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one);
         rc = ::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
     } else {
         sockaddr_in a{};
@@ -53,10 +49,30 @@ int openSharedListener(const QHostAddress &address, quint16 port, QString *error
         rc = ::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
     }
     if (rc != 0)
-        return fail("bind");
-    if (::listen(fd, SOMAXCONN) != 0)
-        return fail("listen");
+        return fail(errno == EADDRINUSE ? "address in use" : "bind");
     return fd;
+}
+} // namespace
+
+int openSharedListener(const QHostAddress &address, quint16 port, QString *error)
+{
+    const int fd = boundSocket(address, port, true, error);
+    if (fd >= 0 && ::listen(fd, SOMAXCONN) != 0) {
+        if (error)
+            *error = QString("listen: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+bool portFree(const QHostAddress &address, quint16 port, QString *error)
+{
+    const int fd = boundSocket(address, port, false, error);
+    if (fd < 0)
+        return false;
+    ::close(fd);
+    return true;
 }
 
 quint16 boundPort(int fd)

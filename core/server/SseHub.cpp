@@ -101,8 +101,10 @@ void SseHub::post(const QHttpServerRequest &req, QHttpServerResponder &r)
     const McpServer::Body body = McpServer::parse(req.body());
     if (body.error)
         return sendRpcError(r, *body.error);
+    const McpSession before = entry->session;
     const QList<QByteArray> replies = mcp_.dispatch(body, entry->session);
-    directory_.update(id, entry->session);
+    if (entry->session.protocolVersion != before.protocolVersion || entry->session.initialized != before.initialized)
+        directory_.update(id, entry->session); // only a change: another thread may hold a copy too
     sendReply(r, 202, {}, {});
     // The answers follow the 202 on the stream (one message per event), from the stream's thread.
     SseHub *owner = entry->owner;

@@ -83,8 +83,15 @@ std::variant<ToolOutput, ApiError> Tools::call(const QString &name, const QJsonO
         it != answers_.constEnd() && it->version == version && wallMs - it->wallMs <= kReuseMs && wallMs >= it->wallMs)
         return it->result;
     auto result = run(*def, arguments, wallMs);
-    if (answers_.size() >= 512)
+    // Only answers of the current version within kReuseMs can be served: drop the rest.
+    if (version != answersVersion_) {
         answers_.clear();
+        answersVersion_ = version;
+    } else if (answers_.size() >= 64) {
+        answers_.removeIf([wallMs](const auto &it) { return wallMs - it.value().wallMs > kReuseMs; });
+        if (answers_.size() >= 512) // many distinct calls within kReuseMs
+            answers_.clear();
+    }
     answers_.insert(key, Answer{version, wallMs, result});
     return result;
 }

@@ -74,6 +74,7 @@ private:
     std::vector<ToolDef> defs_;
     // Not thread-safe: one Tools per server thread.
     mutable QHash<QByteArray, Answer> answers_; // key: tool name and compact arguments
+    mutable uint64_t answersVersion_ = 0;
 };
 
 // The definitions (one function per tool, schemas next to the code; Tools*.cpp).

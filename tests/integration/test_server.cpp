@@ -1128,6 +1128,46 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(out.value(0)).object()["error"].toObject()["code"].toInt(), -32601);
     }
 
+    // Stopping ends open SSE streams with the last chunk (not a reset), whatever thread holds them.
+    void stopEndsSseStreamsCleanly()
+    {
+        ServerOptions o;
+        o.port = 0;
+        o.threads = 2;
+        HttpServer server(registry_, {"BTCUSDT"}, o, {});
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(s.waitForConnected(3000));
+        s.write("GET /sse HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n");
+        QByteArray stream;
+        QElapsedTimer t;
+        t.start();
+        while (!stream.contains("sessionId=") && t.elapsed() < 5000)
+            if (s.waitForReadyRead(200))
+                stream += s.readAll();
+        QVERIFY(stream.contains("sessionId="));
+        server.stop();
+        t.restart();
+        while (!stream.endsWith("0\r\n\r\n") && t.elapsed() < 5000)
+            if (s.waitForReadyRead(200))
+                stream += s.readAll();
+        QVERIFY2(stream.endsWith("0\r\n\r\n"), stream.right(40).constData());
+    }
+
+    // SO_REUSEPORT must not let a second copy join a port in use (clients would be split).
+    void secondServerOnTheSamePortIsRefused()
+    {
+        ServerOptions o;
+        o.port = port_;
+        HttpServer other(registry_, {"BTCUSDT"}, o, {});
+        QString error;
+        QVERIFY(!other.start(&error));
+        QVERIFY2(error.contains("in use"), qPrintable(error));
+        QCOMPARE(request(port_, "GET", "/healthz").status, 200); // the first one still serves
+    }
+
     // Last: it adds an engine. Answers are reused between publishes, never across them.
     void answersFollowNewSnapshots()
     {

@@ -242,7 +242,13 @@ std::variant<QByteArray, ApiError> McpServer::callTool(const QJsonValue &params)
     }
     // The answer is encoded once: the same text is the text content and the structured content.
     const QByteArray &text = std::get<ToolOutput>(result).text;
-    return R"({"content":[{"type":"text","text":)" + stringLiteral(text) + R"(}],"structuredContent":)" + text + '}';
+    if (auto it = encoded_.constFind(text.constData()); it != encoded_.constEnd() && it->first.size() == text.size())
+        return it->second;
+    QByteArray r = R"({"content":[{"type":"text","text":)" + stringLiteral(text) + R"(}],"structuredContent":)" + text + '}';
+    if (encoded_.size() >= 16)
+        encoded_.clear();
+    encoded_.insert(text.constData(), {text, r});
+    return r;
 }
 
 } // namespace co

@@ -5,6 +5,7 @@
 #include "server/ApiError.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
@@ -58,6 +59,9 @@ private:
     const Tools &tools_;
     QString version_;
     QByteArray toolsList_; // the tools/list result, built once
+    // Results of answers Tools reused: keyed by the shared text's data, which the held copy
+    // keeps alive (so an address cannot come back with other bytes). One McpServer per thread.
+    mutable QHash<const char *, std::pair<QByteArray, QByteArray>> encoded_;
 };
 
 } // namespace co

@@ -12,6 +12,7 @@
 #include "server/JsonEncoders.h"
 #include "server/Tools.h"
 #include "storage/TradeWriter.h"
+#include "support/ConfigFor.h"
 #include "support/SharedData.h"
 
 #include <QJsonArray>
@@ -25,16 +26,7 @@
 using namespace co;
 
 namespace {
-Config configFor(const QStringList &args)
-{
-    ConfigSources src;
-    src.args = args;
-    QString error;
-    auto c = loadConfig(src, &error);
-    if (!c)
-        qFatal("config: %s", qPrintable(error));
-    return *c;
-}
+using co::test::configFor;
 
 // Key levels as the tool builds them, at a fixed "now" so session flags compare; dataQuality
 // differs by design (source "cache", coverage of the span) and is left out.

@@ -12,6 +12,7 @@
 #include "storage/CacheReader.h"
 #include "engine/KeyLevels.h"
 #include "server/JsonEncoders.h"
+#include "support/ConfigFor.h"
 #include "support/SharedData.h"
 
 #include <QJsonArray>
@@ -23,16 +24,7 @@
 using namespace co;
 
 namespace {
-Config configFor(const QStringList &args)
-{
-    ConfigSources src;
-    src.args = args;
-    QString error;
-    auto c = loadConfig(src, &error);
-    if (!c)
-        qFatal("config: %s", qPrintable(error));
-    return *c;
-}
+using co::test::configFor;
 
 // Everything of the levels, the completed-day history and the cumulative delta (with a gap in
 // the recorded days both sides have no prior day: the calendar day before has no trades).

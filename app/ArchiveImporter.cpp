@@ -36,15 +36,9 @@ MarketEngine &ArchiveImporter::engineFor(const QString &symbol, const std::vecto
 {
     auto &slot = engines_[symbol];
     if (!slot) {
-        SymbolInfo info;
-        info.name = symbol.toStdString();
         // The grid: the cached one, else the greatest common step of the first rows' prices.
-        for (const StoredSymbol &s : reader_->symbols())
-            if (s.name == info.name && s.tickSize > 0) {
-                info.tickSize = s.tickSize;
-                info.stepSize = s.stepSize;
-                info.tickSource = TickSource::Cache;
-            }
+        SymbolInfo info = reader_->cachedGrid(symbol.toStdString()).value_or(SymbolInfo{});
+        info.name = symbol.toStdString();
         if (info.tickSize <= 0) {
             int64_t g = 0;
             for (const Trade &t : first)
@@ -75,9 +69,7 @@ void ArchiveImporter::preloadPriorDay(MarketEngine &engine, int64_t firstTradeMs
     bool seeded = false;
     auto seed = [&](int64_t firstMs) {
         seeded = true;
-        if (auto h = reader_->dayHistory(engine.symbol().name, clock.id(), clock.localDay(firstMs),
-                                         std::max(1, options_.engine.cacheDays), &why))
-            seedEngine(engine, *h);
+        seedFromCache(*reader_, engine, clock.id(), clock.localDay(firstMs), &why);
     };
     reader_->scanTrades(
         engine.symbol().name, TradeSource::AggTrade, from,

@@ -53,19 +53,6 @@ SnapshotPtr levelsOnly(const EngineSnapshot &e)
     return s;
 }
 
-SymbolInfo storedGrid(CacheReader &db, const std::string &symbol)
-{
-    SymbolInfo info;
-    info.name = symbol;
-    for (const StoredSymbol &s : db.symbols())
-        if (s.name == symbol) {
-            info.tickSize = s.tickSize;
-            info.stepSize = s.stepSize;
-            info.tickSource = TickSource::Cache;
-        }
-    return info;
-}
-
 struct Rebuilt {
     SnapshotPtr snapshot;
     bool pastEnd = false; // a stored trade at or after the day's end
@@ -78,16 +65,16 @@ Rebuilt replay(CacheReader &db, const EngineConfig &config, const HistoryRequest
                int64_t endMs, const std::atomic<bool> &cancel)
 {
     Rebuilt out;
-    MarketEngine engine(storedGrid(db, r.symbol), config);
+    SymbolInfo grid = db.cachedGrid(r.symbol).value_or(SymbolInfo{});
+    grid.name = r.symbol;
+    MarketEngine engine(grid, config);
     engine.setLive(false, "cache");
     // The days before, as a restart seeds them: naked POCs of older days and the cvd before.
     const int64_t firstDay = ZoneClock(config.dayZone).localDay(fromMs);
-    if (auto h = db.dayHistory(r.symbol, r.zoneId, firstDay, std::max(1, config.cacheDays), &out.error)) {
-        seedEngine(engine, *h);
-        out.seeded = !h->days.empty();
-    } else {
+    const std::optional<size_t> seeded = seedFromCache(db, engine, r.zoneId, firstDay, &out.error);
+    if (!seeded)
         return out;
-    }
+    out.seeded = *seeded > 0;
     const bool ok = db.scanTrades(
         r.symbol, source, fromMs,
         [&](std::span<const Trade> trades) {

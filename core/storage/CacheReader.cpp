@@ -49,6 +49,19 @@ bool CacheReader::open(const QString &path, QString *error)
 
 std::vector<StoredSymbol> CacheReader::symbols() const { return symbols_ ? symbols_->all() : std::vector<StoredSymbol>{}; }
 
+std::optional<SymbolInfo> CacheReader::cachedGrid(const std::string &symbol)
+{
+    const StoredSymbol *s = find(symbol);
+    if (!s || s->tickSize <= 0)
+        return std::nullopt;
+    SymbolInfo info;
+    info.name = symbol;
+    info.tickSize = s->tickSize;
+    info.stepSize = s->stepSize;
+    info.tickSource = TickSource::Cache;
+    return info;
+}
+
 const StoredSymbol *CacheReader::find(const std::string &symbol)
 {
     if (!symbols_)

@@ -1,6 +1,7 @@
 #pragma once
 // Read side of the cache on its own connection (one per thread): what restore and queries need.
 #include "model/Derivatives.h"
+#include "model/Symbol.h"
 #include "model/Trade.h"
 #include "storage/Database.h"
 #include "storage/Records.h"
@@ -48,6 +49,8 @@ public:
     // (oldest first, no levels or profile) and the sum of all their days' deltas.
     std::optional<DayHistory> dayHistory(const std::string &symbol, const std::string &zone, int64_t beforeDay,
                                          int limit, QString *error = nullptr);
+    // The symbol with the grid last stored for it (tickSource Cache); nullopt when none is known.
+    std::optional<SymbolInfo> cachedGrid(const std::string &symbol);
 
 private:
     const StoredSymbol *find(const std::string &symbol);

@@ -1,19 +1,39 @@
 #include "app/Application.h"
 
-#include "app/CacheDayHistory.h"
-#include "app/EngineThread.h"
-#include "app/LiveFeed.h"
-#include "app/ReplayRunner.h"
+#include "cache/CacheDayHistory.h"
+#include "pipeline/EngineThread.h"
+#include "pipeline/LiveFeed.h"
+#include "pipeline/ReplayRunner.h"
 #include "app/ServerHealth.h"
-#include "app/StorageService.h"
+#include "cache/StorageService.h"
 #include "server/HttpServer.h"
 
+#include "model/ZoneOffsets.h"
+
 #include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 
 #include <cstdio>
 #include <functional>
 
 namespace co {
+
+namespace {
+
+LiveSession::Options liveOptionsFrom(const Config &config)
+{
+    LiveSession::Options o;
+    o.restUrl = QUrl(config.restUrl);
+    o.wsUrl = QUrl(config.wsUrl);
+    o.symbols = config.symbols;
+    o.exchangeInfoCache = QFileInfo(config.cacheDbPath).dir().filePath("exchangeInfo.json");
+    ZoneClock zone(config.engine.dayZone);
+    o.dayStart = [zone](int64_t ms) { return zone.dayStartUtc(zone.localDay(ms)); };
+    return o;
+}
+
+} // namespace
 
 Application::Application(Config config, QObject *parent)
     : QObject(parent), config_(std::move(config)), registry_(config_.engine),
@@ -27,7 +47,13 @@ bool Application::start(QString *error)
 {
     // The cache: always live; a replay of old files uses it only when CACHE_DB_PATH is given.
     if (config_.replayFiles.isEmpty() || config_.origin.value("CACHE_DB_PATH") != QLatin1String("default")) {
-        storage_ = std::make_unique<StorageService>(config_, *engines_, registry_, status_);
+        CacheOptions c;
+        c.dbPath = config_.cacheDbPath;
+        c.tradeCacheDays = config_.tradeCacheDays;
+        c.engine = config_.engine;
+        c.symbols = config_.symbols;
+        c.live = !config_.offline && config_.replayFiles.isEmpty();
+        storage_ = std::make_unique<StorageService>(std::move(c), *engines_, registry_, status_);
         if (!storage_->start(error))
             return false;
         CacheDayHistory::Options h;
@@ -48,7 +74,7 @@ bool Application::start(QString *error)
         afterRestore(replay_.get(), [this] { replay_->start(); });
     }
     if (!config_.offline && config_.replayFiles.isEmpty()) {
-        live_ = std::make_unique<LiveFeed>(LiveFeed::optionsFrom(config_), SystemClock::instance(), *engines_, status_);
+        live_ = std::make_unique<LiveFeed>(liveOptionsFrom(config_), SystemClock::instance(), *engines_, status_);
         afterRestore(live_.get(), [this] {
             for (const QString &symbol : config_.symbols)
                 if (auto last = storage_->resumePoint(symbol.toStdString()); last && last->source == TradeSource::AggTrade)

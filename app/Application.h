@@ -5,7 +5,7 @@
 #include "app/Config.h"
 #include "engine/EngineRegistry.h"
 #include "engine/ServiceStatus.h"
-#include "server/HistoryProvider.h"
+#include "engine/HistoryProvider.h"
 
 #include <QObject>
 

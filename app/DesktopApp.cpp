@@ -1,9 +1,9 @@
 #include "app/DesktopApp.h"
 
 #include "app/ImportController.h"
-#include "app/LiveFeed.h"
-#include "app/ReplayRunner.h"
-#include "app/StorageService.h"
+#include "pipeline/LiveFeed.h"
+#include "pipeline/ReplayRunner.h"
+#include "cache/StorageService.h"
 #include "server/HttpServer.h"
 #include "views/ImportDialog.h"
 #include "views/Language.h"

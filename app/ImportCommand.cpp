@@ -1,7 +1,8 @@
 #include "app/ImportCommand.h"
+#include "binance/ProxyConfig.h"
 
 #include "app/CliArgs.h"
-#include "app/ImportRun.h"
+#include "cache/ImportRun.h"
 #include "app/TerminalProgress.h"
 #include "model/Time.h"
 
@@ -75,10 +76,21 @@ bool parseImportArgs(const QStringList &args, ImportOptions &o, QString *error)
     return true;
 }
 
+ImportSettings importSettingsFrom(const Config &config)
+{
+    ImportSettings s;
+    s.dbPath = config.cacheDbPath;
+    s.archiveUrl = config.archiveUrl;
+    s.engine = config.engine;
+    s.tradeCacheDays = config.tradeCacheDays;
+    s.proxy = [] { return new EnvProxyFactory; }; // the same proxy as the live clients
+    return s;
+}
+
 int runImport(const ImportOptions &o, const Config &config, FILE *err)
 {
     TerminalProgress bar(err);
-    ImportRun run(o, config);
+    ImportRun run(o, importSettingsFrom(config));
     QString label;
     ImportRun::Callbacks cb;
     cb.fileStarted = [&](int index, int count, const QString &name) { label = QStringLiteral("%1/%2 %3").arg(index).arg(count).arg(name); };

@@ -3,6 +3,7 @@
 // from BINANCE_ARCHIVE_URL, sha256-checked) or `import [--symbol SYM] --file PATH...` (local zip
 // or CSV; a PATH.CHECKSUM next to it is checked): into the cache at CACHE_DB_PATH, resumable.
 #include "app/Config.h"
+#include "cache/ImportRun.h"
 
 #include <QString>
 #include <QStringList>
@@ -11,13 +12,9 @@
 
 namespace co {
 
-struct ImportOptions {
-    QString symbol;
-    QString from, to; // inclusive UTC dates
-    QStringList files;
-    QStringList configArgs; // the rest: configuration flags (--cache-db-path, ...)
-};
 
+// The cache settings of an import (CACHE_DB_PATH, BINANCE_ARCHIVE_URL, ...; the proxy of every mode).
+ImportSettings importSettingsFrom(const Config &config);
 // Parses the arguments after "import". False and *error on bad usage.
 bool parseImportArgs(const QStringList &args, ImportOptions &o, QString *error);
 // Exit code: 0 every file imported or already there, 1 something was not (see the messages),

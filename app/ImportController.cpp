@@ -1,5 +1,7 @@
 #include "app/ImportController.h"
 
+#include "app/ImportCommand.h"
+
 #include "views/ImportDialog.h"
 
 #include <QElapsedTimer>
@@ -50,7 +52,7 @@ void ImportController::start()
         dialog_->refused(error);
         return;
     }
-    run_ = std::make_unique<ImportRun>(o, config_);
+    run_ = std::make_unique<ImportRun>(o, importSettingsFrom(config_));
     run_->setChunkRows(chunkRows_);
     ImportRun *run = run_.get();
     QPointer<ImportDialog> dialog = dialog_;

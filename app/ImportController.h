@@ -4,7 +4,7 @@
 // is the running app's (CACHE_DB_PATH): its own connection, one transaction per file, while the
 // live TradeWriter waits on SQLite's busy timeout between its batches.
 #include "app/Config.h"
-#include "app/ImportRun.h"
+#include "cache/ImportRun.h"
 
 #include <QObject>
 #include <QPointer>

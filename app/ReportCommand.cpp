@@ -1,10 +1,10 @@
 #include "app/ReportCommand.h"
 
 #include "app/CliArgs.h"
-#include "app/MarketFeed.h"
-#include "app/TickInference.h"
+#include "pipeline/MarketFeed.h"
+#include "pipeline/TickInference.h"
 #include "binance/ExchangeInfo.h"
-#include "binance/ReplaySource.h"
+#include "pipeline/ReplaySource.h"
 #include "engine/EngineRegistry.h"
 #include "engine/KeyLevels.h"
 #include "model/Fixed.h"

@@ -1,6 +1,6 @@
 #include "app/ServerHealth.h"
 
-#include "app/ReplayRunner.h"
+#include "pipeline/ReplayRunner.h"
 #include "engine/Query.h"
 #include "server/JsonEncoders.h"
 

@@ -17,8 +17,8 @@
 // A benchmark, not a test: exit 0 whatever the speed (PASS/MISS per target), 0 with SKIP when
 // the data file is absent, non-zero when a result is wrong (rows or volume differ from the
 // generator's) or on bad arguments.
-#include "app/AggTradeFile.h"
-#include "app/ArchiveImporter.h"
+#include "archive/AggTradeFile.h"
+#include "cache/ArchiveImporter.h"
 #include "engine/MarketEngine.h"
 #include "model/Time.h"
 #include "storage/Database.h"

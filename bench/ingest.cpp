@@ -19,7 +19,7 @@
 // 0 with a SKIP message when the data file is absent, and non-zero only when the pipeline's
 // results are wrong (trades applied ≠ frames, day volume ≠ the generator's exact sums) or on bad
 // arguments.
-#include "app/MarketFeed.h"
+#include "pipeline/MarketFeed.h"
 #include "binance/FrameDecoder.h"
 #include "engine/EngineRegistry.h"
 #include "model/Symbol.h"

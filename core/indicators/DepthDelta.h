@@ -1,6 +1,7 @@
 #pragma once
 // Order-book depth within ±X % of mid (spec indicators.md §7): exact for the current book at any
 // X, and sampled once per second at a ladder of bands (0.1 % steps to 10 %) for history.
+#include "model/Depth.h"
 #include "model/OrderBook.h"
 
 #include <array>
@@ -12,27 +13,8 @@
 
 namespace co {
 
-struct DepthBand {
-    int64_t bidQty = 0, askQty = 0; // 1e-8 units
-    double bidNotional = 0, askNotional = 0; // USDT
-    int64_t net() const noexcept { return bidQty - askQty; }
-};
-
 // percentBp: X in basis points (1.0 % = 100), 0 < X ≤ 1000. nullopt when a side is empty.
 std::optional<DepthBand> depthWithin(const OrderBook &book, int percentBp);
-
-inline constexpr int kDepthLadderStepBp = 10; // 0.1 %
-inline constexpr int kDepthLadderBands = 100; // up to 10 %
-
-struct DepthSample {
-    int64_t timeMs = 0; // end of the second it describes
-    std::array<int64_t, kDepthLadderBands> bidQty{}, askQty{};
-    std::array<double, kDepthLadderBands> bidNotional{}, askNotional{};
-    DepthBand band(int index) const noexcept
-    {
-        return {bidQty[size_t(index)], askQty[size_t(index)], bidNotional[size_t(index)], askNotional[size_t(index)]};
-    }
-};
 
 DepthSample sampleLadder(const OrderBook &book, int64_t timeMs);
 

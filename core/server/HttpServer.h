@@ -5,7 +5,7 @@
 // /api/…, /healthz; anything else 404. Every route checks Host/Origin and, when configured, the
 // bearer token (not /healthz). Handlers only read engine snapshots.
 #include "engine/EngineRegistry.h"
-#include "server/HistoryProvider.h"
+#include "engine/HistoryProvider.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -5,7 +5,7 @@
 #include "engine/EngineRegistry.h"
 #include "indicators/Footprint.h"
 #include "server/ApiError.h"
-#include "server/HistoryProvider.h"
+#include "engine/HistoryProvider.h"
 
 #include <QJsonObject>
 #include <QStringList>

@@ -4,7 +4,7 @@
 // cut, "truncated" and a hint set).
 #include "engine/EngineRegistry.h"
 #include "server/ApiError.h"
-#include "server/HistoryProvider.h"
+#include "engine/HistoryProvider.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -3,9 +3,10 @@
 // settings reach the engines and the server moves to a new port without a restart.
 #include "app/Application.h"
 #include "app/DesktopApp.h"
-#include "app/EngineThread.h"
-#include "app/ImportRun.h"
-#include "app/StorageService.h"
+#include "app/ImportCommand.h"
+#include "pipeline/EngineThread.h"
+#include "cache/ImportRun.h"
+#include "cache/StorageService.h"
 #include "model/Time.h"
 #include "server/HttpServer.h"
 #include "support/ArchiveFiles.h"
@@ -76,7 +77,7 @@ private Q_SLOTS:
         const Config config = load({"--offline", "--port", "0", "--cache-db-path", cache, "--symbols", "BTCUSDT"});
         ImportOptions o;
         o.files = {zip};
-        QCOMPARE(ImportRun(o, config).run({}).imported, 1);
+        QCOMPARE(ImportRun(o, importSettingsFrom(config)).run({}).imported, 1);
 
         Application app(config);
         // The engine thread is held back, so the restore (which waits for it) is still running

@@ -1,6 +1,6 @@
 #include "support/FakeMarketData.h"
 
-#include "binance/ReplaySource.h"
+#include "pipeline/ReplaySource.h"
 
 #include <QStringList>
 

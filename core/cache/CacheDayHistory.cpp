@@ -1,0 +1,144 @@
+#include "cache/CacheDayHistory.h"
+
+#include "cache/DayRebuild.h"
+#include "model/Time.h"
+#include "storage/CacheReader.h"
+
+#include <QDateTime>
+
+#include <chrono>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+namespace co {
+
+CacheDayHistory::CacheDayHistory(Options o) : o_(std::move(o))
+{
+    worker_ = std::thread([this] { run(); });
+}
+
+CacheDayHistory::~CacheDayHistory()
+{
+    {
+        std::lock_guard lock(mutex_);
+        stop_ = true;
+    }
+    wake_.notify_all();
+    worker_.join();
+    for (const auto &job : queue_) {
+        job->promise.set_value(QueryError{QueryErrorKind::NoData, "the server is stopping"});
+        for (const auto &fn : job->ready)
+            fn();
+    }
+}
+
+const CacheDayHistory::Result *CacheDayHistory::cached(const Key &k)
+{
+    auto it = cache_.find(k);
+    if (it == cache_.end())
+        return nullptr;
+    if (it->second.expiresMs == 0 || QDateTime::currentMSecsSinceEpoch() < it->second.expiresMs) {
+        lru_.splice(lru_.begin(), lru_, it->second.at);
+        return &it->second.result;
+    }
+    lru_.erase(it->second.at);
+    cache_.erase(it);
+    return nullptr;
+}
+
+std::shared_ptr<CacheDayHistory::Job> CacheDayHistory::jobFor(const Key &k, const HistoryRequest &r)
+{
+    if (auto it = inflight_.find(k); it != inflight_.end())
+        return it->second;
+    auto job = std::make_shared<Job>();
+    job->request = r;
+    job->future = job->promise.get_future().share();
+    inflight_.emplace(k, job);
+    queue_.push_back(job);
+    wake_.notify_one();
+    return job;
+}
+
+QueryResult<HistoryDay> CacheDayHistory::day(const HistoryRequest &r)
+{
+    const Key k{r.symbol, r.zoneId, r.day};
+    std::shared_future<Result> f;
+    {
+        std::lock_guard lock(mutex_);
+        if (const Result *c = cached(k))
+            return *c;
+        f = jobFor(k, r)->future;
+    }
+    if (f.wait_for(std::chrono::milliseconds(o_.waitMs)) != std::future_status::ready)
+        return QueryError{QueryErrorKind::NoData, isoDate(r.day) + " (" + r.zoneId + ") of " + r.symbol +
+                                                      " is being rebuilt from the trade cache; ask again in a few seconds"};
+    return f.get();
+}
+
+bool CacheDayHistory::prepare(const HistoryRequest &r, std::function<void()> ready)
+{
+    const Key k{r.symbol, r.zoneId, r.day};
+    std::lock_guard lock(mutex_);
+    if (stop_ || cached(k))
+        return true;
+    jobFor(k, r)->ready.push_back(std::move(ready));
+    return false;
+}
+
+void CacheDayHistory::keep(const Key &k, const Result &r)
+{
+    // Errors and a day still running may change as data arrives: kept freshMs only.
+    const HistoryDay *d = std::get_if<HistoryDay>(&r);
+    lru_.push_front(k);
+    cache_[k] = Entry{r, d && d->complete ? 0 : QDateTime::currentMSecsSinceEpoch() + o_.freshMs, lru_.begin()};
+    while (cache_.size() > o_.capacity) {
+        cache_.erase(lru_.back());
+        lru_.pop_back();
+    }
+}
+
+void CacheDayHistory::run()
+{
+    CacheReader reader;
+    bool open = false;
+    for (;;) {
+        std::shared_ptr<Job> job;
+        {
+            std::unique_lock lock(mutex_);
+            wake_.wait(lock, [this] { return stop_ || !queue_.empty(); });
+            if (stop_)
+                return;
+            job = std::move(queue_.front());
+            queue_.pop_front();
+        }
+        Result result = QueryError{QueryErrorKind::NoData, "the cache is not open"};
+        QString error;
+        if (!open && !(open = reader.open(o_.path, &error)))
+            result = QueryError{QueryErrorKind::NoData, "the cache cannot be read: " + error.toStdString()};
+        if (open) {
+            result = rebuildDay(reader, o_.engine, job->request, stop_);
+#ifdef __GLIBC__
+            // A rebuild's engine (bars and ladders of two days) is gone: give its pages back.
+            malloc_trim(0);
+#endif
+        }
+        ++computed_;
+        const HistoryRequest &r = job->request;
+        std::vector<std::function<void()>> ready;
+        {
+            std::lock_guard lock(mutex_);
+            const Key k{r.symbol, r.zoneId, r.day};
+            inflight_.erase(k);
+            if (!stop_)
+                keep(k, result);
+            ready.swap(job->ready);
+        }
+        job->promise.set_value(std::move(result));
+        for (const auto &fn : ready)
+            fn();
+    }
+}
+
+} // namespace co

@@ -1,0 +1,73 @@
+#pragma once
+// get_key_levels for the days the engines do not hold, from the SQLite cache (app/DayRebuild) on
+// a worker thread with its own read connection. The caller (the server thread) waits at most
+// waitMs: a longer rebuild goes on and the caller is told to ask again. One rebuild per
+// symbol/zone/day at a time (later callers share it); answers kept in a small LRU — a completed
+// day never changes, a day still running is kept freshMs.
+#include "engine/EngineConfig.h"
+#include "engine/HistoryProvider.h"
+
+#include <QString>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <future>
+#include <list>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <tuple>
+
+namespace co {
+
+class CacheDayHistory : public HistoryProvider {
+public:
+    struct Options {
+        QString path;        // CACHE_DB_PATH (opened read-only)
+        EngineConfig engine; // the engines' settings; dayZone = DAY_TZ
+        int waitMs = 5000;
+        size_t capacity = 16;
+        int64_t freshMs = 5000;
+    };
+    explicit CacheDayHistory(Options o);
+    ~CacheDayHistory() override; // cancels a running rebuild and joins
+
+    QueryResult<HistoryDay> day(const HistoryRequest &r) override;
+    bool prepare(const HistoryRequest &r, std::function<void()> ready) override;
+    uint64_t computed() const noexcept { return computed_; } // rebuilds and look-ups run (tests)
+
+private:
+    using Key = std::tuple<std::string, std::string, int64_t>;
+    using Result = QueryResult<HistoryDay>;
+    struct Job {
+        HistoryRequest request;
+        std::promise<Result> promise;
+        std::shared_future<Result> future;
+        std::vector<std::function<void()>> ready; // prepare() callers, called once it is done
+    };
+    struct Entry {
+        Result result;
+        int64_t expiresMs = 0; // 0: never
+        std::list<Key>::iterator at;
+    };
+    // The cached answer (fresh), else nullptr; mutex_ held.
+    const Result *cached(const Key &k);
+    // The running or a new job for r; mutex_ held.
+    std::shared_ptr<Job> jobFor(const Key &k, const HistoryRequest &r);
+    void run();
+    void keep(const Key &k, const Result &r);
+
+    Options o_;
+    std::mutex mutex_; // guards the fields below
+    std::condition_variable wake_;
+    std::deque<std::shared_ptr<Job>> queue_;
+    std::map<Key, std::shared_ptr<Job>> inflight_;
+    std::map<Key, Entry> cache_;
+    std::list<Key> lru_; // most recent first
+    std::atomic<bool> stop_{false};
+    std::atomic<uint64_t> computed_{0};
+    std::thread worker_;
+};
+
+} // namespace co

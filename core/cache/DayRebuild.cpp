@@ -1,0 +1,196 @@
+#include "cache/DayRebuild.h"
+
+#include "cache/DaySummaries.h"
+
+#include "engine/MarketEngine.h"
+#include "engine/QtZoneOffsets.h"
+#include "model/Time.h"
+#include "storage/CacheReader.h"
+
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace co {
+
+namespace {
+std::string range(int64_t firstDay, int64_t lastDay) { return isoDate(firstDay) + " to " + isoDate(lastDay); }
+
+// A day as key levels read it: totals, profile, CVD base (no bars: a cached answer stays small).
+std::shared_ptr<const DayView> levelsOnly(const std::shared_ptr<const DayView> &d)
+{
+    if (!d)
+        return nullptr;
+    auto v = std::make_shared<DayView>();
+    v->day = d->day;
+    v->startMs = d->startMs;
+    v->endMs = d->endMs;
+    v->totals = d->totals;
+    v->profile = d->profile;
+    v->cvdBefore = d->cvdBefore;
+    return v;
+}
+
+// The snapshot as key levels read it (no book, depth, liquidations or bars).
+SnapshotPtr levelsOnly(const EngineSnapshot &e)
+{
+    auto s = std::make_shared<EngineSnapshot>();
+    s->symbol = e.symbol;
+    s->config = e.config;
+    s->seq = e.seq;
+    s->asOfMs = e.asOfMs;
+    s->hasTrade = e.hasTrade;
+    s->lastPrice = e.lastPrice;
+    s->lastTradeMs = e.lastTradeMs;
+    s->lastTradeId = e.lastTradeId;
+    s->today = levelsOnly(e.today);
+    s->prior = levelsOnly(e.prior);
+    s->todaySessions = e.todaySessions;
+    s->priorSessions = e.priorSessions;
+    s->history = e.history;
+    s->quality = e.quality;
+    s->cvdAll = e.cvdAll;
+    return s;
+}
+
+struct Rebuilt {
+    SnapshotPtr snapshot;
+    bool pastEnd = false; // a stored trade at or after the day's end
+    bool cancelled = false;
+    bool seeded = false; // older days from the zone's summaries (naked POCs, cvd before)
+    QString error;
+};
+
+Rebuilt replay(CacheReader &db, const EngineConfig &config, const HistoryRequest &r, TradeSource source, int64_t fromMs,
+               int64_t endMs, const std::atomic<bool> &cancel)
+{
+    Rebuilt out;
+    SymbolInfo grid = db.cachedGrid(r.symbol).value_or(SymbolInfo{});
+    grid.name = r.symbol;
+    MarketEngine engine(grid, config);
+    engine.setLive(false, "cache");
+    // The days before, as a restart seeds them: naked POCs of older days and the cvd before.
+    const int64_t firstDay = ZoneClock(config.dayZone).localDay(fromMs);
+    const std::optional<size_t> seeded = seedFromCache(db, engine, r.zoneId, firstDay, &out.error);
+    if (!seeded)
+        return out;
+    out.seeded = *seeded > 0;
+    const bool ok = db.scanTrades(
+        r.symbol, source, fromMs,
+        [&](std::span<const Trade> trades) {
+            for (const Trade &t : trades) {
+                // The live engine rolls to the next day at the first trade stamped after it.
+                if (t.timeMs >= endMs) {
+                    out.pastEnd = true;
+                    return false;
+                }
+                engine.onTrade(t);
+            }
+            out.cancelled = cancel.load();
+            return !out.cancelled;
+        },
+        &out.error, 16384);
+    if (ok && !out.cancelled)
+        out.snapshot = engine.publish();
+    return out;
+}
+} // namespace
+
+QueryResult<HistoryDay> rebuildDay(CacheReader &db, const EngineConfig &engine, const HistoryRequest &r,
+                                   const std::atomic<bool> &cancel)
+{
+    const std::string dayTz = ZoneClock(engine.dayZone).id();
+    EngineConfig config = engine;
+    if (r.zoneId != dayTz)
+        config.dayZone = makeZoneOffsets(r.zoneId);
+    const ZoneClock clock(config.dayZone);
+    const int64_t start = clock.dayStartUtc(r.day), end = clock.dayStartUtc(r.day + 1);
+    const std::string what = r.symbol + " on " + isoDate(r.day) + " (" + r.zoneId + ")";
+    QString error;
+    const std::vector<StoredTradeDay> days = db.tradeDays(r.symbol, &error);
+    if (!error.isEmpty())
+        return QueryError{QueryErrorKind::NoData, "the trade cache cannot be read: " + error.toStdString()};
+
+    // The day's source: aggTrade when stored for it (the engine prefers it), else raw trades.
+    std::optional<TradeSource> source;
+    for (TradeSource src : {TradeSource::AggTrade, TradeSource::Trade})
+        if (!source && std::any_of(days.begin(), days.end(), [&](const StoredTradeDay &d) {
+                return d.source == src && d.lastMs >= start && d.firstMs < end;
+            }))
+            source = src;
+    if (source) {
+        // From the start of the stored day before it, whatever the gap (as the engine's prior day).
+        std::optional<int64_t> priorMs;
+        for (const StoredTradeDay &d : days)
+            if (d.source == *source && d.firstMs < start)
+                priorMs = std::max(priorMs.value_or(INT64_MIN), std::min(d.lastMs, start - 1));
+        const int64_t fromMs = priorMs ? clock.dayStartUtc(clock.localDay(*priorMs)) : start;
+        Rebuilt b = replay(db, config, r, *source, fromMs, end, cancel);
+        if (b.cancelled)
+            return QueryError{QueryErrorKind::NoData, "the rebuild of " + what + " was cancelled"};
+        if (!b.error.isEmpty())
+            return QueryError{QueryErrorKind::NoData, "the trade cache cannot be read: " + b.error.toStdString()};
+        if (b.snapshot && b.snapshot->today && b.snapshot->today->day == r.day) {
+            SnapshotPtr s = levelsOnly(*b.snapshot);
+            HistoryDay h;
+            int64_t oldestMs = INT64_MAX;
+            for (const StoredTradeDay &d : days)
+                if (d.source == *source)
+                    oldestMs = std::min(oldestMs, d.firstMs);
+            if (!priorMs)
+                h.warnings.push_back("no stored trades before " + isoTimeMs(start) +
+                                     ": prior-day levels (pd…) are missing");
+            else if (oldestMs > fromMs + kMsPerMinute)
+                h.warnings.push_back("the trade cache starts at " + isoTimeMs(oldestMs) +
+                                     ", within the prior day: its levels (pd…) cover only part of it");
+            if (config.cvdContinuous && !b.seeded)
+                h.warnings.push_back("CVD_RESET=none: no day summaries before " + isoTimeMs(fromMs) + " in " +
+                                     r.zoneId + ": cvd counts from there");
+            h.complete = b.pastEnd;
+            h.snapshot = std::move(s);
+            return h;
+        }
+    }
+
+    // No trades of the day: the summary stored at its close (zones the server has run in).
+    const std::vector<int64_t> stored = db.summaryDays(r.symbol, r.zoneId);
+    if (std::binary_search(stored.begin(), stored.end(), r.day))
+        for (const DaySummaryRecord &d : db.daySummaries(r.symbol, r.zoneId, r.day, false))
+            if (d.day == r.day) {
+                HistoryDay h;
+                h.stored = QJsonDocument::fromJson(d.levelsJson).object();
+                h.warnings.push_back("the trades of " + isoDate(r.day) + " are no longer in the trade cache "
+                                     "(TRADE_CACHE_DAYS): key levels as stored at the day's close");
+                h.complete = true;
+                return h;
+            }
+
+    // Nothing: name what is kept.
+    int64_t firstMs = INT64_MAX, lastMs = INT64_MIN;
+    for (const StoredTradeDay &d : days) {
+        firstMs = std::min(firstMs, d.firstMs);
+        lastMs = std::max(lastMs, d.lastMs);
+    }
+    const std::string rebuildable =
+        days.empty() ? std::string() : range(clock.localDay(firstMs), clock.localDay(lastMs));
+    const std::vector<int64_t> summaries = r.zoneId == dayTz ? stored : db.summaryDays(r.symbol, dayTz);
+    if (r.zoneId != dayTz && !summaries.empty() && (days.empty() || end <= firstMs))
+        return QueryError{QueryErrorKind::Unsupported,
+                          isoDate(r.day) + " in " + r.zoneId + " is older than the trade cache, and beyond " +
+                              "TRADE_CACHE_DAYS only the days of DAY_TZ=" + dayTz + " are kept (as summaries: " +
+                              range(summaries.front(), summaries.back()) + "). " +
+                              (rebuildable.empty() ? std::string("No day can be rebuilt in ") + r.zoneId
+                                                   : "Days that can be rebuilt in " + r.zoneId + ": " + rebuildable) +
+                              "; or omit sessionTZ"};
+    std::string kept;
+    if (!rebuildable.empty())
+        kept = "trades for " + rebuildable + " (any sessionTZ; these dates in " + r.zoneId + ")";
+    if (!summaries.empty())
+        kept += (kept.empty() ? "" : "; ") + std::string("day summaries for ") +
+                range(summaries.front(), summaries.back()) + " (DAY_TZ=" + dayTz + " only)";
+    return QueryError{QueryErrorKind::NotInMemory, "nothing stored for " + what + "; " +
+                                                       (kept.empty() ? "the cache holds no days of " + r.symbol
+                                                                     : "kept: " + kept)};
+}
+
+} // namespace co

@@ -1,0 +1,239 @@
+#include "cache/StorageService.h"
+
+#include "pipeline/EngineThread.h"
+#include "engine/EngineRegistry.h"
+#include "engine/ServiceStatus.h"
+#include "model/Time.h"
+#include "storage/Log.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+namespace co {
+
+StorageService::StorageService(CacheOptions config, EngineThread &engines, EngineRegistry &registry,
+                               ServiceStatus &status, QObject *parent)
+    : QObject(parent), config_(std::move(config)), engines_(engines), registry_(registry), status_(status),
+      path_(config_.dbPath)
+{
+    connect(&statusTimer_, &QTimer::timeout, this, &StorageService::publishStatus);
+}
+
+StorageService::~StorageService() { stop(); }
+
+bool StorageService::start(QString *error)
+{
+    startedMs_ = QDateTime::currentMSecsSinceEpoch();
+    TradeWriter::Options wo;
+    wo.cacheDays = config_.tradeCacheDays;
+    writer_ = std::make_unique<TradeWriter>(path_, wo);
+    if (!writer_->start(error)) {
+        status_.set("storage", {{"state", "error"}, {"path", path_}, {"error", error ? *error : QString()}});
+        return false;
+    }
+    // The plan: which symbols have what stored, read now (primary-key look-ups only).
+    CacheReader reader;
+    if (!reader.open(path_, error)) {
+        status_.set("storage", {{"state", "error"}, {"path", path_}, {"error", error ? *error : QString()}});
+        return false;
+    }
+    schemaVersion_ = Database::knownSchemaVersion();
+    recorder_ = std::make_unique<CacheRecorder>(*writer_);
+    RestorePlan plan;
+    plan.path = path_;
+    plan.dayZone = config_.engine.dayZone;
+    plan.cacheDays = config_.engine.cacheDays;
+    std::vector<SymbolInfo> cachedGrids;
+    const ZoneClock clock(config_.engine.dayZone);
+    // "Today" is the day of now when live, else the day of the last stored trade.
+    const bool live = config_.live;
+    const int64_t now = QDateTime::currentMSecsSinceEpoch();
+    for (const QString &sym : config_.symbols) {
+        const std::string name = sym.toStdString();
+        RestorePlan::Symbol s;
+        s.name = name;
+        if (auto last = reader.lastTrade(name, error)) {
+            lastAtStart_[name] = *last;
+            recorder_->skipStoredUpTo(name, last->source, last->id);
+            s.source = last->source;
+            s.fromMs = clock.dayStartUtc(clock.localDay(live ? now : last->timeMs) - 1);
+            s.hasTrades = last->timeMs >= s.fromMs;
+            s.expected = s.hasTrades ? reader.tradeCountFrom(name, s.source, s.fromMs) : 0;
+            std::lock_guard lock(mutex_);
+            windowStart_[name] = s.fromMs;
+        } else if (error && !error->isEmpty()) {
+            return false;
+        }
+        plan.symbols.push_back(s);
+    }
+    for (const StoredSymbol &s : reader.symbols())
+        if (s.tickSize > 0 && config_.symbols.contains(QString::fromStdString(s.name))) {
+            SymbolInfo info;
+            info.name = s.name;
+            info.tickSize = s.tickSize;
+            info.stepSize = s.stepSize;
+            info.tickSource = TickSource::Cache;
+            cachedGrids.push_back(info);
+        }
+
+    // Engine thread, before any source: cached grids for engines yet to be made, and the
+    // recorder on every engine from now on.
+    CacheRecorder *recorder = recorder_.get();
+    EngineRegistry *registry = &registry_;
+    const bool restoring = plan.expected() > 0;
+    engines_.post(std::function<void(MarketFeed &)>([recorder, registry, cachedGrids, restoring](MarketFeed &feed) {
+        for (const SymbolInfo &info : cachedGrids)
+            feed.setSymbolInfo(info);
+        if (restoring)
+            feed.setSource(false, "cache");
+        feed.onEngineCreated([recorder](MarketEngine &e) { recorder->attach(e); });
+        for (const std::string &name : registry->symbols())
+            if (MarketEngine *e = feed.engineFor(name))
+                recorder->attach(*e);
+    }));
+
+    {
+        std::lock_guard lock(mutex_);
+        state_ = "restoring";
+        progress_.expected = plan.expected();
+    }
+    qCInfo(lcStorage).noquote() << "cache" << path_ << "open; restoring" << plan.expected()
+                                << "trades (prior day and today, older days from their summaries) in the background";
+    restore_ = std::make_unique<CacheRestore>(engines_, std::move(plan));
+    restore_->start(
+        [this](const CacheRestore::Progress &p) {
+            std::lock_guard lock(mutex_);
+            progress_ = p;
+        },
+        [this](bool ok, const QString &why, const CacheRestore::Progress &p) {
+            {
+                std::lock_guard lock(mutex_);
+                progress_ = p;
+                restoredMs_ = QDateTime::currentMSecsSinceEpoch();
+                const bool cancelled = !ok && why == QLatin1String("cancelled");
+                state_ = ok ? "ready" : cancelled ? "cancelled" : "error";
+                restoreError_ = ok || cancelled ? QString() : why;
+            }
+            if (ok)
+                qCInfo(lcStorage).noquote() << "restored" << p.trades << "trades from the cache in"
+                                            << (restoredMs_ - startedMs_) << "ms;" << p.seededDays
+                                            << "older days from their summaries";
+            else if (why == QLatin1String("cancelled"))
+                qCInfo(lcStorage).noquote() << "restore cancelled after" << p.trades << "of" << p.expected
+                                            << "trades; the cache keeps them all";
+            else
+                qCWarning(lcStorage).noquote() << "restore from the cache failed:" << why;
+            publishStatus();
+            restored_ = true;
+#ifdef __GLIBC__
+            // The restore churns through millions of short-lived events and growing ladders:
+            // hand the freed heap pages back instead of keeping them as resident memory.
+            malloc_trim(0);
+#endif
+            QMetaObject::invokeMethod(this, [this] { Q_EMIT restored(); }, Qt::QueuedConnection);
+        });
+    publishStatus();
+    statusTimer_.start(1000);
+    return true;
+}
+
+void StorageService::stopRestore() { restore_.reset(); }
+
+void StorageService::cancelRestore()
+{
+    if (restore_ && !restored_)
+        restore_->cancel();
+}
+
+void StorageService::stop()
+{
+    if (stopped_ || !writer_)
+        return;
+    stopped_ = true;
+    statusTimer_.stop();
+    stopRestore();
+    // The engines have stopped: their last snapshots hold today's days.
+    if (recorder_)
+        for (const std::string &name : registry_.symbols())
+            if (SnapshotPtr s = registry_.snapshot(name))
+                recorder_->writeDaySummary(*s);
+    writer_->stop();
+    const TradeWriter::Stats w = writer_->stats();
+    qCInfo(lcStorage).noquote() << "cache closed:" << w.trades << "trades and" << w.records << "records written in"
+                                << w.batches << "batches" << (w.dropped ? QString(", %1 dropped").arg(w.dropped) : QString());
+    {
+        std::lock_guard lock(mutex_);
+        state_ = "closed";
+    }
+    publishStatus();
+}
+
+std::optional<StoredTrade> StorageService::resumePoint(const std::string &symbol) const
+{
+    auto last = lastTrade(symbol);
+    std::lock_guard lock(mutex_);
+    auto it = windowStart_.find(symbol);
+    if (!last || it == windowStart_.end() || last->timeMs < it->second)
+        return std::nullopt;
+    return last;
+}
+
+std::optional<StoredTrade> StorageService::lastTrade(const std::string &symbol) const
+{
+    std::optional<StoredTrade> out;
+    {
+        std::lock_guard lock(mutex_);
+        if (auto it = lastAtStart_.find(symbol); it != lastAtStart_.end())
+            out = it->second;
+    }
+    if (writer_)
+        if (auto w = writer_->lastCommitted(symbol); w && (!out || w->timeMs >= out->timeMs))
+            out = *w;
+    return out;
+}
+
+void StorageService::publishStatus()
+{
+    QJsonObject o;
+    {
+        std::lock_guard lock(mutex_);
+        o.insert("state", state_);
+        o.insert("path", path_);
+        o.insert("schemaVersion", schemaVersion_);
+        o.insert("restoredTrades", qint64(progress_.trades));
+        o.insert("expectedTrades", qint64(progress_.expected));
+        o.insert("seededDays", qint64(progress_.seededDays));
+        o.insert("progress", progress_.expected > 0 ? std::min(1.0, double(progress_.trades) / double(progress_.expected))
+                                                    : (state_ == "restoring" ? 0.0 : 1.0));
+        if (state_ == "restoring" && !progress_.symbol.empty())
+            o.insert("restoring", QString::fromStdString(progress_.symbol));
+        if (restoredMs_)
+            o.insert("restoreMs", qint64(restoredMs_ - startedMs_));
+        if (!restoreError_.isEmpty())
+            o.insert("error", restoreError_);
+        QJsonObject last;
+        for (const auto &[name, t] : lastAtStart_)
+            last.insert(QString::fromStdString(name),
+                        QJsonObject{{"id", qint64(t.id)}, {"timeMs", qint64(t.timeMs)},
+                                    {"source", t.source == TradeSource::AggTrade ? "aggTrade" : "trade"}});
+        o.insert("lastStoredAtStart", last);
+    }
+    if (writer_) {
+        const TradeWriter::Stats w = writer_->stats();
+        QJsonObject wj{{"trades", qint64(w.trades)},       {"records", qint64(w.records)},
+                       {"batches", qint64(w.batches)},     {"pending", qint64(w.pending)},
+                       {"dropped", qint64(w.dropped)},     {"retained", qint64(w.retained)},
+                       {"lastCommitMs", qint64(w.lastCommitMs)}, {"maxCommitMs", qint64(w.maxCommitMs)},
+                       {"blockedMs", qint64(w.blockedMs)}};
+        if (!w.lastError.isEmpty())
+            wj.insert("lastError", w.lastError);
+        o.insert("writer", wj);
+    }
+    status_.set("storage", o);
+}
+
+} // namespace co

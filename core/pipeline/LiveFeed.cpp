@@ -1,0 +1,121 @@
+#include "pipeline/LiveFeed.h"
+
+#include "pipeline/EngineThread.h"
+#include "binance/Log.h"
+#include "engine/ServiceStatus.h"
+#include "model/ZoneOffsets.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace co {
+
+LiveFeed::LiveFeed(LiveSession::Options options, const Clock &clock, EngineThread &engines, ServiceStatus &status,
+                   QObject *parent)
+    : QObject(parent), options_(std::move(options)), clock_(clock), engines_(engines), status_(status)
+{
+    thread_.setObjectName("binance");
+}
+
+LiveFeed::~LiveFeed() { stop(); }
+
+void LiveFeed::setResumeFrom(const QString &symbol, int64_t lastId, int64_t lastTimeMs)
+{
+    if (running()) {
+        qCWarning(lcBinance).noquote() << "LiveFeed::setResumeFrom after start ignored for" << symbol;
+        return;
+    }
+    resume_.emplace_back(symbol, lastId, lastTimeMs);
+}
+
+void LiveFeed::start()
+{
+    if (running())
+        return;
+    thread_.start();
+    context_ = new QObject;
+    context_->moveToThread(&thread_);
+    QObject *ctx = context_;
+    engines_.post(std::function<void(MarketFeed &)>([this, ctx](MarketFeed &feed) {
+        feed.setSource(true, "binance-usdm");
+        // Called on the engine thread; the request itself is made on the network thread.
+        feed.setSnapshotRequester([this, ctx](const std::string &symbol) {
+            QMetaObject::invokeMethod(ctx, [this, symbol] {
+                if (session_)
+                    session_->requestSnapshot(symbol);
+            });
+        });
+    }));
+    LiveSession::Sink sink;
+    sink.events = [this](std::vector<MarketEvent> &&events) { engines_.post(std::move(events)); };
+    sink.bookLost = [this](const std::string &symbol) {
+        engines_.post(std::function<void(MarketFeed &)>([symbol](MarketFeed &feed) { feed.resetBook(symbol); }));
+    };
+    sink.symbolInfo = [this](const SymbolInfo &info) {
+        engines_.post(std::function<void(MarketFeed &)>([info](MarketFeed &feed) {
+            feed.setSymbolInfo(info);
+            if (MarketEngine *e = feed.engineFor(info.name)) {
+                e->setTickSize(info.tickSize, info.tickSource);
+                e->setLive(true, "binance-usdm");
+            }
+        }));
+    };
+    sink.unfilled = [this](const std::string &symbol, const Gap &g) {
+        // Before the trades after it: the engine keeps this reason instead of a plain id_gap.
+        engines_.post(std::function<void(MarketFeed &)>([symbol, g](MarketFeed &feed) {
+            if (MarketEngine *e = feed.engineFor(symbol))
+                e->noteGap(g);
+        }));
+    };
+    sink.status = [this](const QJsonObject &o) { status_.set("binance", o); };
+    QMetaObject::invokeMethod(ctx, [this, sink = std::move(sink)] {
+        session_ = new LiveSession(options_, clock_, sink);
+        for (const auto &[symbol, id, ms] : resume_)
+            session_->setResumeFrom(symbol, id, ms);
+        session_->start();
+    });
+}
+
+void LiveFeed::stop()
+{
+    if (!running())
+        return;
+    engines_.post(std::function<void(MarketFeed &)>([](MarketFeed &feed) { feed.setSnapshotRequester({}); }));
+    engines_.flush(); // no snapshot request can arrive after this
+    QMetaObject::invokeMethod(
+        context_,
+        [this] {
+            delete session_;
+            session_ = nullptr;
+        },
+        Qt::BlockingQueuedConnection);
+    thread_.quit();
+    thread_.wait();
+    delete context_;
+    context_ = nullptr;
+}
+
+void LiveFeed::cancelBackfill(const QString &symbol)
+{
+    if (!running())
+        return;
+    QMetaObject::invokeMethod(context_, [this, symbol] {
+        if (session_)
+            session_->cancelBackfill(symbol);
+    });
+}
+
+void LiveFeed::inspect(const std::function<void(LiveSession &)> &fn)
+{
+    if (!running())
+        return;
+    QMetaObject::invokeMethod(
+        context_,
+        [this, &fn] {
+            if (session_)
+                fn(*session_);
+        },
+        Qt::BlockingQueuedConnection);
+}
+
+} // namespace co

@@ -1,0 +1,51 @@
+#pragma once
+// Live Binance data into the engines: runs a LiveSession on its own network thread and posts
+// what it decodes through the EngineThread (the only writer of the engines). Book-sync snapshot
+// requests come back from the engine thread; status goes to ServiceStatus["binance"].
+#include "binance/Clock.h"
+#include "binance/LiveSession.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+
+namespace co {
+
+class EngineThread;
+class ServiceStatus;
+
+class LiveFeed : public QObject {
+    Q_OBJECT
+public:
+    LiveFeed(LiveSession::Options options, const Clock &clock, EngineThread &engines, ServiceStatus &status,
+             QObject *parent = nullptr);
+    ~LiveFeed() override;
+
+    // BINANCE_REST_URL, BINANCE_WS_URL, SYMBOLS, DAY_TZ and the cache folder of CACHE_DB_PATH.
+
+    // Continue `symbol` after this trade instead of backfilling today (storage restore hands over
+    // here). Before start(); later calls are ignored with a warning.
+    void setResumeFrom(const QString &symbol, int64_t lastId, int64_t lastTimeMs);
+    void start();
+    void stop();
+    bool running() const noexcept { return context_ != nullptr; }
+    // The user cancels today's backfill of `symbol` ("" = all); queued to the network thread,
+    // returns at once. Status "binance" then shows backfill.cancelled.
+    void cancelBackfill(const QString &symbol = {});
+
+    // Runs `fn` with the session on the network thread and waits for it (tests, diagnostics).
+    void inspect(const std::function<void(LiveSession &)> &fn);
+
+private:
+    LiveSession::Options options_;
+    const Clock &clock_;
+    EngineThread &engines_;
+    ServiceStatus &status_;
+    std::vector<std::tuple<QString, int64_t, int64_t>> resume_;
+    QThread thread_;
+    QObject *context_ = nullptr;    // lives on thread_
+    LiveSession *session_ = nullptr; // created, used and deleted on thread_
+};
+
+} // namespace co

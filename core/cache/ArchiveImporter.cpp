@@ -1,6 +1,7 @@
 #include "cache/ArchiveImporter.h"
 
 #include "archive/AggTradeFile.h"
+#include "cache/CachedReplay.h"
 #include "cache/DaySummaries.h"
 #include "archive/Sha256.h"
 #include "model/Fixed.h"
@@ -64,28 +65,20 @@ void ArchiveImporter::preloadPriorDay(MarketEngine &engine, int64_t firstTradeMs
     // has its prior-day levels even when that day was imported in an earlier run; the days before
     // come from their summaries (naked POCs, cumulative delta).
     const ZoneClock clock(options_.engine.dayZone);
-    const int64_t from = clock.dayStartUtc(clock.localDay(firstTradeMs) - 1);
-    QString why;
-    bool seeded = false;
-    auto seed = [&](int64_t firstMs) {
-        seeded = true;
-        seedFromCache(*reader_, engine, clock.id(), clock.localDay(firstMs), &why);
-    };
-    reader_->scanTrades(
-        engine.symbol().name, TradeSource::AggTrade, from,
+    CachedReplay r;
+    r.symbol = engine.symbol().name;
+    r.fromMs = clock.dayStartUtc(clock.localDay(firstTradeMs) - 1);
+    r.untilMs = firstTradeMs;
+    r.zone = clock.id();
+    r.dayZone = options_.engine.dayZone;
+    r.cacheDays = engine.config().cacheDays;
+    replayCached(
+        *reader_, r, [&](DayHistory &&h) { seedEngine(engine, h); },
         [&](std::span<const Trade> trades) {
-            for (const Trade &t : trades) {
-                if (t.timeMs >= firstTradeMs)
-                    return false;
-                if (!seeded)
-                    seed(t.timeMs);
+            for (const Trade &t : trades)
                 engine.onTrade(t);
-            }
             return true;
-        },
-        &why);
-    if (!seeded)
-        seed(firstTradeMs);
+        });
 }
 
 ImportResult ArchiveImporter::import(const ImportFile &file, const Progress &progress)

@@ -21,17 +21,9 @@ CacheDayHistory::CacheDayHistory(Options o) : o_(std::move(o))
 
 CacheDayHistory::~CacheDayHistory()
 {
-    {
-        std::lock_guard lock(mutex_);
-        stop_ = true;
-    }
-    wake_.notify_all();
+    stop_ = true;    // a running rebuild stops, queued jobs answer "stopping"
+    jobs_.close();
     worker_.join();
-    for (const auto &job : queue_) {
-        job->promise.set_value(QueryError{QueryErrorKind::NoData, "the server is stopping"});
-        for (const auto &fn : job->ready)
-            fn();
-    }
 }
 
 const CacheDayHistory::Result *CacheDayHistory::cached(const Key &k)
@@ -55,9 +47,11 @@ std::shared_ptr<CacheDayHistory::Job> CacheDayHistory::jobFor(const Key &k, cons
     auto job = std::make_shared<Job>();
     job->request = r;
     job->future = job->promise.get_future().share();
+    if (!jobs_.pushUnbounded(job)) { // stopping
+        job->promise.set_value(QueryError{QueryErrorKind::NoData, "the server is stopping"});
+        return job;
+    }
     inflight_.emplace(k, job);
-    queue_.push_back(job);
-    wake_.notify_one();
     return job;
 }
 
@@ -83,7 +77,10 @@ bool CacheDayHistory::prepare(const HistoryRequest &r, std::function<void()> rea
     std::lock_guard lock(mutex_);
     if (stop_ || cached(k))
         return true;
-    jobFor(k, r)->ready.push_back(std::move(ready));
+    const std::shared_ptr<Job> job = jobFor(k, r);
+    if (job->future.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+        return true;
+    job->ready.push_back(std::move(ready));
     return false;
 }
 
@@ -103,41 +100,37 @@ void CacheDayHistory::run()
 {
     CacheReader reader;
     bool open = false;
-    for (;;) {
-        std::shared_ptr<Job> job;
-        {
-            std::unique_lock lock(mutex_);
-            wake_.wait(lock, [this] { return stop_ || !queue_.empty(); });
-            if (stop_)
-                return;
-            job = std::move(queue_.front());
-            queue_.pop_front();
-        }
-        Result result = QueryError{QueryErrorKind::NoData, "the cache is not open"};
-        QString error;
-        if (!open && !(open = reader.open(o_.path, &error)))
-            result = QueryError{QueryErrorKind::NoData, "the cache cannot be read: " + error.toStdString()};
-        if (open) {
-            result = rebuildDay(reader, o_.engine, job->request, stop_);
+    std::vector<std::shared_ptr<Job>> jobs;
+    while (jobs_.take(jobs)) {
+        for (const std::shared_ptr<Job> &job : jobs) {
+            Result result = QueryError{QueryErrorKind::NoData, "the server is stopping"};
+            QString error;
+            if (!stop_ && !open && !(open = reader.open(o_.path, &error)))
+                result = QueryError{QueryErrorKind::NoData, "the cache cannot be read: " + error.toStdString()};
+            if (!stop_ && open) {
+                result = rebuildDay(reader, o_.engine, job->request, stop_);
 #ifdef __GLIBC__
-            // A rebuild's engine (bars and ladders of two days) is gone: give its pages back.
-            malloc_trim(0);
+                // A rebuild's engine (bars and ladders of two days) is gone: give its pages back.
+                malloc_trim(0);
 #endif
-        }
-        ++computed_;
-        const HistoryRequest &r = job->request;
-        std::vector<std::function<void()>> ready;
-        {
-            std::lock_guard lock(mutex_);
-            const Key k{r.symbol, r.zoneId, r.day};
-            inflight_.erase(k);
+            }
             if (!stop_)
-                keep(k, result);
-            ready.swap(job->ready);
+                ++computed_;
+            const HistoryRequest &r = job->request;
+            std::vector<std::function<void()>> ready;
+            {
+                std::lock_guard lock(mutex_);
+                const Key k{r.symbol, r.zoneId, r.day};
+                inflight_.erase(k);
+                if (!stop_)
+                    keep(k, result);
+                ready.swap(job->ready);
+            }
+            job->promise.set_value(std::move(result));
+            for (const auto &fn : ready)
+                fn();
         }
-        job->promise.set_value(std::move(result));
-        for (const auto &fn : ready)
-            fn();
+        jobs.clear();
     }
 }
 

@@ -6,12 +6,11 @@
 // day never changes, a day still running is kept freshMs.
 #include "engine/EngineConfig.h"
 #include "engine/HistoryProvider.h"
+#include "worker/WorkQueue.h"
 
 #include <QString>
 
 #include <atomic>
-#include <condition_variable>
-#include <deque>
 #include <future>
 #include <list>
 #include <map>
@@ -59,9 +58,8 @@ private:
     void keep(const Key &k, const Result &r);
 
     Options o_;
+    WorkQueue<std::shared_ptr<Job>> jobs_;
     std::mutex mutex_; // guards the fields below
-    std::condition_variable wake_;
-    std::deque<std::shared_ptr<Job>> queue_;
     std::map<Key, std::shared_ptr<Job>> inflight_;
     std::map<Key, Entry> cache_;
     std::list<Key> lru_; // most recent first

@@ -1,5 +1,6 @@
 #include "cache/CacheRestore.h"
 
+#include "cache/CachedReplay.h"
 #include "cache/DaySummaries.h"
 #include "pipeline/MarketFeed.h"
 #include "engine/MarketEngine.h"
@@ -7,6 +8,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <deque>
+#include <future>
 
 namespace co {
 
@@ -35,29 +38,6 @@ void CacheRestore::start(ProgressFn progress, DoneFn done)
     });
 }
 
-void CacheRestore::waitForEngine(uint64_t sent)
-{
-    while (sent > acked_.load() + kBatchesInFlight && !cancel_)
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-}
-
-bool CacheRestore::seed(CacheReader &reader, const std::string &symbol, int64_t beforeDay, Progress &p, QString *error)
-{
-    const std::string zone = ZoneClock(plan_.dayZone).id();
-    std::optional<DayHistory> h = reader.dayHistory(symbol, zone, beforeDay, std::max(1, plan_.cacheDays), error);
-    if (!h)
-        return false;
-    if (h->days.empty() && h->cvdBefore == 0)
-        return true;
-    p.seededDays += int64_t(h->days.size());
-    // On the engine thread, before the first trade: the rows need the engine's tick size.
-    engines_.post(std::function<void(MarketFeed &)>([symbol, h = std::move(*h)](MarketFeed &feed) {
-        if (MarketEngine *e = feed.engineFor(symbol))
-            seedEngine(*e, h);
-    }));
-    return true;
-}
-
 bool CacheRestore::run(Progress &p, const ProgressFn &progress, QString *error)
 {
     CacheReader reader;
@@ -65,32 +45,51 @@ bool CacheRestore::run(Progress &p, const ProgressFn &progress, QString *error)
         return false;
     using Clock = std::chrono::steady_clock;
     auto lastReport = Clock::now();
-    uint64_t sent = 0;
+    // A few batches in flight: each batch is followed by a task that fulfils its promise on the
+    // engine thread, and the restore waits for the one kBatchesInFlight back (memory stays flat).
+    std::deque<std::future<void>> inFlight;
     auto post = [&](std::vector<MarketEvent> &&batch) {
         engines_.post(std::move(batch));
-        const uint64_t n = ++sent;
-        engines_.post(std::function<void(MarketFeed &)>([this, n](MarketFeed &) { acked_ = n; }));
-        waitForEngine(n);
+        auto applied = std::make_shared<std::promise<void>>();
+        inFlight.push_back(applied->get_future());
+        engines_.post(std::function<void(MarketFeed &)>([applied](MarketFeed &) { applied->set_value(); }));
+        while (inFlight.size() > kBatchesInFlight) {
+            // Woken by the engine; the timeout only lets a cancel through if the engines stopped first.
+            if (inFlight.front().wait_for(std::chrono::milliseconds(200)) == std::future_status::timeout && cancel_)
+                return;
+            inFlight.pop_front();
+        }
     };
+    const std::string zone = ZoneClock(plan_.dayZone).id();
     for (const RestorePlan::Symbol &s : plan_.symbols) {
         if (cancel_)
             return true;
         p.symbol = s.name;
         const SymbolName name(s.name);
-        // The days before the first replayed trade's day come from their summaries.
-        const ZoneClock clock(plan_.dayZone);
-        bool seeded = false, seedFailed = false;
-        if (s.hasTrades) {
-            const bool ok = reader.scanTrades(
-                s.name, s.source, s.fromMs,
+        if (s.hasTrades || s.fromMs > 0) {
+            CachedReplay r;
+            r.symbol = s.name;
+            r.source = s.source;
+            r.fromMs = s.hasTrades ? s.fromMs : INT64_MAX; // no trades: only the days before fromMs
+            r.untilMs = s.hasTrades ? INT64_MAX : s.fromMs;
+            r.zone = zone;
+            r.dayZone = plan_.dayZone;
+            r.cacheDays = plan_.cacheDays;
+            r.cancel = &cancel_;
+            r.batch = kBatch;
+            const CachedReplayResult res = replayCached(
+                reader, r,
+                [&](DayHistory &&h) {
+                    if (h.days.empty() && h.cvdBefore == 0)
+                        return;
+                    p.seededDays += int64_t(h.days.size());
+                    // On the engine thread, before the first trade: the rows need the engine's tick size.
+                    engines_.post(std::function<void(MarketFeed &)>([symbol = s.name, h = std::move(h)](MarketFeed &feed) {
+                        if (MarketEngine *e = feed.engineFor(symbol))
+                            seedEngine(*e, h);
+                    }));
+                },
                 [&](std::span<const Trade> trades) {
-                    if (!seeded) {
-                        seeded = true;
-                        if (!seed(reader, s.name, clock.localDay(trades.front().timeMs), p, error)) {
-                            seedFailed = true;
-                            return false;
-                        }
-                    }
                     std::vector<MarketEvent> batch(trades.size());
                     for (size_t i = 0; i < trades.size(); ++i) {
                         batch[i].symbol = name;
@@ -102,14 +101,16 @@ bool CacheRestore::run(Progress &p, const ProgressFn &progress, QString *error)
                         lastReport = Clock::now();
                         progress(p);
                     }
-                    return !cancel_.load();
-                },
-                error, kBatch);
-            if (!ok || seedFailed)
+                    return true;
+                });
+            if (!res.ok) {
+                if (error)
+                    *error = res.error;
                 return false;
+            }
+            if (res.cancelled)
+                return true;
         }
-        if (!seeded && s.fromMs > 0 && !seed(reader, s.name, clock.localDay(s.fromMs), p, error))
-            return false;
         // Then what the engine keeps besides trades: liquidations (24 h), OI history, the last mark.
         std::vector<MarketEvent> rest;
         auto add = [&](auto &&payload) {

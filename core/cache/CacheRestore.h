@@ -65,13 +65,10 @@ public:
 
 private:
     bool run(Progress &p, const ProgressFn &progress, QString *error);
-    bool seed(CacheReader &reader, const std::string &symbol, int64_t beforeDay, Progress &p, QString *error);
-    void waitForEngine(uint64_t sent);
 
     EngineThread &engines_;
     RestorePlan plan_;
     std::atomic<bool> cancel_{false};
-    std::atomic<uint64_t> acked_{0};
     std::thread thread_;
 };
 

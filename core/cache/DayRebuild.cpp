@@ -1,5 +1,6 @@
 #include "cache/DayRebuild.h"
 
+#include "cache/CachedReplay.h"
 #include "cache/DaySummaries.h"
 
 #include "engine/MarketEngine.h"
@@ -69,28 +70,28 @@ Rebuilt replay(CacheReader &db, const EngineConfig &config, const HistoryRequest
     grid.name = r.symbol;
     MarketEngine engine(grid, config);
     engine.setLive(false, "cache");
-    // The days before, as a restart seeds them: naked POCs of older days and the cvd before.
-    const int64_t firstDay = ZoneClock(config.dayZone).localDay(fromMs);
-    const std::optional<size_t> seeded = seedFromCache(db, engine, r.zoneId, firstDay, &out.error);
-    if (!seeded)
-        return out;
-    out.seeded = *seeded > 0;
-    const bool ok = db.scanTrades(
-        r.symbol, source, fromMs,
+    CachedReplay cr;
+    cr.symbol = r.symbol;
+    cr.source = source;
+    cr.fromMs = fromMs;
+    cr.untilMs = endMs; // the live engine rolls to the next day at the first trade stamped after it
+    cr.zone = r.zoneId;
+    cr.dayZone = config.dayZone;
+    cr.cacheDays = config.cacheDays;
+    cr.cancel = &cancel;
+    cr.batch = 16384;
+    const CachedReplayResult res = replayCached(
+        db, cr, [&](DayHistory &&h) { seedEngine(engine, h); },
         [&](std::span<const Trade> trades) {
-            for (const Trade &t : trades) {
-                // The live engine rolls to the next day at the first trade stamped after it.
-                if (t.timeMs >= endMs) {
-                    out.pastEnd = true;
-                    return false;
-                }
+            for (const Trade &t : trades)
                 engine.onTrade(t);
-            }
-            out.cancelled = cancel.load();
-            return !out.cancelled;
-        },
-        &out.error, 16384);
-    if (ok && !out.cancelled)
+            return true;
+        });
+    out.error = res.error;
+    out.pastEnd = res.pastEnd;
+    out.cancelled = res.cancelled;
+    out.seeded = res.seededDays > 0;
+    if (res.ok && !res.cancelled)
         out.snapshot = engine.publish();
     return out;
 }

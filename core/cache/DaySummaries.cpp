@@ -4,7 +4,6 @@
 #include "engine/MarketEngine.h"
 #include "indicators/ValueArea.h"
 #include "server/JsonEncoders.h"
-#include "storage/CacheReader.h"
 
 #include <QJsonDocument>
 
@@ -61,17 +60,6 @@ void seedEngine(MarketEngine &engine, const DayHistory &h)
     for (const DaySummaryRecord &r : h.days)
         days.push_back(historyDayOf(r, engine.symbol().tickSize));
     engine.seedHistory(days, h.cvdBefore);
-}
-
-std::optional<size_t> seedFromCache(CacheReader &db, MarketEngine &engine, const std::string &zone, int64_t beforeDay,
-                                    QString *error)
-{
-    const std::optional<DayHistory> h =
-        db.dayHistory(engine.symbol().name, zone, beforeDay, std::max(1, engine.config().cacheDays), error);
-    if (!h)
-        return std::nullopt;
-    seedEngine(engine, *h);
-    return h->days.size();
 }
 
 } // namespace co

@@ -8,7 +8,6 @@
 
 namespace co {
 
-class CacheReader;
 class MarketEngine;
 
 // The summary of s.today; nullopt when the day has no trades.
@@ -20,9 +19,4 @@ DaySummary historyDayOf(const DaySummaryRecord &r, int64_t tick);
 
 // Seeds a fresh engine (before its first trade) with stored days (CacheReader::dayHistory).
 void seedEngine(MarketEngine &engine, const DayHistory &h);
-// The same, read from the cache: the engine's TRADE_CACHE_DAYS summaries of `zone` before
-// beforeDay. The days seeded; nullopt with *error when the cache cannot be read.
-std::optional<size_t> seedFromCache(CacheReader &db, MarketEngine &engine, const std::string &zone, int64_t beforeDay,
-                                    QString *error);
-
 } // namespace co

@@ -5,7 +5,7 @@
 #include "storage/Retention.h"
 #include "storage/SymbolTable.h"
 #include "storage/TradeInserter.h"
-#include "storage/WorkerStart.h"
+#include "worker/WorkerStart.h"
 
 #include <QDateTime>
 
@@ -14,17 +14,9 @@
 
 namespace co {
 
-namespace {
-constexpr size_t kMaxChunks = 4;
-}
-
 ImportSink::~ImportSink()
 {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    changed_.notify_all();
+    queue_.close(); // what is queued is still done
     if (thread_.joinable())
         thread_.join();
 }
@@ -36,14 +28,10 @@ bool ImportSink::start(QString *error)
 
 void ImportSink::push(Item item, bool bounded)
 {
-    std::unique_lock lock(mutex_);
-    if (bounded) {
-        changed_.wait(lock, [this] { return chunks_ < kMaxChunks || stopping_; });
-        ++chunks_;
-    }
-    queue_.push_back(std::move(item));
-    lock.unlock();
-    changed_.notify_all();
+    if (bounded)
+        queue_.push(std::move(item));
+    else
+        queue_.pushUnbounded(std::move(item));
 }
 
 std::optional<ImportedFile> ImportSink::ledger(const QString &name, QString *error)
@@ -147,72 +135,64 @@ void ImportSink::run(std::promise<QString> *opened)
         inFile = false;
         current = nullptr;
     };
-    for (;;) {
-        Item item;
-        {
-            std::unique_lock lock(mutex_);
-            changed_.wait(lock, [this] { return !queue_.empty() || stopping_; });
-            if (queue_.empty())
-                break;
-            item = std::move(queue_.front());
-            queue_.pop_front();
-            if (std::holds_alternative<std::vector<Trade>>(item))
-                --chunks_;
-        }
-        changed_.notify_all();
-        std::visit(
-            [&](auto &it) {
-                using T = std::decay_t<decltype(it)>;
-                if constexpr (std::is_same_v<T, Begin>) {
-                    fileError.clear();
-                    QString why;
-                    if (!db.begin(&why))
-                        return setFailed(why);
-                    inFile = true;
-                    current = symbols->ensure(it.symbol, it.price, it.qty, &why);
-                    if (!current)
-                        setFailed(why);
-                } else if constexpr (std::is_same_v<T, std::vector<Trade>>) {
-                    if (fileError.isEmpty() && current && !trades->add(*current, std::span<const Trade>(it)))
-                        setFailed(trades->error());
-                } else if constexpr (std::is_same_v<T, DaySummaryRecord>) {
-                    if (fileError.isEmpty() && current && !records->daySummary(current->id, it))
-                        setFailed(records->error());
-                } else if constexpr (std::is_same_v<T, Commit>) {
-                    QString why = fileError;
-                    if (why.isEmpty() && !inFile)
-                        why = "no file open";
-                    if (why.isEmpty() && !trades->finishTransaction())
-                        why = trades->error();
-                    it.file.sym = current ? current->id : 0;
-                    it.file.importedMs = QDateTime::currentMSecsSinceEpoch();
-                    if (why.isEmpty() && !ledger->record(it.file, &why) && why.isEmpty())
-                        why = "cannot record the file";
-                    if (why.isEmpty() && !db.commit(&why) && why.isEmpty())
-                        why = "commit failed";
-                    if (!why.isEmpty())
+    std::vector<Item> items;
+    while (queue_.take(items)) {
+        for (Item &item : items) {
+            std::visit(
+                [&](auto &it) {
+                    using T = std::decay_t<decltype(it)>;
+                    if constexpr (std::is_same_v<T, Begin>) {
+                        fileError.clear();
+                        QString why;
+                        if (!db.begin(&why))
+                            return setFailed(why);
+                        inFile = true;
+                        current = symbols->ensure(it.symbol, it.price, it.qty, &why);
+                        if (!current)
+                            setFailed(why);
+                    } else if constexpr (std::is_same_v<T, std::vector<Trade>>) {
+                        if (fileError.isEmpty() && current && !trades->add(*current, std::span<const Trade>(it)))
+                            setFailed(trades->error());
+                    } else if constexpr (std::is_same_v<T, DaySummaryRecord>) {
+                        if (fileError.isEmpty() && current && !records->daySummary(current->id, it))
+                            setFailed(records->error());
+                    } else if constexpr (std::is_same_v<T, Commit>) {
+                        QString why = fileError;
+                        if (why.isEmpty() && !inFile)
+                            why = "no file open";
+                        if (why.isEmpty() && !trades->finishTransaction())
+                            why = trades->error();
+                        it.file.sym = current ? current->id : 0;
+                        it.file.importedMs = QDateTime::currentMSecsSinceEpoch();
+                        if (why.isEmpty() && !ledger->record(it.file, &why) && why.isEmpty())
+                            why = "cannot record the file";
+                        if (why.isEmpty() && !db.commit(&why) && why.isEmpty())
+                            why = "commit failed";
+                        if (!why.isEmpty())
+                            abortFile();
+                        inFile = false;
+                        it.done->set_value(why);
+                    } else if constexpr (std::is_same_v<T, Rollback>) {
                         abortFile();
-                    inFile = false;
-                    it.done->set_value(why);
-                } else if constexpr (std::is_same_v<T, Rollback>) {
-                    abortFile();
-                    it.done->set_value(QString());
-                } else if constexpr (std::is_same_v<T, Retain>) {
-                    QString why;
-                    RetentionResult r;
-                    do {
-                        if (!runRetentionChunk(db.handle(), it.days, 200'000, r, &why))
-                            break;
-                        *it.deleted += r.trades;
-                    } while (r.more);
-                    it.done->set_value(why);
-                } else {
-                    QString why;
-                    auto f = ledger->find(it.name, &why);
-                    it.done->set_value({f, why});
-                }
-            },
-            item);
+                        it.done->set_value(QString());
+                    } else if constexpr (std::is_same_v<T, Retain>) {
+                        QString why;
+                        RetentionResult r;
+                        do {
+                            if (!runRetentionChunk(db.handle(), it.days, 200'000, r, &why))
+                                break;
+                            *it.deleted += r.trades;
+                        } while (r.more);
+                        it.done->set_value(why);
+                    } else {
+                        QString why;
+                        auto f = ledger->find(it.name, &why);
+                        it.done->set_value({f, why});
+                    }
+                },
+                item);
+        }
+        items.clear();
     }
     if (inFile)
         abortFile();

@@ -6,11 +6,10 @@
 #include "model/Trade.h"
 #include "storage/ArchiveLedger.h"
 #include "storage/Records.h"
+#include "worker/WorkQueue.h"
 
 #include <QString>
 
-#include <condition_variable>
-#include <deque>
 #include <future>
 #include <mutex>
 #include <optional>
@@ -65,11 +64,8 @@ private:
     void run(std::promise<QString> *opened);
 
     QString path_;
+    WorkQueue<Item> queue_{4}; // a few chunks ahead of SQLite: memory stays flat
     mutable std::mutex mutex_;
-    std::condition_variable changed_;
-    std::deque<Item> queue_;
-    size_t chunks_ = 0; // trade chunks queued
-    bool stopping_ = false;
     bool failed_ = false;
     std::thread thread_;
 };

@@ -14,44 +14,23 @@ EngineThread::~EngineThread() { stop(); }
 
 void EngineThread::stop()
 {
-    {
-        std::lock_guard lock(mutex_);
-        if (stopping_ && !thread_.joinable())
-            return;
-        stopping_ = true;
-    }
-    cv_.notify_all();
-    if (thread_.joinable())
+    queue_.close(); // what is queued is still applied
+    if (thread_.joinable() && std::this_thread::get_id() != thread_.get_id())
         thread_.join();
 }
 
-void EngineThread::post(MarketEvent e)
-{
-    {
-        std::lock_guard lock(mutex_);
-        queue_.push_back({std::move(e), {}});
-    }
-    cv_.notify_one();
-}
+void EngineThread::post(MarketEvent e) { queue_.pushUnbounded({std::move(e), {}}); }
 
 void EngineThread::post(std::vector<MarketEvent> batch)
 {
-    {
-        std::lock_guard lock(mutex_);
-        for (MarketEvent &e : batch)
-            queue_.push_back({std::move(e), {}});
-    }
-    cv_.notify_one();
+    std::vector<Item> items;
+    items.reserve(batch.size());
+    for (MarketEvent &e : batch)
+        items.push_back({std::move(e), {}});
+    queue_.pushAll(std::move(items));
 }
 
-void EngineThread::post(std::function<void(MarketFeed &)> task)
-{
-    {
-        std::lock_guard lock(mutex_);
-        queue_.push_back({{}, std::move(task)});
-    }
-    cv_.notify_one();
-}
+void EngineThread::post(std::function<void(MarketFeed &)> task) { queue_.pushUnbounded({{}, std::move(task)}); }
 
 void EngineThread::flush()
 {
@@ -73,25 +52,13 @@ void EngineThread::run()
     auto lastPublish = Clock::now();
     bool dirty = false;
     std::vector<Item> work;
-    for (;;) {
-        {
-            std::unique_lock lock(mutex_);
-            // Idle: publish what changed once 100 ms have passed since the last snapshot.
-            while (queue_.empty() && !stopping_) {
-                if (!dirty) {
-                    cv_.wait(lock);
-                } else if (cv_.wait_until(lock, lastPublish + kPublishEvery) == std::cv_status::timeout &&
-                           queue_.empty()) {
-                    lock.unlock();
-                    registry_.publishAll();
-                    lastPublish = Clock::now();
-                    dirty = false;
-                    lock.lock();
-                }
-            }
-            if (stopping_ && queue_.empty())
-                break;
-            work.swap(queue_);
+    // Idle: publish what changed once 100 ms have passed since the last snapshot.
+    while (queue_.take(work, 1, std::nullopt, dirty ? std::optional(lastPublish + kPublishEvery) : std::nullopt)) {
+        if (work.empty()) { // the publish deadline, nothing queued
+            registry_.publishAll();
+            lastPublish = Clock::now();
+            dirty = false;
+            continue;
         }
         for (Item &it : work) {
             if (it.task)
@@ -104,7 +71,7 @@ void EngineThread::run()
                 lastPublish = Clock::now();
             }
         }
-        dirty = dirty || !work.empty();
+        dirty = true;
         work.clear();
     }
     registry_.publishAll();

@@ -5,10 +5,10 @@
 #include "pipeline/MarketFeed.h"
 #include "engine/EngineRegistry.h"
 #include "model/Event.h"
+#include "worker/WorkQueue.h"
 
-#include <condition_variable>
+#include <atomic>
 #include <functional>
-#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -41,10 +41,7 @@ private:
 
     EngineRegistry &registry_;
     MarketFeed feed_;
-    std::mutex mutex_;
-    std::condition_variable cv_;
-    std::vector<Item> queue_;
-    bool stopping_ = false;
+    WorkQueue<Item> queue_;
     std::atomic<uint64_t> applied_{0};
     std::thread thread_;
 };

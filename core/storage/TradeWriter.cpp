@@ -5,7 +5,7 @@
 #include "storage/Retention.h"
 #include "storage/SymbolTable.h"
 #include "storage/TradeInserter.h"
-#include "storage/WorkerStart.h"
+#include "worker/WorkerStart.h"
 
 #include <QDateTime>
 
@@ -113,7 +113,10 @@ bool commitBatch(WriterState &w, const std::vector<SymbolInfo> &infos,
 }
 } // namespace
 
-TradeWriter::TradeWriter(QString path, Options options) : path_(std::move(path)), options_(options) {}
+TradeWriter::TradeWriter(QString path, Options options)
+    : path_(std::move(path)), options_(options), queue_(options.maxPendingRows)
+{
+}
 
 TradeWriter::~TradeWriter() { stop(); }
 
@@ -124,12 +127,7 @@ bool TradeWriter::start(QString *error)
 
 void TradeWriter::stop()
 {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    space_.notify_all();
+    queue_.close(); // the writer commits what is queued, then ends
     if (thread_.joinable())
         thread_.join();
 }
@@ -146,71 +144,53 @@ uint32_t TradeWriter::symbol(const SymbolInfo &info)
     return uint32_t(symbols_.size() - 1);
 }
 
-template <class Fn> void TradeWriter::enqueue(Fn &&push)
+void TradeWriter::add(Item item)
 {
-    std::unique_lock lock(mutex_);
-    if (pending_.size() >= options_.maxPendingRows && !stopping_) {
-        const auto t0 = Clock::now();
-        space_.wait(lock, [this] { return pending_.size() < options_.maxPendingRows || stopping_; });
-        stats_.blockedMs += msSince(t0);
-    }
-    const bool first = pending_.empty();
-    if (first)
-        firstPendingAt_ = Clock::now();
-    push(pending_);
-    ++enqueued_;
-    if (first || pending_.size() == size_t(options_.batchRows)) {
-        lock.unlock();
-        wake_.notify_one();
+    Clock::duration waited{};
+    queue_.push(std::move(item), &waited);
+    if (waited > Clock::duration::zero()) {
+        std::lock_guard lock(mutex_);
+        stats_.blockedMs += std::chrono::duration_cast<std::chrono::milliseconds>(waited).count();
     }
 }
 
-void TradeWriter::addTrade(uint32_t symbol, const Trade &t)
-{
-    enqueue([&](Pending &p) { p.trades.emplace_back(symbol, t); });
-}
+void TradeWriter::addTrade(uint32_t symbol, const Trade &t) { add({symbol, t, nullptr, nullptr}); }
 void TradeWriter::addLiquidation(uint32_t symbol, const Liquidation &l)
 {
-    enqueue([&](Pending &p) { p.records.emplace_back(symbol, l); });
+    add({symbol, {}, std::make_shared<Record>(l), nullptr});
 }
-void TradeWriter::addMark(uint32_t symbol, const MarkPrice &m)
-{
-    enqueue([&](Pending &p) { p.records.emplace_back(symbol, m); });
-}
+void TradeWriter::addMark(uint32_t symbol, const MarkPrice &m) { add({symbol, {}, std::make_shared<Record>(m), nullptr}); }
 void TradeWriter::addOpenInterest(uint32_t symbol, const OpenInterest &oi)
 {
-    enqueue([&](Pending &p) { p.records.emplace_back(symbol, oi); });
+    add({symbol, {}, std::make_shared<Record>(oi), nullptr});
 }
 void TradeWriter::addDepth(uint32_t symbol, DepthRecord d)
 {
-    enqueue([&](Pending &p) { p.records.emplace_back(symbol, std::move(d)); });
+    add({symbol, {}, std::make_shared<Record>(std::move(d)), nullptr});
 }
 void TradeWriter::addDaySummary(uint32_t symbol, DaySummaryRecord d)
 {
-    enqueue([&](Pending &p) { p.records.emplace_back(symbol, std::move(d)); });
+    add({symbol, {}, std::make_shared<Record>(std::move(d)), nullptr});
 }
 
 bool TradeWriter::flush(int timeoutMs)
 {
-    std::unique_lock lock(mutex_);
-    const uint64_t ticket = enqueued_;
-    if (processed_ >= ticket)
-        return true;
-    flushWanted_ = true;
-    wake_.notify_one();
-    auto ready = [&] { return processed_ >= ticket || !thread_.joinable(); };
+    auto flushed = std::make_shared<std::promise<void>>();
+    std::future<void> done = flushed->get_future();
+    if (!thread_.joinable() || !queue_.pushUrgent({0, {}, nullptr, flushed}))
+        return queue_.size() == 0;
     if (timeoutMs < 0) {
-        done_.wait(lock, ready);
-        return processed_ >= ticket;
+        done.wait();
+        return true;
     }
-    return done_.wait_for(lock, std::chrono::milliseconds(timeoutMs), ready) && processed_ >= ticket;
+    return done.wait_for(std::chrono::milliseconds(timeoutMs)) == std::future_status::ready;
 }
 
 TradeWriter::Stats TradeWriter::stats() const
 {
     std::lock_guard lock(mutex_);
     Stats s = stats_;
-    s.pending = pending_.size();
+    s.pending = queue_.size();
     return s;
 }
 
@@ -246,37 +226,32 @@ void TradeWriter::run(std::promise<QString> *opened)
 
     auto nextRetention = Clock::now(); // once at start, then every retentionEveryMs
     int64_t retainedThisRun = 0;
-    Pending batch;
+    std::vector<Item> items;
+    std::vector<std::pair<uint32_t, Trade>> trades;
+    std::vector<std::pair<uint32_t, Record>> records;
+    std::vector<std::shared_ptr<std::promise<void>>> flushes;
     std::vector<SymbolInfo> infos;
-    for (;;) {
-        bool stop = false;
+    // A batch every batchMs or batchRows (a flush at once); retention between batches.
+    while (queue_.take(items, size_t(options_.batchRows), std::chrono::milliseconds(options_.batchMs), nextRetention)) {
+        for (Item &it : items) {
+            if (it.flushed)
+                flushes.push_back(std::move(it.flushed));
+            else if (it.record)
+                records.emplace_back(it.symbol, std::move(*it.record));
+            else
+                trades.emplace_back(it.symbol, it.trade);
+        }
+        items.clear();
         {
-            std::unique_lock lock(mutex_);
-            const auto due = [&] {
-                return stopping_ || flushWanted_ || pending_.size() >= size_t(options_.batchRows) ||
-                       (!pending_.empty() && Clock::now() >= firstPendingAt_ + std::chrono::milliseconds(options_.batchMs));
-            };
-            while (!due()) {
-                if (Clock::now() >= nextRetention)
-                    break;
-                const auto until = pending_.empty()
-                                       ? nextRetention
-                                       : std::min(nextRetention, firstPendingAt_ + std::chrono::milliseconds(options_.batchMs));
-                wake_.wait_until(lock, until);
-            }
-            flushWanted_ = false;
-            stop = stopping_;
-            std::swap(batch, pending_);
+            std::lock_guard lock(mutex_);
             infos = symbols_;
         }
-        space_.notify_all();
-
-        if (!batch.empty()) {
+        if (!trades.empty() || !records.empty()) {
             const auto t0 = Clock::now();
             QString why;
             bool ok = false;
             for (int attempt = 1; attempt <= options_.maxAttempts && !ok; ++attempt) {
-                ok = commitBatch(w, infos, batch.trades, batch.records, &why);
+                ok = commitBatch(w, infos, trades, records, &why);
                 if (!ok) {
                     qCWarning(lcStorage) << "cache write failed (attempt" << attempt << "):" << why;
                     if (attempt < options_.maxAttempts)
@@ -286,34 +261,26 @@ void TradeWriter::run(std::promise<QString> *opened)
             const int64_t took = msSince(t0);
             std::lock_guard lock(mutex_);
             if (ok) {
-                stats_.trades += batch.trades.size();
-                stats_.records += batch.records.size();
+                stats_.trades += trades.size();
+                stats_.records += records.size();
                 ++stats_.batches;
                 stats_.lastCommitMs = QDateTime::currentMSecsSinceEpoch();
                 stats_.maxCommitMs = std::max(stats_.maxCommitMs, took);
-                for (const auto &[sym, t] : batch.trades) {
+                for (const auto &[sym, t] : trades) {
                     StoredTrade &l = last_[infos[sym].name];
                     if (t.source != l.source ? t.timeMs >= l.timeMs : t.id > l.id)
                         l = {t.source, t.id, t.timeMs};
                 }
             } else {
-                stats_.dropped += batch.size();
+                stats_.dropped += trades.size() + records.size();
                 stats_.lastError = why;
             }
-            processed_ += batch.size();
-            batch.trades.clear();
-            batch.records.clear();
-            done_.notify_all();
-        } else {
-            std::lock_guard lock(mutex_);
-            done_.notify_all();
+            trades.clear();
+            records.clear();
         }
-        if (stop) {
-            std::lock_guard lock(mutex_);
-            if (pending_.empty())
-                break;
-            continue;
-        }
+        for (auto &f : flushes)
+            f->set_value();
+        flushes.clear();
         if (Clock::now() >= nextRetention) {
             RetentionResult r;
             QString why;

@@ -9,15 +9,16 @@
 #include "model/Trade.h"
 #include "storage/Database.h"
 #include "storage/Records.h"
+#include "worker/WorkQueue.h"
 
 #include <QString>
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <future>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -81,25 +82,23 @@ public:
     using Record = std::variant<Liquidation, MarkPrice, OpenInterest, DepthRecord, DaySummaryRecord>;
 
 private:
-    struct Pending {
-        std::vector<std::pair<uint32_t, Trade>> trades;
-        std::vector<std::pair<uint32_t, Record>> records;
-        size_t size() const noexcept { return trades.size() + records.size(); }
-        bool empty() const noexcept { return trades.empty() && records.empty(); }
+    // One queued row: a trade, a record, or a flush request (fulfilled once all before it are
+    // committed or dropped).
+    struct Item {
+        uint32_t symbol = 0;
+        Trade trade;
+        std::shared_ptr<Record> record;
+        std::shared_ptr<std::promise<void>> flushed;
     };
-    template <class Fn> void enqueue(Fn &&push);
+    void add(Item item);
     void run(std::promise<QString> *opened);
 
     QString path_;
     Options options_;
+    WorkQueue<Item> queue_;
 
-    mutable std::mutex mutex_;
-    std::condition_variable wake_, space_, done_;
-    Pending pending_;
-    std::chrono::steady_clock::time_point firstPendingAt_;
+    mutable std::mutex mutex_; // guards the fields below
     std::vector<SymbolInfo> symbols_;
-    uint64_t enqueued_ = 0, processed_ = 0;
-    bool flushWanted_ = false, stopping_ = false;
     Stats stats_;
     std::map<std::string, StoredTrade> last_;
     std::thread thread_;

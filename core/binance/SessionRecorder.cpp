@@ -146,7 +146,12 @@ void SessionRecorder::write(const std::vector<MarketEvent> &events)
 
 void SessionRecorder::enforceLimit()
 {
-    QFileInfoList files = QDir(options_.dir).entryInfoList({"*.gz"}, QDir::Files, QDir::Time | QDir::Reversed);
+    QFileInfoList files = QDir(options_.dir).entryInfoList({"*.gz"}, QDir::Files);
+    // Oldest first: by time written, then by the hour in the name (files closed in one second).
+    std::sort(files.begin(), files.end(), [](const QFileInfo &x, const QFileInfo &y) {
+        const QString hx = x.fileName().section('-', 1), hy = y.fileName().section('-', 1);
+        return std::pair(x.lastModified(), hx) < std::pair(y.lastModified(), hy);
+    });
     int64_t total = 0;
     for (const QFileInfo &fi : files)
         total += fi.size();
@@ -167,12 +172,18 @@ void SessionRecorder::enforceLimit()
 
 void SessionRecorder::close()
 {
+    enforceLimit(); // while the newest files are still open: they are never removed
     for (auto &[name, f] : open_)
         if (f.gz) {
             gzclose(gzFile(f.gz));
             f.gz = nullptr;
         }
-    enforceLimit();
+    int64_t total = 0;
+    const QFileInfoList files = QDir(options_.dir).entryInfoList({"*.gz"}, QDir::Files);
+    for (const QFileInfo &fi : files)
+        total += fi.size();
+    bytesOnDisk_ = total;
+    filesOnDisk_ = int64_t(files.size());
 }
 
 QJsonObject SessionRecorder::status() const

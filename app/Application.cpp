@@ -28,6 +28,8 @@ LiveSession::Options liveOptionsFrom(const Config &config)
     o.wsUrl = QUrl(config.wsUrl);
     o.symbols = config.symbols;
     o.exchangeInfoCache = QFileInfo(config.cacheDbPath).dir().filePath("exchangeInfo.json");
+    o.recordDir = config.recordDir;
+    o.recordMaxBytes = int64_t(config.recordMaxGb * 1e9);
     ZoneClock zone(config.engine.dayZone);
     o.dayStart = [zone](int64_t ms) { return zone.dayStartUtc(zone.localDay(ms)); };
     return o;

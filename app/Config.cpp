@@ -36,6 +36,8 @@ const QList<ConfigVar> &configVars()
         {"LARGE_TRADE_NOTIONAL", "100000", "USDT notional of a large trade"},
         {"DAY_TZ", "UTC", "IANA time zone whose midnight starts a day"},
         {"LOG_LEVEL", "info", "debug, info, warning or error"},
+        {"RECORD_DIR", "", "record the live session here (gzip, one file per symbol and UTC hour; --replay reads it)"},
+        {"RECORD_MAX_GB", "10", "disk the recording may use; the oldest files go first (0.01-100000)"},
     };
     return vars;
 }
@@ -45,6 +47,8 @@ QString flagFor(const QString &name)
 {
     if (name == "API_TOKEN")
         return "--token";
+    if (name == "RECORD_DIR")
+        return "--record";
     return "--" + name.toLower().replace('_', '-');
 }
 
@@ -247,6 +251,10 @@ std::optional<Config> loadConfig(const ConfigSources &src, QString *error)
     c.logLevel = v["LOG_LEVEL"].toLower();
     if (!QStringList{"debug", "info", "warning", "error"}.contains(c.logLevel))
         return fail("invalid LOG_LEVEL=" + v["LOG_LEVEL"] + ": accepted debug, info, warning or error");
+    c.recordDir = v["RECORD_DIR"].trimmed();
+    c.recordMaxGb = v["RECORD_MAX_GB"].toDouble(&ok);
+    if (!ok || c.recordMaxGb < 0.01 || c.recordMaxGb > 100'000)
+        return fail("invalid RECORD_MAX_GB=" + v["RECORD_MAX_GB"] + ": accepted 0.01 to 100000");
     QString engineError;
     const auto engine = engineConfigFrom([&v](const QString &n) { return v.value(n); }, &engineError);
     if (!engine)

@@ -46,6 +46,8 @@ struct Config {
 
     // Mode flags (not variables).
     RunMode mode = RunMode::Gui;
+    QString recordDir;       // --record DIR: the live session as replayable files ("" = off)
+    double recordMaxGb = 10;
     QStringList replayFiles;
     double replaySpeed = 0; // 0 = max
     bool exitWhenDone = false;

@@ -24,6 +24,8 @@ LiveSession::LiveSession(Options options, const Clock &clock, Sink sink, QObject
         options_.dayStart = [](int64_t ms) { return floorDiv(ms, kMsPerDay) * kMsPerDay; };
     rest_ = std::make_unique<RestClient>(options_.restUrl, clock_, options_.rest);
     rest_->setProxyFactory(new EnvProxyFactory);
+    time_ = std::make_unique<ExchangeTime>(*rest_, clock_, options_.timeSyncEveryMs);
+    time_->onMeasured = [this] { startAwaitingBackfills(); };
     bootTimer_.setSingleShot(true);
     connect(&bootTimer_, &QTimer::timeout, this, &LiveSession::boot);
     connect(&statusTimer_, &QTimer::timeout, this, &LiveSession::publishStatus);
@@ -42,6 +44,10 @@ void LiveSession::start()
         return;
     running_ = true;
     statusTimer_.start(int(options_.statusEveryMs));
+    time_->start(); // "today" is the exchange's: its clock before the backfill starts
+    if (!options_.recordDir.isEmpty() && !recorder_)
+        recorder_ = std::make_unique<SessionRecorder>(
+            SessionRecorder::Options{options_.recordDir, options_.recordMaxBytes, 5000, 2000});
     if (!options_.exchangeInfoCache.isEmpty()) {
         std::string why;
         if (QFileInfo::exists(options_.exchangeInfoCache)) {
@@ -64,6 +70,9 @@ void LiveSession::stop()
     running_ = false;
     bootTimer_.stop();
     statusTimer_.stop();
+    time_->stop();
+    if (recorder_)
+        recorder_->close();
     if (pollers_)
         pollers_->stop();
     if (market_)
@@ -163,8 +172,7 @@ void LiveSession::startStreams()
 {
     streamsStarted_ = true;
     state_ = "connecting";
-    const int64_t now = clock_.nowMs();
-    const int64_t todayStart = options_.dayStart(now);
+    const int64_t now = exchangeNowMs();
     QStringList marketStreams, publicStreams;
     for (const std::string &sym : symbols_) {
         PerSymbol &p = per_[sym];
@@ -187,6 +195,7 @@ void LiveSession::startStreams()
                 return fetchPage(sym, req);
             QTimer::singleShot(int(clock_.realMs(req.delayMs)), this, [this, sym, req] { fetchPage(sym, req); });
         };
+        p.filler->exchangeNow = [this] { return exchangeNowMs(); };
         p.filler->onUnfilled = [this, sym](const Gap &g) {
             const auto iso = [](int64_t ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs); };
             const QString span = g.fromId ? QString("%1 to %2").arg(g.fromId).arg(g.toId) // else only times are known
@@ -203,8 +212,10 @@ void LiveSession::startStreams()
             if (r != resume_.end())
                 qCWarning(lcBinance).noquote() << QString::fromStdString(sym) << "last stored trade" << r->second.first
                                                << "is older than the REST window; the hole stays a recorded gap";
-            if (options_.backfillToday)
-                p.filler->backfillFrom(todayStart);
+            if (options_.backfillToday && time_->measured())
+                p.filler->backfillFrom(options_.dayStart(now));
+            else if (options_.backfillToday) // the exchange's day: from /fapi/v1/time or the first trade's T
+                p.filler->awaitBackfill();
         }
         const QString s = QString::fromStdString(sym).toLower();
         marketStreams << s + "@aggTrade" << s + "@markPrice@1s" << s + "@forceOrder";
@@ -244,15 +255,28 @@ void LiveSession::startStreams()
             if (sink_.bookLost)
                 sink_.bookLost(name);
     });
-    pollers_ = std::make_unique<MarketPollers>(*rest_, clock_, symbols_, options_.polls);
+    pollers_ = std::make_unique<MarketPollers>(*rest_, time_->clock(), symbols_, options_.polls);
     pollers_->onEvents = [this](std::vector<MarketEvent> &&e) { emitEvents(std::move(e)); };
+    pollers_->onTicker = [this](const std::string &symbol, const Ticker24h &t) {
+        if (sink_.ticker24h)
+            sink_.ticker24h(symbol, t);
+    };
     pollers_->start();
     market_->start();
     public_->start();
 }
 
+void LiveSession::startAwaitingBackfills()
+{
+    for (auto &[name, p] : per_)
+        if (p.filler->awaitingBackfill())
+            p.filler->backfillFrom(options_.dayStart(exchangeNowMs()));
+}
+
 void LiveSession::emitEvents(std::vector<MarketEvent> &&events)
 {
+    if (!events.empty() && recorder_)
+        recorder_->write(events); // in the order the engines get them
     if (!events.empty() && sink_.events)
         sink_.events(std::move(events));
 }
@@ -280,6 +304,9 @@ void LiveSession::onFrame(const QString &route, const QByteArray &frame)
     ev.localMs = clock_.nowMs();
     if (const auto *t = std::get_if<Trade>(&ev.payload)) {
         p.lastTradeLocalMs = ev.localMs;
+        time_->noteTradeTime(t->timeMs);
+        if (p.filler->awaitingBackfill())
+            p.filler->backfillFrom(options_.dayStart(exchangeNowMs()));
         p.filler->onLive(*t);
         return;
     }
@@ -310,10 +337,12 @@ void LiveSession::fetchPage(const std::string &symbol, const TradeGapFiller::Pag
     if (!running_ || at == per_.end() || at->second.filler->stale(req))
         return; // e.g. a delayed history page after the backfill was cancelled
     QUrlQuery q{{"symbol", QString::fromStdString(symbol)}, {"limit", QString::number(req.limit)}};
-    if (req.fromId)
+    if (req.fromId) {
         q.addQueryItem("fromId", QString::number(*req.fromId));
-    else
+    } else { // both bounds: Binance answers a time query within one hour of its start only
         q.addQueryItem("startTime", QString::number(req.startTimeMs));
+        q.addQueryItem("endTime", QString::number(req.endTimeMs));
+    }
     at->second.pageQuery = q;
     const RestPriority prio = req.history ? RestPriority::History : RestPriority::GapFill;
     rest_->get("/fapi/v1/aggTrades", q, prio, [this, symbol, req](const RestReply &r) {
@@ -423,63 +452,6 @@ void LiveSession::publishStatus()
 {
     if (sink_.status)
         sink_.status(status());
-}
-
-QJsonObject LiveSession::status() const
-{
-    QJsonObject o;
-    QString state = state_;
-    if (streamsStarted_ && running_) {
-        const bool up = market_->isConnected() && public_->isConnected();
-        state = up ? "live" : (market_->stats().connects + public_->stats().connects > 0 ? "reconnecting" : "connecting");
-        if (!up && !message_.isEmpty() && message_.startsWith("cannot reach"))
-            state = "unreachable";
-    }
-    if (rest_->limiter().banned())
-        state = "rest_banned";
-    o["state"] = state;
-    if (!message_.isEmpty())
-        o["message"] = message_;
-    o["restUrl"] = options_.restUrl.toString();
-    o["wsUrl"] = options_.wsUrl.toString();
-    o["rest"] = rest_->status();
-    QJsonObject streams;
-    if (market_)
-        streams["market"] = market_->status();
-    if (public_)
-        streams["public"] = public_->status();
-    o["streams"] = streams;
-    const int64_t now = clock_.nowMs();
-    QJsonObject symbols;
-    for (const auto &[name, p] : per_) {
-        const TradeGapFiller::Stats &f = p.filler->stats();
-        QJsonObject s = pollers_ ? pollers_->symbolStatus(name) : QJsonObject{};
-        if (auto k = p.filler->lastId())
-            s["lastTradeId"] = qint64(*k);
-        s["lastTradeAgeMs"] = p.lastTradeLocalMs ? qint64(now - p.lastTradeLocalMs) : qint64(-1);
-        s["pendingTrades"] = qint64(p.filler->pending());
-        s["tradesFromRest"] = qint64(f.fromRest);
-        s["duplicatesDropped"] = qint64(f.duplicates);
-        s["gapsFilled"] = qint64(f.gapsFilled);
-        s["gapsUnfilled"] = qint64(f.gapsUnfilled);
-        s["idsUnfilled"] = qint64(f.idsUnfilled);
-        s["backfill"] = QJsonObject{{"active", p.filler->backfilling()},
-                                    {"progress", p.filler->backfillProgress()},
-                                    {"cancelled", p.filler->historyCancelled()}};
-        s["depthSnapshots"] = qint64(p.snapshots);
-        s["liquidationsNote"] = "Binance streams only the largest liquidation per symbol per second: a lower bound";
-        symbols[QString::fromStdString(name)] = s;
-    }
-    o["symbols"] = symbols;
-    const DecodeStats &d = decoder_.stats();
-    QJsonObject dec{{"frames", qint64(d.frames)},         {"decoded", qint64(d.decoded)},
-                    {"malformed", qint64(d.malformed)},   {"missingField", qint64(d.missingField)},
-                    {"unknownType", qint64(d.unknownType)}, {"ignored", qint64(d.ignored)},
-                    {"unknownSymbol", qint64(unknownSymbol_)}};
-    if (!d.lastError.empty())
-        dec["lastError"] = QString::fromStdString(d.lastError);
-    o["decode"] = dec;
-    return o;
 }
 
 } // namespace co

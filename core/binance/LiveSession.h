@@ -7,9 +7,11 @@
 // OI/funding, and reports status. Everything it produces leaves through the Sink; it never
 // touches an engine.
 #include "binance/Clock.h"
+#include "binance/ExchangeTime.h"
 #include "binance/FrameDecoder.h"
 #include "binance/MarketPollers.h"
 #include "binance/RestClient.h"
+#include "binance/SessionRecorder.h"
 #include "binance/StreamClient.h"
 #include "binance/TradeGapFiller.h"
 #include "model/DataQuality.h"
@@ -47,6 +49,9 @@ public:
         int depthLimit = 1000;
         int64_t bootRetryInitialMs = 2000, bootRetryMaxMs = 60'000; // exchangeInfo while offline
         int64_t statusEveryMs = 1000;
+        int64_t timeSyncEveryMs = 600'000;   // /fapi/v1/time: the exchange's clock offset
+        QString recordDir;                   // "" = no recording (--record DIR)
+        int64_t recordMaxBytes = 0;          // RECORD_MAX_GB; 0 = unbounded
         StreamClient::Options stream;
         RestClient::Options rest;            // rest.limits.historyFraction = backfill budget
         TradeGapFiller::Options filler;
@@ -58,6 +63,7 @@ public:
         std::function<void(const SymbolInfo &)> symbolInfo;
         std::function<void(const std::string &symbol, const Gap &)> unfilled; // trades REST could not give
         std::function<void(const QJsonObject &)> status;
+        std::function<void(const std::string &symbol, const Ticker24h &)> ticker24h; // each poll
     };
 
     LiveSession(Options options, const Clock &clock, Sink sink, QObject *parent = nullptr);
@@ -97,6 +103,8 @@ private:
     void sendSnapshot(const std::string &symbol);
     void fetchPage(const std::string &symbol, const TradeGapFiller::PageRequest &req);
     void publishStatus();
+    void startAwaitingBackfills(); // the exchange's day is known
+    int64_t exchangeNowMs() const { return time_->clock().nowMs(); }
     void emitEvents(std::vector<MarketEvent> &&events);
     void unreachable(const QString &what, const QString &reason, int64_t delayMs);
 
@@ -104,6 +112,8 @@ private:
     const Clock &clock_;
     Sink sink_;
     std::unique_ptr<RestClient> rest_;
+    std::unique_ptr<ExchangeTime> time_;
+    std::unique_ptr<SessionRecorder> recorder_; // what the engines consumed, replayable
     std::unique_ptr<StreamClient> market_, public_;
     std::unique_ptr<MarketPollers> pollers_;
     FrameDecoder decoder_;

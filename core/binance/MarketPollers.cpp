@@ -105,6 +105,8 @@ void MarketPollers::pollTicker()
             if (!decodeTicker24h(r.body.toStdString(), t, &err))
                 return failed("ticker/24hr", s, RestReply{false, r.httpStatus, {}, QString::fromStdString(err), true});
             tickers_[s] = t;
+            if (onTicker)
+                onTicker(s, t);
         }, 1);
     }
 }

@@ -2,7 +2,7 @@
 // Periodic REST polls of one symbol group (binance.md §2): openInterest every minute,
 // openInterestHist (5m, the last 30 days) at start and then hourly from the last row,
 // premiumIndex at start and whenever the mark-price stream has been silent for a minute (funding
-// fallback), ticker/24hr for the status line. Decoded values go to `onEvents`. Each poll is one
+// fallback), ticker/24hr for the status line and the snapshot's 24 h figures. Decoded values go to `onEvents`. Each poll is one
 // attempt: the next period is the retry.
 #include "binance/RestClient.h"
 #include "binance/RestDecoders.h"
@@ -28,13 +28,14 @@ public:
         int64_t openInterestHistEveryMs = 3'600'000;
         int64_t openInterestHistDays = 30;
         int64_t premiumCheckEveryMs = 60'000; // also the mark-price silence that triggers a poll
-        int64_t tickerEveryMs = 300'000;
+        int64_t tickerEveryMs = 60'000;       // the snapshot's 24 h figures until trades cover 24 h
     };
 
     MarketPollers(RestClient &rest, const Clock &clock, std::vector<std::string> symbols, Options options,
                   QObject *parent = nullptr);
 
     std::function<void(std::vector<MarketEvent> &&)> onEvents;
+    std::function<void(const std::string &symbol, const Ticker24h &)> onTicker;
 
     void start();
     void stop();

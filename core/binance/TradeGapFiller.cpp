@@ -21,17 +21,29 @@ void TradeGapFiller::backfillFrom(int64_t startTimeMs)
     k_.reset();
     startMs_ = startTimeMs;
     history_ = true;
+    awaiting_ = false;
     historyFromMs_ = startTimeMs;
     catchUp_ = true;
     request();
     flush();
 }
 
+void TradeGapFiller::awaitBackfill()
+{
+    k_.reset();
+    startMs_.reset();
+    history_ = true;
+    awaiting_ = true;
+}
+
 double TradeGapFiller::backfillProgress() const
 {
     if (!history_)
         return 1.0;
-    const int64_t done = k_ ? lastMs_ - historyFromMs_ : 0;
+    if (awaiting_)
+        return 0.0;
+    // Empty windows walked count as done: nothing traded in them.
+    const int64_t done = (k_ ? lastMs_ : startMs_.value_or(historyFromMs_)) - historyFromMs_;
     const int64_t total = std::max(latestLiveMs_, lastMs_) - historyFromMs_;
     return total <= 0 ? 0.0 : std::clamp(double(done) / double(total), 0.0, 1.0);
 }
@@ -78,6 +90,7 @@ void TradeGapFiller::request(int64_t delayMs)
         if (!startMs_)
             return;
         r.startTimeMs = *startMs_;
+        r.endTimeMs = *startMs_ + kWindowMs - 1;
     } else {
         if (!hole() && !catchUp_)
             return;
@@ -95,15 +108,15 @@ void TradeGapFiller::onLive(const Trade &t)
     if (skipToLive_) { // the first live trade after a cancelled backfill ends the skipped span
         skipToLive_ = false;
         if (!k_) {
-            unfilled(Gap{historyFromMs_, t.timeMs, 0, 0, kCancelledReason});
+            unfilled(Gap{skipFromMs_, t.timeMs, 0, 0, skipReason_});
             k_ = t.id - 1;
         } else if (t.id > *k_ + 1) {
             stats_.idsUnfilled += uint64_t(t.id - *k_ - 1);
-            unfilled(Gap{lastMs_, t.timeMs, *k_ + 1, t.id - 1, kCancelledReason});
+            unfilled(Gap{lastMs_, t.timeMs, *k_ + 1, t.id - 1, skipReason_});
             k_ = t.id - 1;
         }
     }
-    if (!k_ && !startMs_)
+    if (!k_ && !startMs_ && !awaiting_)
         k_ = t.id - 1; // the very first trade, nothing asked to be filled before it
     if (k_ && t.id <= *k_) {
         ++stats_.duplicates;
@@ -140,18 +153,17 @@ void TradeGapFiller::onPage(const PageRequest &req, const std::vector<Trade> &ro
     inFlight_ = false;
     failures_ = 0;
     ++stats_.pages;
-    if (!req.fromId && !k_) { // first page by start time
+    const bool byTime = !req.fromId;
+    if (byTime && !k_) { // a window of the walk by time
         if (rows.empty()) {
-            if (!pending_.empty())
-                request(options_.lagRetryMs); // REST has not caught up with the stream yet
-            else
-                catchUp_ = false;              // nothing traded since the start time (yet)
+            onEmptyWindow(req);
             flush();
             return;
         }
         k_ = rows.front().id - 1;
         lastMs_ = rows.front().timeMs;
         startMs_.reset();
+        lagRetries_ = 0;
     }
     if (!k_)
         return;
@@ -170,7 +182,7 @@ void TradeGapFiller::onPage(const PageRequest &req, const std::vector<Trade> &ro
     }
     drain();
     const bool full = int(rows.size()) >= req.limit;
-    if (full) {
+    if (full || byTime) { // a short window ends at its end time, not at REST's head: go on by id
         request();
     } else if (hole()) { // a short page ending before the held trades: REST lags the stream
         if (++lagRetries_ > options_.maxLagRetries)
@@ -197,20 +209,55 @@ void TradeGapFiller::onPageFailed(const PageRequest &req, bool permanent, const 
     }
     failures_ = 0;
     if (!k_) { // the backfill by time failed: start at the first held trade
-        startMs_.reset();
-        if (!pending_.empty()) {
-            const Trade &first = pending_.begin()->second;
-            unfilled(Gap{req.startTimeMs, first.timeMs, 0, 0, reason});
-            k_ = first.id - 1;
-            drain();
-        }
-        catchUp_ = false;
-        history_ = false;
+        startFromLive(req.startTimeMs, reason);
     } else {
         giveUpHole(reason);
     }
     finishIfIdle();
     flush();
+}
+
+void TradeGapFiller::onEmptyWindow(const PageRequest &req)
+{
+    const int64_t next = req.endTimeMs + 1;
+    if (!pending_.empty() && req.endTimeMs >= pending_.begin()->second.timeMs) {
+        // The window holds a live trade that REST does not have yet: REST lags the stream.
+        if (++lagRetries_ > options_.maxLagRetries) {
+            lagRetries_ = 0;
+            startFromLive(req.startTimeMs, "rest_lag");
+            finishIfIdle();
+        } else {
+            request(options_.lagRetryMs);
+        }
+        return;
+    }
+    if (!pending_.empty() || (exchangeNow && next <= exchangeNow())) {
+        startMs_ = next; // nothing traded in this hour: walk on
+        request();
+        return;
+    }
+    // Nothing held and the window reaches now (or now is unknown): wait for the first live trade,
+    // which asks again from this window (trades may still come within it).
+    startMs_ = req.startTimeMs;
+    catchUp_ = false;
+    history_ = false; // nothing traded up to now: the history is complete
+}
+
+void TradeGapFiller::startFromLive(int64_t fromMs, const std::string &reason)
+{
+    startMs_.reset();
+    catchUp_ = false;
+    history_ = false;
+    if (pending_.empty()) { // the next live trade ends the span REST could not give
+        skipToLive_ = true;
+        skipFromMs_ = fromMs;
+        skipReason_ = reason;
+        return;
+    }
+    const Trade &first = pending_.begin()->second;
+    unfilled(Gap{fromMs, first.timeMs, 0, 0, reason});
+    k_ = first.id - 1;
+    drain();
 }
 
 void TradeGapFiller::giveUpHole(const std::string &reason)
@@ -243,23 +290,25 @@ bool TradeGapFiller::cancelHistory()
     history_ = false;
     cancelled_ = true;
     failures_ = 0;
-    if (!k_) { // the first page by time has not come: the gap starts at the backfill's start
-        startMs_.reset();
-        catchUp_ = false;
-        if (pending_.empty()) {
-            skipToLive_ = true;
+    if (!k_) { // no page with trades yet: the gap starts where the walk by time stands
+        if (awaiting_) { // not even started: nothing was asked, nothing is recorded
+            awaiting_ = false;
+            if (!pending_.empty()) {
+                k_ = pending_.begin()->first - 1;
+                drain();
+            }
         } else {
-            const Trade &first = pending_.begin()->second;
-            unfilled(Gap{historyFromMs_, first.timeMs, 0, 0, kCancelledReason});
-            k_ = first.id - 1;
-            drain();
+            startFromLive(startMs_.value_or(historyFromMs_), kCancelledReason);
         }
+        history_ = false;
+        catchUp_ = false;
     } else if (hole()) {
         giveUpHole(kCancelledReason);
     } else {
         catchUp_ = false;
         lagRetries_ = 0;
         skipToLive_ = true;
+        skipReason_ = kCancelledReason;
     }
     request(); // a hole among the held live trades is still filled, on the gap-fill budget
     finishIfIdle();

@@ -5,7 +5,11 @@
 // (/fapi/v1/aggTrades?fromId=K+1) fill it; REST rows and held trades are merged in id order, so
 // the consumer only ever sees a continuous, duplicate-free id sequence. After a reconnect the
 // filler pages from K+1 until REST has nothing newer. With no K yet it can backfill from a start
-// time (today's start); the user may cancel that backfill (the rest becomes a recorded gap).
+// time (today's start): Binance answers a time query only within one hour of its start, so it
+// walks windows [t, t+1 h) forward until one has trades (then fromId paging) or the window
+// reaches the first held live trade or the exchange's now. An empty window is no gap (nothing
+// traded: a halt, a symbol listed later, a quiet hour). The user may cancel that backfill (the
+// rest becomes a recorded gap).
 // Pure logic: requests and results go through callbacks.
 #include "model/DataQuality.h"
 #include "model/Trade.h"
@@ -30,8 +34,9 @@ public:
         int64_t failureRetryMs = 2000; // doubled per failure, ≤ 60 s
     };
     struct PageRequest {
-        std::optional<int64_t> fromId; // else by startTimeMs
+        std::optional<int64_t> fromId; // else by [startTimeMs, endTimeMs]
         int64_t startTimeMs = 0;
+        int64_t endTimeMs = 0;         // inclusive: startTimeMs + kWindowMs - 1
         int limit = 1000;
         bool history = false;          // start-of-day backfill: background budget
         int64_t delayMs = 0;           // send after this long (REST lag, failures)
@@ -45,6 +50,7 @@ public:
     };
 
     static constexpr const char *kCancelledReason = "backfill_cancelled"; // Gap::reason
+    static constexpr int64_t kWindowMs = 3'600'000; // Binance: a time query spans under one hour
 
     TradeGapFiller() : TradeGapFiller(Options{}) {}
     explicit TradeGapFiller(Options options) : options_(options) {}
@@ -52,12 +58,19 @@ public:
     std::function<void(std::vector<Trade> &&)> onEmit; // continuous ids, ascending
     std::function<void(const PageRequest &)> onRequest;
     std::function<void(const Gap &)> onUnfilled;       // ids REST could not give (reason says why)
+    // The exchange's time now (ends the walk by time when no live trade is held); unset: the walk
+    // stops at the first empty window with nothing held and resumes with the first live trade.
+    std::function<int64_t()> exchangeNow;
 
     // Before the first trade: continue after a known last id (e.g. restored from storage). Like
     // the backfill, this first catch-up runs on the history budget.
     void resumeFrom(int64_t lastId, int64_t lastTimeMs);
     // Before the first trade, with no known id: fill from the first trade at or after startTimeMs.
     void backfillFrom(int64_t startTimeMs);
+    // Before the first trade: a backfill will start (backfillFrom) once its start is known (the
+    // exchange's day); live trades are held until then.
+    void awaitBackfill();
+    bool awaitingBackfill() const noexcept { return awaiting_; }
     void onLive(const Trade &t);
     void onReconnect();
     void onPage(const PageRequest &req, const std::vector<Trade> &rows);
@@ -84,6 +97,10 @@ private:
     void drain();
     void request(int64_t delayMs = 0);
     void giveUpHole(const std::string &reason);
+    void onEmptyWindow(const PageRequest &req);
+    // No trade id known and REST cannot give the history from fromMs: start at the first held
+    // live trade (or the next one) and record the span as a gap.
+    void startFromLive(int64_t fromMs, const std::string &reason);
     void unfilled(const Gap &g);
     void finishIfIdle();
     void flush();
@@ -96,8 +113,11 @@ private:
     bool inFlight_ = false;
     bool catchUp_ = false;           // page up to REST's head even without held trades
     bool history_ = false;
+    bool awaiting_ = false;          // awaitBackfill(): no start time yet
     bool cancelled_ = false;
-    bool skipToLive_ = false;        // cancelled with nothing held: the next live trade ends the gap
+    bool skipToLive_ = false;        // given up with nothing held: the next live trade ends the gap
+    int64_t skipFromMs_ = 0;         // ...which starts here (by time, no id known)
+    std::string skipReason_;
     uint64_t epoch_ = 0;
     int64_t historyFromMs_ = 0, latestLiveMs_ = 0;
     int lagRetries_ = 0, failures_ = 0;

@@ -284,6 +284,7 @@ SnapshotPtr MarketEngine::publish()
     s->depth = depth_.share();
     s->liquidations = liquidations_.share();
     s->funding = funding_.share();
+    s->ticker24h = ticker24h_;
     SnapshotPtr out = std::move(s);
     {
         std::lock_guard lock(publishMutex_);

@@ -39,6 +39,7 @@ public:
     void noteGap(const Gap &g);
     void setLive(bool live, const std::string &source);
     void setTickSize(int64_t tick, TickSource source);
+    void setTicker24h(std::shared_ptr<const Ticker24hView> t) { ticker24h_ = std::move(t); }
     // New read-time settings (applyReadTimeSettings) from the next snapshot on; live, no replay.
     void setReadTimeSettings(const EngineConfig &c) { applyReadTimeSettings(config_, c); }
 
@@ -101,6 +102,7 @@ private:
 
     std::vector<EngineObserver *> observers_;
     uint64_t seq_ = 0;
+    std::shared_ptr<const Ticker24hView> ticker24h_;
     mutable std::mutex publishMutex_; // guards published_ only (a pointer swap)
     SnapshotPtr published_;
 };

@@ -113,6 +113,23 @@ QueryResult<MarketSnapshotResult> buildMarketSnapshot(const EngineSnapshot &s, i
         r.quality.warnings.push_back("order book not synced: no best bid/ask");
     }
     r.rolling24h = rolling24h(s, nowMs);
+    if (!r.rolling24h && s.ticker24h) { // from the first call, as the exchange counts it
+        const Ticker24hView &t = *s.ticker24h;
+        Rolling24h x;
+        x.fromMs = t.openTimeMs;
+        x.toMs = t.closeTimeMs;
+        x.open = fixedToDouble(t.open);
+        x.high = fixedToDouble(t.high);
+        x.low = fixedToDouble(t.low);
+        x.close = fixedToDouble(t.last);
+        x.volume = fixedToDouble(t.volume);
+        x.quoteVolume = fixedToDouble(t.quoteVolume);
+        x.change = fixedToDouble(t.last - t.open);
+        x.changePercent = fixedToDouble(t.priceChangePercent);
+        x.trades = t.count;
+        x.source = "ticker";
+        r.rolling24h = x;
+    }
     if (!r.rolling24h && s.hasTrade)
         r.quality.warnings.push_back("24 h statistics omitted: trades are known only since " +
                                      isoTimeMs((s.prior && s.prior->totals.trades ? s.prior : s.today)->totals.firstMs));

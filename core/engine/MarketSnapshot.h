@@ -16,6 +16,7 @@ struct Rolling24h {
     double volume = 0, quoteVolume = 0;
     double change = 0, changePercent = 0;
     int64_t trades = 0;
+    std::string source = "trades"; // "trades" (the engine's 1m bars) or "ticker" (Binance ticker/24hr)
 };
 
 struct MarketSnapshotResult {
@@ -38,7 +39,8 @@ struct MarketSnapshotResult {
 // NoData when the engine has seen no trade, no synced book and no mark price yet.
 QueryResult<MarketSnapshotResult> buildMarketSnapshot(const EngineSnapshot &s, int64_t nowMs);
 
-// The 1440 one-minute bars up to nowMs, when the engine's data reaches back 24 h (else nullopt).
+// The 1440 one-minute bars up to nowMs, when the engine's data reaches back 24 h, else the
+// exchange's ticker/24hr when one was polled (else nullopt).
 std::optional<Rolling24h> rolling24h(const EngineSnapshot &s, int64_t nowMs);
 
 } // namespace co

@@ -40,6 +40,14 @@ struct BookView {
     OrderBook book;
 };
 
+// The exchange's own rolling 24 h statistics (REST ticker/24hr, polled live); prices and
+// quantities in 1e-8 units, priceChangePercent too (-0.025 % = -2'500'000).
+struct Ticker24hView {
+    int64_t openTimeMs = 0, closeTimeMs = 0;
+    int64_t open = 0, high = 0, low = 0, last = 0, priceChangePercent = 0;
+    int64_t volume = 0, quoteVolume = 0, count = 0;
+};
+
 struct EngineSnapshot {
     SymbolInfo symbol;
     EngineConfig config;
@@ -61,6 +69,7 @@ struct EngineSnapshot {
     std::shared_ptr<const DepthHistory> depth;
     std::shared_ptr<const LiquidationStore> liquidations;
     std::shared_ptr<const Funding> funding;
+    std::shared_ptr<const Ticker24hView> ticker24h; // live only, until the trades cover 24 h
 };
 
 using SnapshotPtr = std::shared_ptr<const EngineSnapshot>;

@@ -68,6 +68,15 @@ void LiveFeed::start()
         }));
     };
     sink.status = [this](const QJsonObject &o) { status_.set("binance", o); };
+    sink.ticker24h = [this](const std::string &symbol, const Ticker24h &t) {
+        auto v = std::make_shared<Ticker24hView>(Ticker24hView{t.openTimeMs, t.closeTimeMs, t.openPrice, t.highPrice,
+                                                               t.lowPrice, t.lastPrice, t.priceChangePercent, t.volume,
+                                                               t.quoteVolume, t.count});
+        engines_.post(std::function<void(MarketFeed &)>([symbol, v](MarketFeed &feed) {
+            if (MarketEngine *e = feed.engineFor(symbol))
+                e->setTicker24h(v);
+        }));
+    };
     QMetaObject::invokeMethod(ctx, [this, sink = std::move(sink)] {
         session_ = new LiveSession(options_, clock_, sink);
         for (const auto &[symbol, id, ms] : resume_)

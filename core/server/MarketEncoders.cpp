@@ -83,7 +83,9 @@ QJsonObject toJson(const MarketSnapshotResult &r)
         o.insert("quoteVolume24h", d.quoteVolume);
         o.insert("priceChange24h", d.change);
         o.insert("priceChangePercent24h", d.changePercent);
+        o.insert("priceChangePercent", d.changePercent); // the Python server's name
         o.insert("trades24h", qint64(d.trades));
+        o.insert("stats24hSource", q(d.source));
     }
     putOpt(o, "fundingRate", r.fundingRate);
     putOpt(o, "openInterest", r.openInterest);

@@ -46,6 +46,7 @@ public:
         int externalWeight = 0;             // weight other programs on the "IP" used this minute
         int weightLimit = 2400;             // per minute; beyond it the answer is 429 (exchangeInfo says 2400)
         bool stall = false;                 // connections stay up but nothing is sent
+        int64_t clockOffsetMs = 0;          // the exchange's clock = the fake's clock + this (time, serverTime, E/T of answers)
     };
     struct RestHit {
         int64_t clockMs = 0;
@@ -79,6 +80,7 @@ public:
     void dropConnections(); // abort every stream connection now
 
     const FakeSymbolData &data(const std::string &symbol) const;
+    int64_t exchangeNowMs() const { return clock_.nowMs() + faults_.clockOffsetMs; }
     const std::vector<RestHit> &restHits() const noexcept { return hits_; }
     int maxWeightInAMinute() const;
     int requestsReceived() const noexcept { return received_; }

@@ -137,7 +137,7 @@ FakeBinance::Sym *FakeBinance::findSymbol(const QString &name)
 
 int FakeBinance::route(const QString &path, const QUrlQuery &q, QByteArray &body)
 {
-    const int64_t now = clock_.nowMs();
+    const int64_t now = exchangeNowMs();
     if (path == "/fapi/v1/time") {
         body = QByteArray::fromStdString("{\"serverTime\":" + num(now) + "}");
         return 200;
@@ -189,14 +189,32 @@ int FakeBinance::route(const QString &path, const QUrlQuery &q, QByteArray &body
         body = QByteArray::fromStdString("{\"openInterest\":\"10659.509\",\"symbol\":\"" + S + "\",\"time\":" + num(now) + "}");
         return 200;
     }
-    if (path == "/fapi/v1/ticker/24hr") {
-        const int64_t count = int64_t(s->tradeHead);
+    if (path == "/fapi/v1/ticker/24hr") { // from the released trades of the last 24 h, as Binance counts
+        int64_t open = 0, high = 0, low = 0, last = 0, volume = 0, count = 0, firstId = 0, lastId = 0;
+        __int128 quote = 0;
+        for (size_t i = 0; i < s->tradeHead; ++i) {
+            const Trade &t = s->data.trades[i];
+            if (t.timeMs < now - kMsPerDay || t.timeMs > now)
+                continue;
+            if (count++ == 0) {
+                open = high = low = t.price;
+                firstId = t.id;
+            }
+            high = std::max(high, t.price);
+            low = std::min(low, t.price);
+            last = t.price;
+            lastId = t.id;
+            volume += t.qty;
+            quote += __int128(t.price) * t.qty / kFixedOne;
+        }
+        // Binance prints the percent with 3 decimals.
+        const int64_t pct = open ? int64_t(__int128(last - open) * 100 * 1000 / open) * (kFixedOne / 1000) : 0;
         body = QByteArray::fromStdString(
-            "{\"symbol\":\"" + S + "\",\"priceChange\":\"-12.5\",\"priceChangePercent\":\"-0.025\",\"weightedAvgPrice\":\"" +
-            mark + "\",\"lastPrice\":\"" + mark + "\",\"lastQty\":\"0.001\",\"openPrice\":\"" + mark + "\",\"highPrice\":\"" +
-            mark + "\",\"lowPrice\":\"" + mark + "\",\"volume\":\"8913.3\",\"quoteVolume\":\"445665000\",\"openTime\":" +
-            num(now - kMsPerDay) + ",\"closeTime\":" + num(now) + ",\"firstId\":1,\"lastId\":" + num(count) +
-            ",\"count\":" + num(count) + "}");
+            "{\"symbol\":\"" + S + "\",\"priceChange\":\"" + dec(last - open) + "\",\"priceChangePercent\":\"" + dec(pct) +
+            "\",\"weightedAvgPrice\":\"" + mark + "\",\"lastPrice\":\"" + dec(last) + "\",\"lastQty\":\"0.001\",\"openPrice\":\"" +
+            dec(open) + "\",\"highPrice\":\"" + dec(high) + "\",\"lowPrice\":\"" + dec(low) + "\",\"volume\":\"" + dec(volume) +
+            "\",\"quoteVolume\":\"" + dec(int64_t(quote)) + "\",\"openTime\":" + num(now - kMsPerDay) + ",\"closeTime\":" +
+            num(now) + ",\"firstId\":" + num(firstId) + ",\"lastId\":" + num(lastId) + ",\"count\":" + num(count) + "}");
         return 200;
     }
     // openInterestHist: 5-minute rows of the last 30 days; the latest `limit` of the range.
@@ -242,7 +260,7 @@ QByteArray FakeBinance::depthJson(Sym &s, int limit)
             break;
         a += (a.empty() ? "[\"" : ",[\"") + dec(p) + "\",\"" + dec(q) + "\"]";
     }
-    const int64_t now = clock_.nowMs();
+    const int64_t now = exchangeNowMs();
     return QByteArray::fromStdString("{\"lastUpdateId\":" + num(book.lastUpdateId()) + ",\"E\":" + num(now) +
                                      ",\"T\":" + num(now - 3) + ",\"bids\":[" + b + "],\"asks\":[" + a + "]}");
 }
@@ -267,8 +285,14 @@ QByteArray FakeBinance::aggTradesJson(const Sym &s, const QUrlQuery &q, int &sta
         const int64_t id = q.queryItemValue("fromId").toLongLong();
         from = all.empty() ? 0 : size_t(std::clamp<int64_t>(id - all.front().id, 0, int64_t(head)));
     } else if (byTime) {
-        const int64_t st = q.hasQueryItem("startTime") ? q.queryItemValue("startTime").toLongLong() : INT64_MIN;
-        const int64_t et = q.hasQueryItem("endTime") ? q.queryItemValue("endTime").toLongLong() : INT64_MAX;
+        // Like Binance: a time query covers at most one hour (one bound alone: the hour from/to it).
+        const bool hasSt = q.hasQueryItem("startTime"), hasEt = q.hasQueryItem("endTime");
+        const int64_t st = hasSt ? q.queryItemValue("startTime").toLongLong() : q.queryItemValue("endTime").toLongLong() - kMsPerHour;
+        const int64_t et = hasEt ? q.queryItemValue("endTime").toLongLong() : st + kMsPerHour;
+        if (et - st > kMsPerHour || et < st) {
+            status = 400;
+            return error(-1127, "More than 1 hours between startTime and endTime.");
+        }
         auto cmp = [](const Trade &t, int64_t v) { return t.timeMs < v; };
         from = size_t(std::lower_bound(all.begin(), all.begin() + long(head), st, cmp) - all.begin());
         to = size_t(std::upper_bound(all.begin(), all.begin() + long(head), et,
@@ -303,7 +327,7 @@ QByteArray FakeBinance::exchangeInfoJson() const
                 dec(s.data.stepSize) + "\"}]}";
     }
     return QByteArray::fromStdString(
-        "{\"timezone\":\"UTC\",\"serverTime\":" + num(clock_.nowMs()) +
+        "{\"timezone\":\"UTC\",\"serverTime\":" + num(exchangeNowMs()) +
         ",\"futuresType\":\"U_MARGINED\",\"rateLimits\":[{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\","
         "\"intervalNum\":1,\"limit\":2400},{\"rateLimitType\":\"ORDERS\",\"interval\":\"MINUTE\",\"intervalNum\":1,"
         "\"limit\":1200}],\"symbols\":[" + syms + "]}");

@@ -149,7 +149,7 @@ private Q_SLOTS:
             d.poc = 6'000'000'000'000 + day * 10'000'000;
             d.tickSize = 10'000'000;
             d.delta = (day % 2 ? -1 : 1) * 1000 * (day + 1);
-            d.levelsJson = "{}";
+            d.levels = StoredLevels{};
             w.addDaySummary(sym, d);
             d.zone = "Europe/London"; // another zone's days are not summed
             w.addDaySummary(sym, d);
@@ -334,7 +334,7 @@ private Q_SLOTS:
             w.addMark(sym, m);
             DaySummaryRecord d;
             d.day = 19'943 + day;
-            d.levelsJson = "{}";
+            d.levels = StoredLevels{};
             w.addDaySummary(sym, d);
         }
         QVERIFY(w.flush(10'000));

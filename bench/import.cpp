@@ -399,7 +399,7 @@ bool buildStartupCache(const QString &path, const std::vector<Src> &clip, const 
                 sum.delta += t.buyerMaker ? -t.qty : t.qty;
             }
             sum.poc = (sum.high + sum.low) / 2 / info.tickSize * info.tickSize;
-            sum.levelsJson = "{}";
+            sum.levels = StoredLevels{}; // start-up reads only the totals
             RecordInserter rec(d.handle());
             if (!d.begin(&error) || !ins.add(*s, std::span<const Trade>(v)) || !ins.finishTransaction() ||
                 !rec.daySummary(s->id, sum) || !d.commit(&error)) {

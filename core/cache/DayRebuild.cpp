@@ -8,8 +8,6 @@
 #include "model/Time.h"
 #include "storage/CacheReader.h"
 
-#include <QJsonDocument>
-
 #include <algorithm>
 
 namespace co {
@@ -158,8 +156,11 @@ QueryResult<HistoryDay> rebuildDay(CacheReader &db, const EngineConfig &engine, 
     if (std::binary_search(stored.begin(), stored.end(), r.day))
         for (const DaySummaryRecord &d : db.daySummaries(r.symbol, r.zoneId, r.day, false))
             if (d.day == r.day) {
+                if (!d.levels)
+                    return QueryError{QueryErrorKind::NoData, "the summary stored for " + what +
+                                                                  " cannot be read (not a record this program knows)"};
                 HistoryDay h;
-                h.stored = QJsonDocument::fromJson(d.levelsJson).object();
+                h.stored = keyLevelsOf(*d.levels);
                 h.warnings.push_back("the trades of " + isoDate(r.day) + " are no longer in the trade cache "
                                      "(TRADE_CACHE_DAYS): key levels as stored at the day's close");
                 h.complete = true;

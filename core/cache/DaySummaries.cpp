@@ -3,13 +3,132 @@
 #include "engine/KeyLevels.h"
 #include "engine/MarketEngine.h"
 #include "indicators/ValueArea.h"
-#include "server/JsonEncoders.h"
-
-#include <QJsonDocument>
 
 #include <algorithm>
 
 namespace co {
+
+namespace {
+StoredQuality storedQualityOf(const DataQuality &d)
+{
+    StoredQuality q;
+    q.live = d.live;
+    q.source = d.source;
+    q.ageMs = d.ageMs;
+    q.fromMs = d.fromMs;
+    q.toMs = d.toMs;
+    q.coverage = d.coverage;
+    q.tradeSource = d.tradeSource;
+    q.tickSize = d.tickSize;
+    q.tickSource = d.tickSource;
+    for (const Gap &g : d.gaps)
+        q.gaps.push_back({g.fromMs, g.toMs, g.fromId, g.toId, g.reason});
+    q.gapsOmitted = d.gapsOmitted;
+    q.excluded = d.excluded;
+    q.duplicates = d.duplicates;
+    q.offGridTrades = d.offGridTrades;
+    q.warnings = d.warnings;
+    return q;
+}
+
+DataQuality qualityOf(const StoredQuality &q)
+{
+    DataQuality d;
+    d.live = q.live;
+    d.source = q.source;
+    d.ageMs = q.ageMs;
+    d.fromMs = q.fromMs;
+    d.toMs = q.toMs;
+    d.coverage = q.coverage;
+    d.tradeSource = q.tradeSource;
+    d.tickSize = q.tickSize;
+    d.tickSource = q.tickSource;
+    for (const StoredGap &g : q.gaps)
+        d.gaps.push_back({g.fromMs, g.toMs, g.fromId, g.toId, g.reason});
+    d.gapsOmitted = q.gapsOmitted;
+    d.excluded = q.excluded;
+    d.duplicates = q.duplicates;
+    d.offGridTrades = q.offGridTrades;
+    d.warnings = q.warnings;
+    return d;
+}
+} // namespace
+
+StoredLevels storedLevelsOf(const KeyLevels &k)
+{
+    StoredLevels s;
+    s.symbol = k.symbol;
+    s.date = k.date;
+    s.tickSize = k.tickSize;
+    s.trades = k.trades;
+    s.volume = k.volume;
+    s.buyVolume = k.buyVolume;
+    s.sellVolume = k.sellVolume;
+    s.delta = k.delta;
+    s.cvd = k.cvd;
+    s.open = k.open;
+    s.high = k.high;
+    s.low = k.low;
+    s.close = k.close;
+    s.vwap = k.dVWAP; // the bands' centre (buildKeyLevels sets both from one VwapBands)
+    if (k.bands)
+        s.vwapSigma = k.bands->sigma;
+    s.poc = k.dPOC;
+    s.vah = k.dVAH;
+    s.val = k.dVAL;
+    s.priorVwap = k.pdVWAP;
+    s.priorPoc = k.pdPOC;
+    s.priorVah = k.pdVAH;
+    s.priorVal = k.pdVAL;
+    s.priorHigh = k.pdHigh;
+    s.priorLow = k.pdLow;
+    s.priorClose = k.pdClose;
+    for (const SessionResult &r : k.sessions)
+        s.sessions.push_back({r.name, r.start, r.end, r.trades, r.high, r.low, r.open, r.close, r.volume, r.buyVolume,
+                              r.sellVolume, r.delta, r.vwap, r.active});
+    for (const NakedPoc &n : k.nakedPOCs)
+        s.nakedPocs.push_back({n.date, n.price, n.distance, n.distancePct});
+    s.quality = storedQualityOf(k.quality);
+    return s;
+}
+
+KeyLevels keyLevelsOf(const StoredLevels &s)
+{
+    KeyLevels k;
+    k.symbol = s.symbol;
+    k.date = s.date;
+    k.tickSize = s.tickSize;
+    k.trades = s.trades;
+    k.volume = s.volume;
+    k.buyVolume = s.buyVolume;
+    k.sellVolume = s.sellVolume;
+    k.delta = s.delta;
+    k.cvd = s.cvd;
+    k.open = s.open;
+    k.high = s.high;
+    k.low = s.low;
+    k.close = s.close;
+    k.dVWAP = s.vwap;
+    if (s.vwap && s.vwapSigma)
+        k.bands = VwapBands{*s.vwap, *s.vwapSigma};
+    k.dPOC = s.poc;
+    k.dVAH = s.vah;
+    k.dVAL = s.val;
+    k.pdVWAP = s.priorVwap;
+    k.pdPOC = s.priorPoc;
+    k.pdVAH = s.priorVah;
+    k.pdVAL = s.priorVal;
+    k.pdHigh = s.priorHigh;
+    k.pdLow = s.priorLow;
+    k.pdClose = s.priorClose;
+    for (const StoredSession &r : s.sessions)
+        k.sessions.push_back({r.name, r.start, r.end, r.trades, r.high, r.low, r.open, r.close, r.volume, r.buyVolume,
+                              r.sellVolume, r.delta, r.vwap, r.active});
+    for (const StoredNakedPoc &n : s.nakedPocs)
+        k.nakedPOCs.push_back({n.date, n.price, n.distance, n.distancePct});
+    k.quality = qualityOf(s.quality);
+    return k;
+}
 
 std::optional<DaySummaryRecord> summarizeToday(const EngineSnapshot &s)
 {
@@ -29,7 +148,7 @@ std::optional<DaySummaryRecord> summarizeToday(const EngineSnapshot &s)
     r.poc = pocRow(*d.profile).value_or(0) * tick;
     r.tickSize = tick;
     r.delta = d.totals.delta();
-    r.levelsJson = QJsonDocument(toJson(buildKeyLevels(s, {}))).toJson(QJsonDocument::Compact);
+    r.levels = storedLevelsOf(buildKeyLevels(s, {}));
     const Ladder &p = *d.profile;
     for (int64_t row = p.lowRow(); !p.empty() && row <= p.highRow(); ++row) {
         const RowVolume &v = p.at(row);

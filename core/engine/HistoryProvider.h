@@ -1,17 +1,17 @@
 #pragma once
 // Days the engines do not hold (older than the prior day, or cut in another zone than DAY_TZ),
 // answered from elsewhere: the app rebuilds them from its trade cache with the engine's own code,
-// or reads the key levels stored at a day's close (app/CacheDayHistory). Tools call it on the
+// or reads the key levels stored at a day's close (cache/CacheDayHistory). Tools call it on the
 // server's thread (and --stdio's); an implementation bounds how long it blocks. The HTTP server
 // first asks prepare() and answers once it is ready, so its thread does not wait for a rebuild.
+#include "engine/KeyLevels.h"
 #include "engine/Query.h"
 #include "engine/Snapshot.h"
-
-#include <QJsonObject>
 
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,10 +24,10 @@ struct HistoryRequest {
 };
 
 // Either a rebuilt engine snapshot whose today is the requested day (levels are built from it as
-// from a live one), or the key-levels object stored at the day's close.
+// from a live one), or the key levels stored at the day's close (encoded as a live day's).
 struct HistoryDay {
     SnapshotPtr snapshot;
-    QJsonObject stored;
+    std::optional<KeyLevels> stored;
     std::vector<std::string> warnings; // appended to dataQuality.warnings
     bool complete = false;             // the data has moved past the day: the answer never changes
 };

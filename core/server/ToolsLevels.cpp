@@ -34,8 +34,8 @@ QJsonObject levelsOf(const ToolArgs &a, const HistoryDay &d)
         KeyLevelsOptions o;
         o.nowMs = a.nowFor(*d.snapshot);
         out = toJson(buildKeyLevels(*d.snapshot, o));
-    } else {
-        out = d.stored;
+    } else if (d.stored) {
+        out = toJson(*d.stored); // as stored at the day's close, encoded as a live day
     }
     addWarnings(out, d.warnings);
     return out;

@@ -280,7 +280,7 @@ std::vector<DaySummaryRecord> CacheReader::daySummaries(const std::string &symbo
     if (!s)
         return out;
     Statement q(db_.handle(), "SELECT " + std::string(kSummaryColumns) +
-                                  ", levels_json FROM day_summaries WHERE sym = ? AND zone = ? AND day >= ? ORDER BY day");
+                                  ", levels FROM day_summaries WHERE sym = ? AND zone = ? AND day >= ? ORDER BY day");
     Statement p(db_.handle(), "SELECT price, buy, sell, trades FROM day_profiles WHERE sym = ? AND zone = ? AND day = ? "
                               "ORDER BY price");
     q.bind(1, s->id);
@@ -288,7 +288,7 @@ std::vector<DaySummaryRecord> CacheReader::daySummaries(const std::string &symbo
     q.bind(3, fromDay);
     while (q.step()) {
         DaySummaryRecord d = summaryRow(q, symbol, zone);
-        d.levelsJson = q.text(9).toUtf8();
+        d.levels = decodeStoredLevels(q.text(9).toUtf8());
         if (withProfile) {
             p.bind(1, s->id);
             p.bind(2, zone);

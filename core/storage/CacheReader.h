@@ -42,7 +42,8 @@ public:
     std::optional<MarkPrice> lastMark(const std::string &symbol, QString *error = nullptr);
     std::vector<OpenInterest> openInterest(const std::string &symbol, int64_t fromMs, QString *error = nullptr);
     std::vector<DepthRecord> depth(const std::string &symbol, int64_t fromMs, int64_t toMs, QString *error = nullptr);
-    // Summaries of days >= fromDay in the zone, oldest first (profiles included when asked).
+    // Summaries of days >= fromDay in the zone, oldest first (profiles included when asked); a
+    // day's levels are nullopt when its record cannot be decoded.
     std::vector<DaySummaryRecord> daySummaries(const std::string &symbol, const std::string &zone, int64_t fromDay,
                                                bool withProfile, QString *error = nullptr);
     // What a restart seeds an engine with: the last `limit` summaries of days before beforeDay

@@ -12,7 +12,7 @@ RecordInserter::RecordInserter(sqlite3 *db)
       oi_(db, "INSERT OR REPLACE INTO open_interest(sym, t, oi, value_usdt) VALUES (?,?,?,?)"),
       depth_(db, "INSERT OR REPLACE INTO depth_samples(sym, t, ladder) VALUES (?,?,?)"),
       summary_(db, "INSERT OR REPLACE INTO day_summaries(sym, zone, day, start_ms, end_ms, trades, high, low, poc, "
-                   "tick_size, levels_json, updated_ms, delta) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+                   "tick_size, levels, updated_ms, delta) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
       clearProfile_(db, "DELETE FROM day_profiles WHERE sym = ? AND zone = ? AND day = ?"),
       profile_(db, "INSERT INTO day_profiles(sym, zone, day, price, buy, sell, trades) VALUES (?,?,?,?,?,?,?)")
 {
@@ -84,7 +84,12 @@ bool RecordInserter::daySummary(int64_t sym, const DaySummaryRecord &d)
     summary_.bind(8, d.low);
     summary_.bind(9, d.poc);
     summary_.bind(10, d.tickSize);
-    summary_.bind(11, std::string_view(d.levelsJson.constData(), size_t(d.levelsJson.size())));
+    if (!d.levels) {
+        error_ = "a day summary without its key levels";
+        return false;
+    }
+    const QByteArray levels = encodeStoredLevels(*d.levels);
+    summary_.bind(11, std::string_view(levels.constData(), size_t(levels.size())));
     summary_.bind(12, QDateTime::currentMSecsSinceEpoch());
     summary_.bind(13, d.delta);
     if (!done(summary_))

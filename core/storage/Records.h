@@ -2,10 +2,12 @@
 // What the cache stores besides trades, in plain form (storage sees the model only; the app
 // turns engine snapshots into these).
 #include "model/Trade.h"
+#include "storage/StoredLevels.h"
 
 #include <QByteArray>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,7 +18,7 @@ struct ProfileRow {
     int64_t buy = 0, sell = 0, trades = 0;
 };
 
-// A day's key levels (the report JSON) and volume profile.
+// A day's key levels (storage's own record) and volume profile.
 struct DaySummaryRecord {
     std::string symbol;
     std::string zone = "UTC";
@@ -24,7 +26,7 @@ struct DaySummaryRecord {
     int64_t startMs = 0, endMs = 0;
     int64_t trades = 0, high = 0, low = 0, poc = 0, tickSize = 0;
     int64_t delta = 0; // taker buy - sell volume (1e-8 units)
-    QByteArray levelsJson;
+    std::optional<StoredLevels> levels; // required to write; read only by daySummaries (nullopt: unreadable)
     std::vector<ProfileRow> profile;
 };
 
@@ -47,7 +49,7 @@ struct StoredTrade {
     int64_t id = 0, timeMs = 0;
 };
 
-// One depth-ladder sample; the ladder bytes are opaque here (app/DepthBlob).
+// One depth-ladder sample; the ladder bytes are opaque here (storage/DepthBlob).
 struct DepthRecord {
     int64_t timeMs = 0;
     QByteArray ladder;

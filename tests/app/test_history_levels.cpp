@@ -179,7 +179,11 @@ private Q_SLOTS:
             r.trades = 10;
             r.high = r.low = r.poc = 6'000'000'000'000;
             r.tickSize = live_->symbol.tickSize;
-            r.levelsJson = R"({"symbol":"BTCUSDT","date":"2024-07-01","dPOC":60000,"dataQuality":{"warnings":[]}})";
+            StoredLevels levels;
+            levels.symbol = "BTCUSDT";
+            levels.date = "2024-07-01";
+            levels.poc = 60000;
+            r.levels = levels;
             w.addDaySummary(w.symbol(live_->symbol), r);
             QVERIFY(w.flush(10'000));
             w.stop();

@@ -6,6 +6,7 @@
 #include "app/Config.h"
 #include "app/ImportCommand.h"
 #include "cache/ImportRun.h"
+#include "storage/StoredLevels.h"
 #include "storage/TradeWriter.h"
 #include "support/ArchiveFiles.h"
 #include "support/SharedData.h"
@@ -15,9 +16,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTcpServer>
@@ -177,13 +175,13 @@ private Q_SLOTS:
         QCOMPARE(value(cache, "SELECT sha256 FROM imported_files WHERE name = 'BTCUSDT-aggTrades-2024-08-08.zip'")
                      .toString(),
                  sha256(zip));
-        // The day's summary: key levels JSON and profile rows, with the exact totals.
-        const QJsonObject levels =
-            QJsonDocument::fromJson(value(cache, "SELECT levels_json FROM day_summaries WHERE day = 19943").toByteArray())
-                .object();
-        QCOMPARE(levels.value("trades").toInteger(), qint64(day_.size()));
-        QCOMPARE(qint64(llround(levels.value("volume").toDouble() * 1000)), qty / 100'000);
-        QVERIFY(levels.contains("dPOC"));
+        // The day's summary: key levels (storage's record) and profile rows, with the exact totals.
+        const auto levels =
+            decodeStoredLevels(value(cache, "SELECT levels FROM day_summaries WHERE day = 19943").toByteArray());
+        QVERIFY(levels);
+        QCOMPARE(levels->trades, qint64(day_.size()));
+        QCOMPARE(qint64(llround(levels->volume * 1000)), qty / 100'000);
+        QVERIFY(levels->poc);
         QCOMPARE(value(cache, "SELECT sum(buy) FROM day_profiles").toLongLong(), buy);
 
         r = import({"--file", path, "--cache-db-path", cache});
@@ -279,17 +277,14 @@ private Q_SLOTS:
             QVERIFY2(r.code == 0, qPrintable(r.messages));
         }
         auto levels = [&](const QString &cache) {
-            QJsonObject o = QJsonDocument::fromJson(
-                                value(cache, "SELECT levels_json FROM day_summaries WHERE day = 19943").toByteArray())
-                                .object();
-            o.remove("dataQuality");
-            return o;
+            return decodeStoredLevels(value(cache, "SELECT levels FROM day_summaries WHERE day = 19943").toByteArray())
+                .value_or(StoredLevels{});
         };
-        const QJsonObject a = levels(together), b = levels(apart);
-        QCOMPARE(a.value("nakedPOCs").toArray().size(), 2);
-        QCOMPARE(b.value("nakedPOCs"), a.value("nakedPOCs"));
-        QCOMPARE(b.value("cvd"), a.value("cvd"));
-        QVERIFY(a.value("cvd") != a.value("delta"));
+        const StoredLevels a = levels(together), b = levels(apart);
+        QCOMPARE(a.nakedPocs.size(), size_t(2));
+        QVERIFY(b.nakedPocs == a.nakedPocs);
+        QCOMPARE(b.cvd, a.cvd);
+        QVERIFY(a.cvd != a.delta);
         // Each day's delta is stored with its summary, exactly.
         qint64 delta = 0;
         for (const Row &x : day_)

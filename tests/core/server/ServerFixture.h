@@ -214,6 +214,22 @@ double num(const QJsonObject &o, const char *key)
 } // namespace serverfixture
 using namespace serverfixture;
 
+// Key levels as a HistoryProvider reads them from a day summary: dVWAP 100 with sigma 2, the
+// given dPOC, tick 1 (1e8 units in dataQuality).
+KeyLevels storedLevels(const std::string &date, double poc)
+{
+    KeyLevels k;
+    k.symbol = "BTCUSDT";
+    k.date = date;
+    k.tickSize = 1;
+    k.dVWAP = 100.0;
+    k.bands = VwapBands{100.0, 2.0};
+    k.dPOC = poc;
+    k.quality.source = "cache";
+    k.quality.tickSize = 100'000'000;
+    return k;
+}
+
 // A HistoryProvider with canned answers: what the tool does with each kind.
 // slow: prepare() parks its callers until fire(), as a rebuild in progress does.
 struct FakeHistory : HistoryProvider {

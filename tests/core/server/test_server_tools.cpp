@@ -100,8 +100,8 @@ private Q_SLOTS:
         QCOMPARE(num(prior, "dPOC"), 120.0);
         QVERIFY(!prior.contains("pdPOC"));
         HistoryDay stored;
-        stored.stored = QJsonObject{{"symbol", "BTCUSDT"}, {"date", "2024-08-07"}, {"dPOC", 121.0},
-                                    {"dataQuality", QJsonObject{{"warnings", QJsonArray{"w0"}}}}};
+        stored.stored = storedLevels("2024-08-07", 121.0);
+        stored.stored->quality.warnings = {"w0"};
         stored.warnings = {"from the summary"};
         fake->answer = stored; // not complete yet: the engine's prior day wins
         QTest::qWait(Tools::kReuseMs + 20);
@@ -113,6 +113,9 @@ private Q_SLOTS:
         QCOMPARE(num(fromSummary, "dPOC"), 121.0);
         QCOMPARE(fromSummary["sessionTZ"].toString(), QString("UTC"));
         QCOMPARE(fromSummary["dataQuality"].toObject()["warnings"].toArray(), (QJsonArray{"w0", "from the summary"}));
+        // Encoded as a live day: the bands around dVWAP (100 ± k·2), the quality's tick in price units.
+        QCOMPARE(fromSummary["vwapBands"].toObject()["-3"].toDouble(), 94.0);
+        QCOMPARE(fromSummary["dataQuality"].toObject()["tickSize"].toDouble(), 1.0);
         // A rebuilt snapshot: levels built from it as from a live engine.
         HistoryDay rebuilt;
         rebuilt.snapshot = registry_.snapshot("ETHUSDT");
@@ -132,7 +135,7 @@ private Q_SLOTS:
         auto fake = std::make_shared<FakeHistory>();
         HistoryDay stored;
         stored.complete = true;
-        stored.stored = QJsonObject{{"symbol", "BTCUSDT"}, {"date", "2024-08-01"}, {"dPOC", 99.0}};
+        stored.stored = storedLevels("2024-08-01", 99.0);
         fake->answer = stored;
         fake->slow = true;
         ServerOptions o;

@@ -73,7 +73,7 @@ void LiveSession::stop()
     for (auto &[name, p] : per_)
         if (p.snapshotTimer)
             p.snapshotTimer->stop();
-    state_ = "stopped";
+    state_ = BinanceStatus::State::Stopped;
     publishStatus();
 }
 
@@ -113,7 +113,7 @@ void LiveSession::boot()
         const int64_t ceil = bootBackoff_.ceilingMs();
         const int64_t delay = ceil / 2 + bootBackoff_.next() / 2;
         if (!haveSymbols_) {
-            state_ = r.permanent ? "error" : "unreachable";
+            state_ = r.permanent ? BinanceStatus::State::Error : BinanceStatus::State::Unreachable;
             unreachable("exchangeInfo", QString::fromStdString(why), delay);
         } else {
             qCInfo(lcBinance).noquote() << "exchangeInfo failed (" << QString::fromStdString(why)
@@ -148,7 +148,7 @@ bool LiveSession::applyExchangeInfo(const ExchangeInfo &info, bool fromCache)
             sink_.symbolInfo(si);
     }
     if (valid.empty()) {
-        state_ = "error";
+        state_ = BinanceStatus::State::Error;
         message_ = "none of SYMBOLS (" + options_.symbols.join(',') + ") is a trading Binance USD-M perpetual";
         qCWarning(lcBinance).noquote() << message_;
         return false;
@@ -162,7 +162,7 @@ bool LiveSession::applyExchangeInfo(const ExchangeInfo &info, bool fromCache)
 void LiveSession::startStreams()
 {
     streamsStarted_ = true;
-    state_ = "connecting";
+    state_ = BinanceStatus::State::Connecting;
     const int64_t now = clock_.nowMs();
     const int64_t todayStart = options_.dayStart(now);
     QStringList marketStreams, publicStreams;
@@ -425,60 +425,45 @@ void LiveSession::publishStatus()
         sink_.status(status());
 }
 
-QJsonObject LiveSession::status() const
+BinanceStatus LiveSession::status() const
 {
-    QJsonObject o;
-    QString state = state_;
+    using State = BinanceStatus::State;
+    BinanceStatus o;
+    o.state = state_;
     if (streamsStarted_ && running_) {
         const bool up = market_->isConnected() && public_->isConnected();
-        state = up ? "live" : (market_->stats().connects + public_->stats().connects > 0 ? "reconnecting" : "connecting");
+        o.state = up ? State::Live : (market_->stats().connects + public_->stats().connects > 0 ? State::Reconnecting : State::Connecting);
         if (!up && !message_.isEmpty() && message_.startsWith("cannot reach"))
-            state = "unreachable";
+            o.state = State::Unreachable;
     }
     if (rest_->limiter().banned())
-        state = "rest_banned";
-    o["state"] = state;
-    if (!message_.isEmpty())
-        o["message"] = message_;
-    o["restUrl"] = options_.restUrl.toString();
-    o["wsUrl"] = options_.wsUrl.toString();
-    o["rest"] = rest_->status();
-    QJsonObject streams;
+        o.state = State::RestBanned;
+    o.message = message_.toStdString();
+    o.restUrl = options_.restUrl.toString().toStdString();
+    o.wsUrl = options_.wsUrl.toString().toStdString();
+    o.rest = rest_->status();
     if (market_)
-        streams["market"] = market_->status();
+        o.marketStream = market_->status();
     if (public_)
-        streams["public"] = public_->status();
-    o["streams"] = streams;
+        o.publicStream = public_->status();
     const int64_t now = clock_.nowMs();
-    QJsonObject symbols;
     for (const auto &[name, p] : per_) {
         const TradeGapFiller::Stats &f = p.filler->stats();
-        QJsonObject s = pollers_ ? pollers_->symbolStatus(name) : QJsonObject{};
-        if (auto k = p.filler->lastId())
-            s["lastTradeId"] = qint64(*k);
-        s["lastTradeAgeMs"] = p.lastTradeLocalMs ? qint64(now - p.lastTradeLocalMs) : qint64(-1);
-        s["pendingTrades"] = qint64(p.filler->pending());
-        s["tradesFromRest"] = qint64(f.fromRest);
-        s["duplicatesDropped"] = qint64(f.duplicates);
-        s["gapsFilled"] = qint64(f.gapsFilled);
-        s["gapsUnfilled"] = qint64(f.gapsUnfilled);
-        s["idsUnfilled"] = qint64(f.idsUnfilled);
-        s["backfill"] = QJsonObject{{"active", p.filler->backfilling()},
-                                    {"progress", p.filler->backfillProgress()},
-                                    {"cancelled", p.filler->historyCancelled()}};
-        s["depthSnapshots"] = qint64(p.snapshots);
-        s["liquidationsNote"] = "Binance streams only the largest liquidation per symbol per second: a lower bound";
-        symbols[QString::fromStdString(name)] = s;
+        SymbolFeedStatus s = pollers_ ? pollers_->symbolStatus(name) : SymbolFeedStatus{};
+        s.lastTradeId = p.filler->lastId();
+        s.lastTradeAgeMs = p.lastTradeLocalMs ? now - p.lastTradeLocalMs : -1;
+        s.pendingTrades = p.filler->pending();
+        s.tradesFromRest = f.fromRest;
+        s.duplicatesDropped = f.duplicates;
+        s.gapsFilled = f.gapsFilled;
+        s.gapsUnfilled = f.gapsUnfilled;
+        s.idsUnfilled = f.idsUnfilled;
+        s.backfill = {p.filler->backfilling(), p.filler->backfillProgress(), p.filler->historyCancelled()};
+        s.depthSnapshots = p.snapshots;
+        o.symbols[name] = std::move(s);
     }
-    o["symbols"] = symbols;
     const DecodeStats &d = decoder_.stats();
-    QJsonObject dec{{"frames", qint64(d.frames)},         {"decoded", qint64(d.decoded)},
-                    {"malformed", qint64(d.malformed)},   {"missingField", qint64(d.missingField)},
-                    {"unknownType", qint64(d.unknownType)}, {"ignored", qint64(d.ignored)},
-                    {"unknownSymbol", qint64(unknownSymbol_)}};
-    if (!d.lastError.empty())
-        dec["lastError"] = QString::fromStdString(d.lastError);
-    o["decode"] = dec;
+    o.decode = {d.frames, d.decoded, d.malformed, d.missingField, d.unknownType, d.ignored, unknownSymbol_, d.lastError};
     return o;
 }
 

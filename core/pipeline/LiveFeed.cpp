@@ -67,7 +67,7 @@ void LiveFeed::start()
                 e->noteGap(g);
         }));
     };
-    sink.status = [this](const QJsonObject &o) { status_.set("binance", o); };
+    sink.status = [this](const BinanceStatus &o) { status_.set(o); };
     QMetaObject::invokeMethod(ctx, [this, sink = std::move(sink)] {
         session_ = new LiveSession(options_, clock_, sink);
         for (const auto &[symbol, id, ms] : resume_)

@@ -56,7 +56,10 @@ QString dot(const QString &name, const QString &state, const QString &colour)
         .arg(colour, name.toHtmlEscaped(), word(state).toHtmlEscaped());
 }
 
-// The tooltip: the numbers behind the dots, one line per service or stream.
+QString qs(const std::string &s) { return QString::fromStdString(s); }
+QString inBrackets(const std::string &s) { return s.empty() ? QString() : QStringLiteral(" (%1)").arg(qs(s)); }
+
+// The tooltip: the numbers behind the dots, one line per service, stream or symbol.
 QString details(const ServiceStatus::Services &all)
 {
     QStringList lines;
@@ -67,38 +70,43 @@ QString details(const ServiceStatus::Services &all)
                      .arg(b->rest.weightLimit)
                      .arg(b->rest.queued)
                      .arg(b->rest.failed)
-                     .arg(b->message.empty() ? QString() : QStringLiteral(" (%1)").arg(QString::fromStdString(b->message)));
+                     .arg(inBrackets(b->message));
         for (const auto *st : {&b->marketStream, &b->publicStream})
             if (*st)
                 lines << QStringLiteral("  /%1: %2, %3 messages, %4 reconnects")
-                             .arg(QString::fromStdString((*st)->route), stateOf(**st))
+                             .arg(qs((*st)->route), stateOf(**st))
                              .arg((*st)->messages)
                              .arg((*st)->reconnects);
-        for (const auto &[name, f] : b->symbols)
+        for (const auto &[name, f] : b->symbols) {
+            const QString backfill =
+                f.backfill.active ? QStringLiteral(", backfill %1 %").arg(qRound(f.backfill.progress * 100)) : QString();
             lines << QStringLiteral("  %1: %2 pending, %3 gaps filled, %4 unfilled%5")
-                         .arg(QString::fromStdString(name))
+                         .arg(qs(name))
                          .arg(f.pendingTrades)
                          .arg(f.gapsFilled)
                          .arg(f.gapsUnfilled)
-                         .arg(f.backfill.active ? QStringLiteral(", backfill %1 %").arg(qRound(f.backfill.progress * 100))
-                                                : QString());
+                         .arg(backfill);
+        }
     }
     if (const auto &r = all.replay)
-        lines << QStringLiteral("replay: %1 %2").arg(stateOf(*r), QString::fromStdString(r->message));
+        lines << QStringLiteral("replay: %1 %2").arg(stateOf(*r), qs(r->message));
     if (const auto &sv = all.server)
-        lines << QStringLiteral("server: %1 %2").arg(stateOf(*sv), QString::fromStdString(sv->running ? sv->host + ':' + std::to_string(sv->port) : sv->error));
+        lines << QStringLiteral("server: %1 %2")
+                     .arg(stateOf(*sv), sv->running ? QStringLiteral("%1:%2").arg(qs(sv->host)).arg(sv->port) : qs(sv->error));
     if (const auto &st = all.storage)
         lines << QStringLiteral("storage: %1, %2 trades restored, %3%4")
                      .arg(stateOf(*st))
                      .arg(st->restoredTrades)
-                     .arg(QString::fromStdString(st->path))
-                     .arg(st->error.empty() ? QString() : QStringLiteral(" (%1)").arg(QString::fromStdString(st->error)));
+                     .arg(qs(st->path), inBrackets(st->error));
     return lines.join(QLatin1Char('\n'));
 }
 } // namespace
 
 QString stateOf(const BinanceStatus &s) { return QString::fromLatin1(stateName(s.state)); }
-QString stateOf(const StreamStatus &s) { return s.connected ? QStringLiteral("connected") : QStringLiteral("disconnected"); }
+QString stateOf(const StreamStatus &s)
+{
+    return s.connected ? QStringLiteral("connected") : QStringLiteral("disconnected");
+}
 QString stateOf(const StorageStatus &s) { return QString::fromLatin1(stateName(s.state)); }
 QString stateOf(const ServerStatus &s) { return s.running ? QStringLiteral("ok") : QStringLiteral("stopped"); }
 QString stateOf(const ReplayStatus &s) { return s.ok ? QStringLiteral("ok") : QStringLiteral("error"); }
@@ -175,7 +183,8 @@ void StatusPanel::showStatus(const ServiceStatus::Services &all, const SnapshotP
     }
 
     if (all.binance) {
-        weight_->setText(tr("REST weight %1 / %2").arg(all.binance->rest.usedWeight).arg(all.binance->rest.weightLimit));
+        const RestStatus &rest = all.binance->rest;
+        weight_->setText(tr("REST weight %1 / %2").arg(rest.usedWeight).arg(rest.weightLimit));
         weight_->show();
     } else {
         weight_->hide();
@@ -188,9 +197,9 @@ void StatusPanel::showStatus(const ServiceStatus::Services &all, const SnapshotP
             host = QStringLiteral("127.0.0.1");
         if (host.contains(QLatin1Char(':')))
             host = QLatin1Char('[') + host + QLatin1Char(']');
-        url_ = !server->running                          ? QString()
-               : server->port > 0 && !host.isEmpty()     ? QStringLiteral("http://%1:%2/mcp").arg(host).arg(server->port)
-                                                         : configuredUrl_;
+        url_ = !server->running                      ? QString()
+               : server->port > 0 && !host.isEmpty() ? QStringLiteral("http://%1:%2/mcp").arg(host).arg(server->port)
+                                                     : configuredUrl_;
     } else {
         url_ = configuredUrl_;
     }

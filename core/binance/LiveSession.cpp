@@ -432,7 +432,8 @@ BinanceStatus LiveSession::status() const
     o.state = state_;
     if (streamsStarted_ && running_) {
         const bool up = market_->isConnected() && public_->isConnected();
-        o.state = up ? State::Live : (market_->stats().connects + public_->stats().connects > 0 ? State::Reconnecting : State::Connecting);
+        const bool everUp = market_->stats().connects + public_->stats().connects > 0;
+        o.state = up ? State::Live : everUp ? State::Reconnecting : State::Connecting;
         if (!up && !message_.isEmpty() && message_.startsWith("cannot reach"))
             o.state = State::Unreachable;
     }

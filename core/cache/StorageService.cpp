@@ -113,7 +113,8 @@ bool StorageService::start(QString *error)
                 progress_ = p;
                 restoredMs_ = QDateTime::currentMSecsSinceEpoch();
                 const bool cancelled = !ok && why == QLatin1String("cancelled");
-                state_ = ok ? StorageStatus::State::Ready : cancelled ? StorageStatus::State::Cancelled : StorageStatus::State::Error;
+                using State = StorageStatus::State;
+                state_ = ok ? State::Ready : cancelled ? State::Cancelled : State::Error;
                 restoreError_ = ok || cancelled ? QString() : why;
             }
             if (ok)

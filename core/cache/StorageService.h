@@ -2,7 +2,7 @@
 // The SQLite cache in the running program: opens CACHE_DB_PATH (migrating it), records what the
 // engines accept through the TradeWriter, and rebuilds today's and the prior day's indicators
 // (with the older days' naked POCs and cumulative delta from their summaries) from it in the
-// background at start (progress under ServiceStatus "storage"). Sources must
+// background at start (progress in ServiceStatus::storage()). Sources must
 // start after restored(): engines only accept increasing trade ids. lastTrade() is where a live
 // feed resumes (its gap filler fetches the rest).
 #include "cache/CacheRecorder.h"

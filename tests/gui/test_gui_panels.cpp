@@ -88,6 +88,9 @@ private Q_SLOTS:
                      text.contains("storage: restoring") && text.contains("server: ok"),
                  qPrintable(text));
         QVERIFY(!text.contains("offline")); // a binance status exists
+        const QString tip = panel.findChild<QLabel *>("statusConnections")->toolTip();
+        QVERIFY2(tip.contains("binance: reconnecting, REST weight 120/2400") && tip.contains("/public: disconnected"),
+                 qPrintable(tip));
         QCOMPARE(panel.findChild<QLabel *>("statusWeight")->text(), QString("REST weight 120 / 2400"));
         QCOMPARE(panel.findChild<QLabel *>("statusLag")->text(), QString("no data yet"));
         QCOMPARE(panel.serverUrl(), QString("http://127.0.0.1:9000/mcp")); // wildcard bind → loopback

@@ -86,7 +86,7 @@ bool Application::start(QString *error)
     }
     if (replay_) // for /healthz
         connect(replay_.get(), &ReplayRunner::done, this, [this](bool ok, const QString &message) {
-            status_.set("replay", QJsonObject{{"ok", ok}, {"message", message}});
+            status_.set(ReplayStatus{ok, message.toStdString()});
         });
     if (config_.mode != RunMode::Stdio && !startServer(error))
         return false;
@@ -110,7 +110,7 @@ bool Application::restartServer(const Config &next, QString *error)
     adopt(next);
     if (startServer(error))
         return true;
-    status_.set("server", QJsonObject{{"ok", false}, {"state", "stopped"}, {"error", error ? *error : QString()}});
+    status_.set(ServerStatus{false, {}, 0, error ? error->toStdString() : std::string()});
     adopt(before);
     QString again;
     if (!startServer(&again) && error)
@@ -142,7 +142,7 @@ bool Application::startServer(QString *error)
         return false;
     }
     std::fprintf(stderr, "MCP listening on %s:%u\n", qPrintable(server_->address()), unsigned(server_->port())); // tests parse this
-    status_.set("server", QJsonObject{{"ok", true}, {"host", o.host}, {"port", int(server_->port())}});
+    status_.set(ServerStatus{true, o.host.toStdString(), int(server_->port()), {}});
     return true;
 }
 

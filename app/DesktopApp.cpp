@@ -99,14 +99,19 @@ void DesktopApp::updateWork()
     if (app_.replay())
         return; // the replay's progress holds the bar (no live feed, no backfill)
     TaskProgress *task = window_->taskProgress();
-    // The cache restore (status "storage"): live data waits for it, so it can be cancelled.
-    const QJsonObject storage = app_.status().get("storage");
-    const QString state = storage.value("state").toString();
-    if (state == QLatin1String("restoring")) {
+    // The cache restore (status storage): live data waits for it, so it can be cancelled.
+    using Storage = StorageStatus::State;
+    const std::optional<StorageStatus> storage = app_.status().storage();
+    const Storage state = storage ? storage->state : Storage::Starting;
+    if (state == Storage::Restoring) {
         if (work_ != Work::Restore) {
             work_ = Work::Restore;
             task->start(
-                tr("Restoring cached trades"), [this] { return app_.status().get("storage").value("progress").toDouble(-1); },
+                tr("Restoring cached trades"),
+                [this] {
+                    const auto s = app_.status().storage();
+                    return s ? s->progress : -1.0;
+                },
                 [this] {
                     if (StorageService *s = app_.storage())
                         s->cancelRestore();
@@ -116,28 +121,28 @@ void DesktopApp::updateWork()
     }
     if (work_ == Work::Restore) {
         work_ = Work::None;
-        if (state == QLatin1String("cancelled"))
+        if (state == Storage::Cancelled)
             task->finish(tr("Restore cancelled: live data continues; the charts lack the cached trades not restored "
                             "(the cache keeps them)"));
-        else if (state == QLatin1String("error"))
-            task->finish(tr("Restore failed: %1").arg(storage.value("error").toString()));
+        else if (state == Storage::Error)
+            task->finish(tr("Restore failed: %1").arg(QString::fromStdString(storage->error)));
         else
             task->finish(tr("Cached trades restored"));
         return;
     }
-    // The live feed's backfill of today's trades (status "binance", per symbol).
-    const QJsonObject symbols = app_.status().get("binance").value("symbols").toObject();
+    // The live feed's backfill of today's trades (status binance, per symbol).
+    const std::optional<BinanceStatus> binance = app_.status().binance();
     QStringList active, cancelled;
     double sum = 0;
-    for (auto it = symbols.begin(); it != symbols.end(); ++it) {
-        const QJsonObject b = it->toObject().value("backfill").toObject();
-        if (b.value("active").toBool()) {
-            active << it.key();
-            sum += b.value("progress").toDouble();
+    if (binance)
+        for (const auto &[name, s] : binance->symbols) {
+            if (s.backfill.active) {
+                active << QString::fromStdString(name);
+                sum += s.backfill.progress;
+            }
+            if (s.backfill.cancelled)
+                cancelled << QString::fromStdString(name);
         }
-        if (b.value("cancelled").toBool())
-            cancelled << it.key();
-    }
     backfillProgress_ = active.isEmpty() ? 1.0 : sum / double(active.size());
     if (!active.isEmpty() && work_ != Work::Backfill && !task->running()) {
         work_ = Work::Backfill;
@@ -200,14 +205,14 @@ void DesktopApp::setServerRunning(bool on)
         QString error;
         if (server->start(&error)) {
             const ServerOptions &o = server->options();
-            app_.status().set("server", QJsonObject{{"ok", true}, {"host", o.host}, {"port", int(server->port())}});
+            app_.status().set(ServerStatus{true, o.host.toStdString(), int(server->port()), {}});
         } else {
-            app_.status().set("server", QJsonObject{{"ok", false}, {"state", "stopped"}, {"error", error}});
+            app_.status().set(ServerStatus{false, {}, 0, error.toStdString()});
             tray_->notify(tr("The server did not start: %1").arg(error));
         }
     } else if (server && !on && running) {
         server->stop();
-        app_.status().set("server", QJsonObject{{"ok", false}, {"state", "stopped"}});
+        app_.status().set(ServerStatus{}); // stopped on request
     }
     tray_->setServerRunning(server && server->port() != 0);
 }
@@ -223,11 +228,11 @@ void DesktopApp::quit()
 
 void DesktopApp::updateTrayStatus()
 {
-    const QJsonObject all = app_.status().all();
+    const std::optional<BinanceStatus> binance = app_.status().binance();
     QString text = window_->feed().symbol();
     if (const SnapshotPtr s = window_->feed().current(); s && s->hasTrade)
         text += QLatin1Char(' ') + QString::number(double(s->lastPrice) / 1e8, 'f', 2);
-    text += QStringLiteral(" · Binance: ") + (all.contains("binance") ? stateOf(all.value("binance")) : binanceFallback_);
+    text += QStringLiteral(" · Binance: ") + (binance ? stateOf(*binance) : binanceFallback_);
     tray_->setStatusText(text);
 }
 

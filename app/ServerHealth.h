@@ -1,7 +1,7 @@
 #pragma once
-// The /healthz body: services (ServiceStatus), per-symbol engine snapshot ages and replay progress.
-// Serving (200) unless a data source is down: a live Binance connection that is not "live", a
-// failed replay, or any service reporting "ok": false. Thread-safe (read on the server thread).
+// Wires /healthz: gathers the typed service status, the replay's progress and the start time for
+// the encoder (server/HealthEncoder.h), which decides the answer. Thread-safe (read on the server
+// thread).
 #include "engine/EngineRegistry.h"
 #include "engine/ServiceStatus.h"
 #include "server/HttpServer.h"

@@ -273,7 +273,7 @@ void MainWindow::saveState() const
     s.setValue(kMode, modePicker_->currentData().toInt());
 }
 
-void MainWindow::setStatusSource(std::function<QJsonObject()> source)
+void MainWindow::setStatusSource(std::function<ServiceStatus::Services()> source)
 {
     statusSource_ = std::move(source);
     refreshStatus();
@@ -281,7 +281,7 @@ void MainWindow::setStatusSource(std::function<QJsonObject()> source)
 
 void MainWindow::refreshStatus()
 {
-    status_->showStatus(statusSource_ ? statusSource_() : QJsonObject{}, feed_->current(),
+    status_->showStatus(statusSource_ ? statusSource_() : ServiceStatus::Services{}, feed_->current(),
                         QDateTime::currentMSecsSinceEpoch());
 }
 

@@ -4,9 +4,9 @@
 // liquidations as dockable panels; connection status in the status bar. Layout and choices are
 // kept in QSettings (gui/…).
 #include "engine/EngineRegistry.h"
+#include "engine/ServiceStatus.h"
 #include "views/FootprintPainter.h"
 
-#include <QJsonObject>
 #include <QMainWindow>
 #include <QMap>
 
@@ -37,7 +37,7 @@ public:
     TaskProgress *taskProgress() const { return progress_; }
 
     // Where the status bar reads service status from (polled twice a second).
-    void setStatusSource(std::function<QJsonObject()> source);
+    void setStatusSource(std::function<ServiceStatus::Services()> source);
     void setCloseToTray(bool on) { closeToTray_ = on; }
     bool closeToTray() const { return closeToTray_; }
     void setTimeframe(Timeframe tf);
@@ -92,7 +92,7 @@ private:
     QList<QMenu *> menus_;
     QToolBar *toolbar_ = nullptr;
     QByteArray defaultLayout_;
-    std::function<QJsonObject()> statusSource_;
+    std::function<ServiceStatus::Services()> statusSource_;
     int64_t tick_ = 0;
     bool userPickedSymbol_ = false;
     bool closeToTray_ = false;

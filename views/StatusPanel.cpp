@@ -6,11 +6,8 @@
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QHBoxLayout>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QToolButton>
-
-#include <optional>
 
 namespace co {
 
@@ -59,38 +56,60 @@ QString dot(const QString &name, const QString &state, const QString &colour)
         .arg(colour, name.toHtmlEscaped(), word(state).toHtmlEscaped());
 }
 
-// First number among the keys, searching nested objects too.
-std::optional<double> findNumber(const QJsonObject &o, const QStringList &keys)
+QString qs(const std::string &s) { return QString::fromStdString(s); }
+QString inBrackets(const std::string &s) { return s.empty() ? QString() : QStringLiteral(" (%1)").arg(qs(s)); }
+
+// The tooltip: the numbers behind the dots, one line per service, stream or symbol.
+QString details(const ServiceStatus::Services &all)
 {
-    for (const QString &k : keys)
-        if (o.value(k).isDouble())
-            return o.value(k).toDouble();
-    for (auto it = o.begin(); it != o.end(); ++it)
-        if (it->isObject())
-            if (auto v = findNumber(it->toObject(), keys))
-                return v;
-    return std::nullopt;
+    QStringList lines;
+    if (const auto &b = all.binance) {
+        lines << QStringLiteral("binance: %1, REST weight %2/%3, %4 queued, %5 failed%6")
+                     .arg(stateOf(*b))
+                     .arg(b->rest.usedWeight)
+                     .arg(b->rest.weightLimit)
+                     .arg(b->rest.queued)
+                     .arg(b->rest.failed)
+                     .arg(inBrackets(b->message));
+        for (const auto *st : {&b->marketStream, &b->publicStream})
+            if (*st)
+                lines << QStringLiteral("  /%1: %2, %3 messages, %4 reconnects")
+                             .arg(qs((*st)->route), stateOf(**st))
+                             .arg((*st)->messages)
+                             .arg((*st)->reconnects);
+        for (const auto &[name, f] : b->symbols) {
+            const QString backfill =
+                f.backfill.active ? QStringLiteral(", backfill %1 %").arg(qRound(f.backfill.progress * 100)) : QString();
+            lines << QStringLiteral("  %1: %2 pending, %3 gaps filled, %4 unfilled%5")
+                         .arg(qs(name))
+                         .arg(f.pendingTrades)
+                         .arg(f.gapsFilled)
+                         .arg(f.gapsUnfilled)
+                         .arg(backfill);
+        }
+    }
+    if (const auto &r = all.replay)
+        lines << QStringLiteral("replay: %1 %2").arg(stateOf(*r), qs(r->message));
+    if (const auto &sv = all.server)
+        lines << QStringLiteral("server: %1 %2")
+                     .arg(stateOf(*sv), sv->running ? QStringLiteral("%1:%2").arg(qs(sv->host)).arg(sv->port) : qs(sv->error));
+    if (const auto &st = all.storage)
+        lines << QStringLiteral("storage: %1, %2 trades restored, %3%4")
+                     .arg(stateOf(*st))
+                     .arg(st->restoredTrades)
+                     .arg(qs(st->path), inBrackets(st->error));
+    return lines.join(QLatin1Char('\n'));
 }
 } // namespace
 
-QString stateOf(const QJsonValue &v)
+QString stateOf(const BinanceStatus &s) { return QString::fromLatin1(stateName(s.state)); }
+QString stateOf(const StreamStatus &s)
 {
-    if (v.isString())
-        return v.toString();
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("ok") : QStringLiteral("off");
-    const QJsonObject o = v.toObject();
-    for (const char *k : {"state", "status"})
-        if (o.value(k).isString())
-            return o.value(k).toString();
-    if (o.value("connected").isBool())
-        return o.value("connected").toBool() ? QStringLiteral("connected") : QStringLiteral("disconnected");
-    if (o.value("running").isBool())
-        return o.value("running").toBool() ? QStringLiteral("running") : QStringLiteral("stopped");
-    if (o.value("ok").isBool())
-        return o.value("ok").toBool() ? QStringLiteral("ok") : QStringLiteral("error");
-    return QStringLiteral("ok");
+    return s.connected ? QStringLiteral("connected") : QStringLiteral("disconnected");
 }
+QString stateOf(const StorageStatus &s) { return QString::fromLatin1(stateName(s.state)); }
+QString stateOf(const ServerStatus &s) { return s.running ? QStringLiteral("ok") : QStringLiteral("stopped"); }
+QString stateOf(const ReplayStatus &s) { return s.ok ? QStringLiteral("ok") : QStringLiteral("error"); }
 
 StatusPanel::StatusPanel(QWidget *parent)
     : QWidget(parent), connections_(new QLabel(this)), lag_(new QLabel(this)), weight_(new QLabel(this)),
@@ -132,24 +151,28 @@ void StatusPanel::setFallbackSource(const QString &text) { fallback_ = text; }
 
 QString StatusPanel::connectionText() const { return connections_->text(); }
 
-void StatusPanel::showStatus(const QJsonObject &all, const SnapshotPtr &snap, int64_t wallMs)
+void StatusPanel::showStatus(const ServiceStatus::Services &all, const SnapshotPtr &snap, int64_t wallMs)
 {
     QStringList parts;
-    if (!all.contains("binance"))
+    auto add = [&parts](const QString &name, const QString &state) { parts << dot(name, state, colourFor(state)); };
+    if (const auto &b = all.binance) {
+        if (b->marketStream)
+            add(QStringLiteral("binance/market"), stateOf(*b->marketStream));
+        if (b->publicStream)
+            add(QStringLiteral("binance/public"), stateOf(*b->publicStream));
+        if (!b->marketStream && !b->publicStream) // before the streams exist
+            add(QStringLiteral("binance"), stateOf(*b));
+    } else {
         parts << dot(QStringLiteral("Binance"), fallback_.isEmpty() ? tr("offline") : fallback_, QStringLiteral("#8a919d"));
-    for (auto it = all.begin(); it != all.end(); ++it) {
-        const QJsonObject o = it->toObject();
-        const QJsonValue streams = o.value("streams");
-        if (streams.isObject()) {
-            const QJsonObject so = streams.toObject();
-            for (auto s = so.begin(); s != so.end(); ++s)
-                parts << dot(it.key() + QLatin1Char('/') + s.key(), stateOf(*s), colourFor(stateOf(*s)));
-        } else {
-            parts << dot(it.key(), stateOf(*it), colourFor(stateOf(*it)));
-        }
     }
+    if (all.replay)
+        add(QStringLiteral("replay"), stateOf(*all.replay));
+    if (all.server)
+        add(QStringLiteral("server"), stateOf(*all.server));
+    if (all.storage)
+        add(QStringLiteral("storage"), stateOf(*all.storage));
     connections_->setText(parts.join(QStringLiteral("&nbsp;&nbsp;")));
-    connections_->setToolTip(QString::fromUtf8(QJsonDocument(all).toJson(QJsonDocument::Indented)));
+    connections_->setToolTip(details(all));
 
     if (!snap || !snap->hasTrade) {
         lag_->setText(tr("no data yet"));
@@ -159,27 +182,24 @@ void StatusPanel::showStatus(const QJsonObject &all, const SnapshotPtr &snap, in
         lag_->setText(tr("%1 · data time %2 UTC").arg(word(QString::fromStdString(snap->quality.source)), formatUtcDateTime(snap->asOfMs)));
     }
 
-    const QJsonObject binance = all.value("binance").toObject();
-    if (auto used = findNumber(binance, {"usedWeight1m", "usedWeight", "restWeight", "weight"})) {
-        const auto limit = findNumber(binance, {"weightLimit", "limit1m", "limit"});
-        weight_->setText(limit ? tr("REST weight %1 / %2").arg(*used).arg(*limit) : tr("REST weight %1").arg(*used));
+    if (all.binance) {
+        const RestStatus &rest = all.binance->rest;
+        weight_->setText(tr("REST weight %1 / %2").arg(rest.usedWeight).arg(rest.weightLimit));
         weight_->show();
     } else {
         weight_->hide();
     }
 
     // The running server's own address wins (PORT=0 binds any free port); stopped: none.
-    if (all.contains("server")) {
-        const QJsonObject server = all.value("server").toObject();
-        QString host = server.value("host").toString();
+    if (const auto &server = all.server) {
+        QString host = QString::fromStdString(server->host);
         if (host == QLatin1String("0.0.0.0") || host == QLatin1String("::"))
             host = QStringLiteral("127.0.0.1");
         if (host.contains(QLatin1Char(':')))
             host = QLatin1Char('[') + host + QLatin1Char(']');
-        const int port = server.value("port").toInt();
-        url_ = stateOf(server) == QLatin1String("stopped") ? QString()
-               : port > 0 && !host.isEmpty()                ? QStringLiteral("http://%1:%2/mcp").arg(host).arg(port)
-                                                            : configuredUrl_;
+        url_ = !server->running                      ? QString()
+               : server->port > 0 && !host.isEmpty() ? QStringLiteral("http://%1:%2/mcp").arg(host).arg(server->port)
+                                                     : configuredUrl_;
     } else {
         url_ = configuredUrl_;
     }

@@ -82,7 +82,7 @@ void LiveSession::stop()
     for (auto &[name, p] : per_)
         if (p.snapshotTimer)
             p.snapshotTimer->stop();
-    state_ = "stopped";
+    state_ = BinanceStatus::State::Stopped;
     publishStatus();
 }
 
@@ -122,7 +122,7 @@ void LiveSession::boot()
         const int64_t ceil = bootBackoff_.ceilingMs();
         const int64_t delay = ceil / 2 + bootBackoff_.next() / 2;
         if (!haveSymbols_) {
-            state_ = r.permanent ? "error" : "unreachable";
+            state_ = r.permanent ? BinanceStatus::State::Error : BinanceStatus::State::Unreachable;
             unreachable("exchangeInfo", QString::fromStdString(why), delay);
         } else {
             qCInfo(lcBinance).noquote() << "exchangeInfo failed (" << QString::fromStdString(why)
@@ -157,7 +157,7 @@ bool LiveSession::applyExchangeInfo(const ExchangeInfo &info, bool fromCache)
             sink_.symbolInfo(si);
     }
     if (valid.empty()) {
-        state_ = "error";
+        state_ = BinanceStatus::State::Error;
         message_ = "none of SYMBOLS (" + options_.symbols.join(',') + ") is a trading Binance USD-M perpetual";
         qCWarning(lcBinance).noquote() << message_;
         return false;
@@ -171,7 +171,7 @@ bool LiveSession::applyExchangeInfo(const ExchangeInfo &info, bool fromCache)
 void LiveSession::startStreams()
 {
     streamsStarted_ = true;
-    state_ = "connecting";
+    state_ = BinanceStatus::State::Connecting;
     const int64_t now = exchangeNowMs();
     QStringList marketStreams, publicStreams;
     for (const std::string &sym : symbols_) {

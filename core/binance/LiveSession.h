@@ -16,8 +16,8 @@
 #include "binance/TradeGapFiller.h"
 #include "model/DataQuality.h"
 #include "model/Event.h"
+#include "model/FeedStatus.h"
 
-#include <QJsonObject>
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
@@ -62,7 +62,7 @@ public:
         std::function<void(const std::string &symbol)> bookLost; // depth stream dropped
         std::function<void(const SymbolInfo &)> symbolInfo;
         std::function<void(const std::string &symbol, const Gap &)> unfilled; // trades REST could not give
-        std::function<void(const QJsonObject &)> status;
+        std::function<void(const BinanceStatus &)> status;
         std::function<void(const std::string &symbol, const Ticker24h &)> ticker24h; // each poll
     };
 
@@ -80,7 +80,7 @@ public:
     // Returns how many symbols had a backfill running.
     int cancelBackfill(const QString &symbol = {});
 
-    QJsonObject status() const;
+    BinanceStatus status() const;
     const DecodeStats &decodeStats() const noexcept { return decoder_.stats(); }
 
 private:
@@ -123,7 +123,8 @@ private:
     Backoff bootBackoff_;
     QTimer bootTimer_, statusTimer_;
     bool haveSymbols_ = false, streamsStarted_ = false, running_ = false;
-    QString state_ = "starting", message_;
+    BinanceStatus::State state_ = BinanceStatus::State::Starting;
+    QString message_;
     uint64_t unknownSymbol_ = 0;
 };
 

@@ -3,65 +3,49 @@
 
 namespace co {
 
-QJsonObject LiveSession::status() const
+BinanceStatus LiveSession::status() const
 {
-    QJsonObject o;
-    QString state = state_;
+    using State = BinanceStatus::State;
+    BinanceStatus o;
+    o.state = state_;
     if (streamsStarted_ && running_) {
         const bool up = market_->isConnected() && public_->isConnected();
-        state = up ? "live" : (market_->stats().connects + public_->stats().connects > 0 ? "reconnecting" : "connecting");
+        const bool everUp = market_->stats().connects + public_->stats().connects > 0;
+        o.state = up ? State::Live : everUp ? State::Reconnecting : State::Connecting;
         if (!up && !message_.isEmpty() && message_.startsWith("cannot reach"))
-            state = "unreachable";
+            o.state = State::Unreachable;
     }
     if (rest_->limiter().banned())
-        state = "rest_banned";
-    o["state"] = state;
-    if (!message_.isEmpty())
-        o["message"] = message_;
-    o["restUrl"] = options_.restUrl.toString();
-    o["wsUrl"] = options_.wsUrl.toString();
-    o["rest"] = rest_->status();
+        o.state = State::RestBanned;
+    o.message = message_.toStdString();
+    o.restUrl = options_.restUrl.toString().toStdString();
+    o.wsUrl = options_.wsUrl.toString().toStdString();
+    o.rest = rest_->status();
     if (recorder_)
-        o["recording"] = recorder_->status();
-    o["exchangeClock"] = QJsonObject{{"measured", time_->measured()},
-                                     {"offsetMs", qint64(time_->offsetMs())},
-                                     {"roundTripMs", qint64(time_->lastRoundTripMs())}};
-    QJsonObject streams;
+        o.recording = recorder_->status();
+    o.exchangeClock = {time_->measured(), time_->offsetMs(), time_->lastRoundTripMs()};
     if (market_)
-        streams["market"] = market_->status();
+        o.marketStream = market_->status();
     if (public_)
-        streams["public"] = public_->status();
-    o["streams"] = streams;
+        o.publicStream = public_->status();
     const int64_t now = clock_.nowMs();
-    QJsonObject symbols;
     for (const auto &[name, p] : per_) {
         const TradeGapFiller::Stats &f = p.filler->stats();
-        QJsonObject s = pollers_ ? pollers_->symbolStatus(name) : QJsonObject{};
-        if (auto k = p.filler->lastId())
-            s["lastTradeId"] = qint64(*k);
-        s["lastTradeAgeMs"] = p.lastTradeLocalMs ? qint64(now - p.lastTradeLocalMs) : qint64(-1);
-        s["pendingTrades"] = qint64(p.filler->pending());
-        s["tradesFromRest"] = qint64(f.fromRest);
-        s["duplicatesDropped"] = qint64(f.duplicates);
-        s["gapsFilled"] = qint64(f.gapsFilled);
-        s["gapsUnfilled"] = qint64(f.gapsUnfilled);
-        s["idsUnfilled"] = qint64(f.idsUnfilled);
-        s["backfill"] = QJsonObject{{"active", p.filler->backfilling()},
-                                    {"progress", p.filler->backfillProgress()},
-                                    {"cancelled", p.filler->historyCancelled()}};
-        s["depthSnapshots"] = qint64(p.snapshots);
-        s["liquidationsNote"] = "Binance streams only the largest liquidation per symbol per second: a lower bound";
-        symbols[QString::fromStdString(name)] = s;
+        SymbolFeedStatus s = pollers_ ? pollers_->symbolStatus(name) : SymbolFeedStatus{};
+        s.lastTradeId = p.filler->lastId();
+        s.lastTradeAgeMs = p.lastTradeLocalMs ? now - p.lastTradeLocalMs : -1;
+        s.pendingTrades = p.filler->pending();
+        s.tradesFromRest = f.fromRest;
+        s.duplicatesDropped = f.duplicates;
+        s.gapsFilled = f.gapsFilled;
+        s.gapsUnfilled = f.gapsUnfilled;
+        s.idsUnfilled = f.idsUnfilled;
+        s.backfill = {p.filler->backfilling(), p.filler->backfillProgress(), p.filler->historyCancelled()};
+        s.depthSnapshots = p.snapshots;
+        o.symbols[name] = std::move(s);
     }
-    o["symbols"] = symbols;
     const DecodeStats &d = decoder_.stats();
-    QJsonObject dec{{"frames", qint64(d.frames)},         {"decoded", qint64(d.decoded)},
-                    {"malformed", qint64(d.malformed)},   {"missingField", qint64(d.missingField)},
-                    {"unknownType", qint64(d.unknownType)}, {"ignored", qint64(d.ignored)},
-                    {"unknownSymbol", qint64(unknownSymbol_)}};
-    if (!d.lastError.empty())
-        dec["lastError"] = QString::fromStdString(d.lastError);
-    o["decode"] = dec;
+    o.decode = {d.frames, d.decoded, d.malformed, d.missingField, d.unknownType, d.ignored, unknownSymbol_, d.lastError};
     return o;
 }
 

@@ -169,21 +169,17 @@ void MarketPollers::histPage(const std::string &symbol, int64_t endTimeMs, std::
               1);
 }
 
-QJsonObject MarketPollers::symbolStatus(const std::string &symbol) const
+SymbolFeedStatus MarketPollers::symbolStatus(const std::string &symbol) const
 {
-    QJsonObject o;
+    SymbolFeedStatus o;
     if (auto it = tickers_.find(symbol); it != tickers_.end()) {
         const Ticker24h &t = it->second;
-        o["ticker24h"] = QJsonObject{{"lastPrice", fixedToDouble(t.lastPrice)},
-                                     {"priceChangePercent", fixedToDouble(t.priceChangePercent)},
-                                     {"volume", fixedToDouble(t.volume)},
-                                     {"quoteVolume", fixedToDouble(t.quoteVolume)},
-                                     {"trades", qint64(t.count)}};
+        o.ticker24h = TickerStatus{t.lastPrice, t.priceChangePercent, t.volume, t.quoteVolume, t.count};
     }
     if (auto it = lastMarkMs_.find(symbol); it != lastMarkMs_.end())
-        o["lastMarkAgeMs"] = qint64(clock_.nowMs() - it->second);
+        o.lastMarkAgeMs = clock_.nowMs() - it->second;
     if (auto it = lastError_.find(symbol); it != lastError_.end())
-        o["lastPollError"] = it->second;
+        o.lastPollError = it->second.toStdString();
     return o;
 }
 

@@ -7,8 +7,8 @@
 #include "binance/RestClient.h"
 #include "binance/RestDecoders.h"
 #include "model/Event.h"
+#include "model/FeedStatus.h"
 
-#include <QJsonObject>
 #include <QObject>
 #include <QTimer>
 
@@ -40,7 +40,8 @@ public:
     void start();
     void stop();
     void markSeen(const std::string &symbol) { lastMarkMs_[symbol] = clock_.nowMs(); }
-    QJsonObject symbolStatus(const std::string &symbol) const;
+    // The poll fields of a symbol's status (ticker, mark-price age, last poll error).
+    SymbolFeedStatus symbolStatus(const std::string &symbol) const;
 
 private:
     void pollOpenInterest();

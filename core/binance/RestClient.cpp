@@ -250,26 +250,23 @@ void RestClient::complete(const QString &key, const RestReply &r)
         cb(r);
 }
 
-QJsonObject RestClient::status() const
+RestStatus RestClient::status() const
 {
-    QJsonObject o;
-    o["usedWeight"] = limiter_.usedThisMinute();
-    o["weightLimit"] = limiter_.limit();
-    o["inFlight"] = inFlight_;
-    o["queued"] = qint64(queued());
-    o["sent"] = qint64(stats_.sent);
-    o["failed"] = qint64(stats_.failed);
-    o["retried"] = qint64(stats_.retried);
-    o["http429"] = qint64(limiter_.count429());
-    o["bans"] = qint64(limiter_.countBans());
+    RestStatus o;
+    o.usedWeight = limiter_.usedThisMinute();
+    o.weightLimit = limiter_.limit();
+    o.inFlight = inFlight_;
+    o.queued = queued();
+    o.sent = stats_.sent;
+    o.failed = stats_.failed;
+    o.retried = stats_.retried;
+    o.http429 = limiter_.count429();
+    o.bans = limiter_.countBans();
     if (limiter_.paused()) {
-        o["state"] = limiter_.banned() ? "banned" : "rate_limited";
-        o["pausedUntil"] = QDateTime::fromMSecsSinceEpoch(limiter_.pausedUntilMs(), Qt::UTC).toString(Qt::ISODateWithMs);
-    } else {
-        o["state"] = "ok";
+        o.state = limiter_.banned() ? RestStatus::State::Banned : RestStatus::State::RateLimited;
+        o.pausedUntilMs = limiter_.pausedUntilMs();
     }
-    if (!lastError_.isEmpty())
-        o["lastError"] = lastError_;
+    o.lastError = lastError_.toStdString();
     return o;
 }
 

@@ -6,8 +6,8 @@
 #include "binance/Backoff.h"
 #include "binance/Clock.h"
 #include "binance/RateLimiter.h"
+#include "model/FeedStatus.h"
 
-#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QTimer>
@@ -67,7 +67,7 @@ public:
     };
     const Stats &stats() const noexcept { return stats_; }
     size_t queued() const noexcept { return jobs_.size() - size_t(inFlight_); }
-    QJsonObject status() const;
+    RestStatus status() const;
 
 private:
     struct Job {

@@ -186,17 +186,10 @@ void SessionRecorder::close()
     filesOnDisk_ = int64_t(files.size());
 }
 
-QJsonObject SessionRecorder::status() const
+RecordingStatus SessionRecorder::status() const
 {
-    QJsonObject o{{"dir", options_.dir},
-                  {"bytesOnDisk", qint64(bytesOnDisk_)},
-                  {"files", qint64(filesOnDisk_)},
-                  {"maxBytes", qint64(options_.maxBytes)},
-                  {"filesRemoved", qint64(deletedFiles_)},
-                  {"lines", qint64(lines_)}};
-    if (!error_.isEmpty())
-        o["error"] = error_;
-    return o;
+    return {options_.dir.toStdString(), bytesOnDisk_, filesOnDisk_, options_.maxBytes, deletedFiles_, lines_,
+            error_.toStdString()};
 }
 
 } // namespace co

@@ -6,6 +6,7 @@
 // REST lines naming their symbol; diffs, mark prices and liquidations are frames as decoded.
 // Open interest has no frame form the replay reads and is not recorded. The folder is kept
 // under maxBytes by deleting the oldest closed files first.
+#include "model/FeedStatus.h"
 #include "model/Event.h"
 
 #include <QJsonObject>
@@ -34,7 +35,7 @@ public:
 
     void write(const std::vector<MarketEvent> &events);
     void close();
-    QJsonObject status() const;
+    RecordingStatus status() const;
 
     // The frame a replay decodes back to `e` (empty: not recordable).
     static std::string frameOf(const MarketEvent &e);

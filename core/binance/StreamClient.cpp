@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QPointer>
 #include <QWebSocket>
 
@@ -209,19 +210,18 @@ void StreamClient::rotate()
 
 int64_t StreamClient::msSinceLastMessage() const { return sinceMessage_.isValid() ? sinceMessage_.elapsed() : -1; }
 
-QJsonObject StreamClient::status() const
+StreamStatus StreamClient::status() const
 {
-    QJsonObject o;
-    o["route"] = route_;
-    o["connected"] = connected_;
-    o["lastMessageAgeMs"] = qint64(msSinceLastMessage());
-    o["connects"] = qint64(stats_.connects);
-    o["reconnects"] = qint64(stats_.reconnects);
-    o["messages"] = qint64(stats_.messages);
-    o["rotations"] = qint64(stats_.rotations);
-    o["watchdogTrips"] = qint64(stats_.watchdogTrips);
-    if (!lastError_.isEmpty())
-        o["lastError"] = lastError_;
+    StreamStatus o;
+    o.route = route_.toStdString();
+    o.connected = connected_;
+    o.lastMessageAgeMs = msSinceLastMessage();
+    o.connects = stats_.connects;
+    o.reconnects = stats_.reconnects;
+    o.messages = stats_.messages;
+    o.rotations = stats_.rotations;
+    o.watchdogTrips = stats_.watchdogTrips;
+    o.lastError = lastError_.toStdString();
     return o;
 }
 

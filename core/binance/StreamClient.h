@@ -6,9 +6,9 @@
 // opened and takes over at its first data frame, then the old one is closed. QWebSocket answers
 // server pings by itself.
 #include "binance/Backoff.h"
+#include "model/FeedStatus.h"
 
 #include <QElapsedTimer>
-#include <QJsonObject>
 #include <QNetworkProxy>
 #include <QObject>
 #include <QStringList>
@@ -51,7 +51,7 @@ public:
     };
     const Stats &stats() const noexcept { return stats_; }
     int64_t msSinceLastMessage() const; // -1: none yet
-    QJsonObject status() const;
+    StreamStatus status() const;
 
 Q_SIGNALS:
     void message(const QByteArray &utf8); // every text frame of the live connection

@@ -2,12 +2,10 @@
 
 #include "pipeline/EngineThread.h"
 #include "engine/EngineRegistry.h"
-#include "engine/ServiceStatus.h"
 #include "model/Time.h"
 #include "storage/Log.h"
 
 #include <QDateTime>
-#include <QJsonObject>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -32,13 +30,13 @@ bool StorageService::start(QString *error)
     wo.cacheDays = config_.tradeCacheDays;
     writer_ = std::make_unique<TradeWriter>(path_, wo);
     if (!writer_->start(error)) {
-        status_.set("storage", {{"state", "error"}, {"path", path_}, {"error", error ? *error : QString()}});
+        publishError(error ? *error : QString());
         return false;
     }
     // The plan: which symbols have what stored, read now (primary-key look-ups only).
     CacheReader reader;
     if (!reader.open(path_, error)) {
-        status_.set("storage", {{"state", "error"}, {"path", path_}, {"error", error ? *error : QString()}});
+        publishError(error ? *error : QString());
         return false;
     }
     schemaVersion_ = Database::knownSchemaVersion();
@@ -98,7 +96,7 @@ bool StorageService::start(QString *error)
 
     {
         std::lock_guard lock(mutex_);
-        state_ = "restoring";
+        state_ = StorageStatus::State::Restoring;
         progress_.expected = plan.expected();
     }
     qCInfo(lcStorage).noquote() << "cache" << path_ << "open; restoring" << plan.expected()
@@ -115,7 +113,8 @@ bool StorageService::start(QString *error)
                 progress_ = p;
                 restoredMs_ = QDateTime::currentMSecsSinceEpoch();
                 const bool cancelled = !ok && why == QLatin1String("cancelled");
-                state_ = ok ? "ready" : cancelled ? "cancelled" : "error";
+                using State = StorageStatus::State;
+                state_ = ok ? State::Ready : cancelled ? State::Cancelled : State::Error;
                 restoreError_ = ok || cancelled ? QString() : why;
             }
             if (ok)
@@ -167,7 +166,7 @@ void StorageService::stop()
                                 << w.batches << "batches" << (w.dropped ? QString(", %1 dropped").arg(w.dropped) : QString());
     {
         std::lock_guard lock(mutex_);
-        state_ = "closed";
+        state_ = StorageStatus::State::Closed;
     }
     publishStatus();
 }
@@ -196,44 +195,45 @@ std::optional<StoredTrade> StorageService::lastTrade(const std::string &symbol) 
     return out;
 }
 
+void StorageService::publishError(const QString &error)
+{
+    StorageStatus o;
+    o.state = StorageStatus::State::Error;
+    o.path = path_.toStdString();
+    o.error = error.toStdString();
+    status_.set(std::move(o));
+}
+
 void StorageService::publishStatus()
 {
-    QJsonObject o;
+    StorageStatus o;
+    o.opened = true;
     {
         std::lock_guard lock(mutex_);
-        o.insert("state", state_);
-        o.insert("path", path_);
-        o.insert("schemaVersion", schemaVersion_);
-        o.insert("restoredTrades", qint64(progress_.trades));
-        o.insert("expectedTrades", qint64(progress_.expected));
-        o.insert("seededDays", qint64(progress_.seededDays));
-        o.insert("progress", progress_.expected > 0 ? std::min(1.0, double(progress_.trades) / double(progress_.expected))
-                                                    : (state_ == "restoring" ? 0.0 : 1.0));
-        if (state_ == "restoring" && !progress_.symbol.empty())
-            o.insert("restoring", QString::fromStdString(progress_.symbol));
+        o.state = state_;
+        o.path = path_.toStdString();
+        o.schemaVersion = schemaVersion_;
+        o.restoredTrades = progress_.trades;
+        o.expectedTrades = progress_.expected;
+        o.seededDays = progress_.seededDays;
+        const bool restoring = state_ == StorageStatus::State::Restoring;
+        o.progress = progress_.expected > 0 ? std::min(1.0, double(progress_.trades) / double(progress_.expected))
+                                            : (restoring ? 0.0 : 1.0);
+        if (restoring)
+            o.restoring = progress_.symbol;
         if (restoredMs_)
-            o.insert("restoreMs", qint64(restoredMs_ - startedMs_));
-        if (!restoreError_.isEmpty())
-            o.insert("error", restoreError_);
-        QJsonObject last;
+            o.restoreMs = restoredMs_ - startedMs_;
+        o.error = restoreError_.toStdString();
         for (const auto &[name, t] : lastAtStart_)
-            last.insert(QString::fromStdString(name),
-                        QJsonObject{{"id", qint64(t.id)}, {"timeMs", qint64(t.timeMs)},
-                                    {"source", t.source == TradeSource::AggTrade ? "aggTrade" : "trade"}});
-        o.insert("lastStoredAtStart", last);
+            o.lastStoredAtStart[name] = {t.id, t.timeMs, t.source == TradeSource::AggTrade};
     }
     if (writer_) {
         const TradeWriter::Stats w = writer_->stats();
-        QJsonObject wj{{"trades", qint64(w.trades)},       {"records", qint64(w.records)},
-                       {"batches", qint64(w.batches)},     {"pending", qint64(w.pending)},
-                       {"dropped", qint64(w.dropped)},     {"retained", qint64(w.retained)},
-                       {"lastCommitMs", qint64(w.lastCommitMs)}, {"maxCommitMs", qint64(w.maxCommitMs)},
-                       {"blockedMs", qint64(w.blockedMs)}};
-        if (!w.lastError.isEmpty())
-            wj.insert("lastError", w.lastError);
-        o.insert("writer", wj);
+        o.writer = StorageStatus::Writer{w.trades,       w.records,     w.batches,   w.pending,
+                                         w.dropped,      w.retained,    w.lastCommitMs, w.maxCommitMs,
+                                         w.blockedMs,    w.lastError.toStdString()};
     }
-    status_.set("storage", o);
+    status_.set(std::move(o));
 }
 
 } // namespace co

@@ -2,12 +2,13 @@
 // The SQLite cache in the running program: opens CACHE_DB_PATH (migrating it), records what the
 // engines accept through the TradeWriter, and rebuilds today's and the prior day's indicators
 // (with the older days' naked POCs and cumulative delta from their summaries) from it in the
-// background at start (progress under ServiceStatus "storage"). Sources must
+// background at start (progress in ServiceStatus::storage()). Sources must
 // start after restored(): engines only accept increasing trade ids. lastTrade() is where a live
 // feed resumes (its gap filler fetches the rest).
 #include "cache/CacheRecorder.h"
 #include "cache/CacheRestore.h"
 #include "engine/EngineConfig.h"
+#include "engine/ServiceStatus.h"
 #include "storage/CacheReader.h"
 #include "storage/TradeWriter.h"
 
@@ -25,7 +26,6 @@ namespace co {
 
 class EngineRegistry;
 class EngineThread;
-class ServiceStatus;
 
 // What the cache needs of the configuration (app/Config fills it).
 struct CacheOptions {
@@ -68,6 +68,7 @@ Q_SIGNALS:
 
 private:
     void publishStatus();
+    void publishError(const QString &error);
 
     const CacheOptions config_;
     EngineThread &engines_;
@@ -82,7 +83,8 @@ private:
     mutable std::mutex mutex_; // guards the fields below (written by the restore thread)
     std::map<std::string, StoredTrade> lastAtStart_;
     std::map<std::string, int64_t> windowStart_; // restored from (start of the prior day)
-    QString state_ = "starting", restoreError_;
+    StorageStatus::State state_ = StorageStatus::State::Starting;
+    QString restoreError_;
     CacheRestore::Progress progress_;
     int64_t startedMs_ = 0, restoredMs_ = 0;
     int schemaVersion_ = 0;

@@ -1,7 +1,7 @@
 #pragma once
 // Live Binance data into the engines: runs a LiveSession on its own network thread and posts
 // what it decodes through the EngineThread (the only writer of the engines). Book-sync snapshot
-// requests come back from the engine thread; status goes to ServiceStatus["binance"].
+// requests come back from the engine thread; status goes to ServiceStatus::binance().
 #include "binance/Clock.h"
 #include "binance/LiveSession.h"
 

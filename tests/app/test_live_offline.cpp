@@ -70,9 +70,9 @@ private Q_SLOTS:
         h.live.start();
         QTest::qWait(5000);
         const double cpu = cpuSeconds() - cpu0;
-        const QJsonObject st = h.status.get("binance");
-        QCOMPARE(st.value("state").toString(), QString("unreachable"));
-        const QString msg = st.value("message").toString();
+        const BinanceStatus st = h.binance();
+        QCOMPARE(st.state, BinanceStatus::State::Unreachable);
+        const QString msg = QString::fromStdString(st.message);
         QVERIFY2(msg.startsWith("cannot reach Binance") && msg.contains("retrying in"), qPrintable(msg));
         qInfo("%d connection attempts and %.3f s CPU in 5 s offline; status: %s", server.attempts, cpu, qPrintable(msg));
         QVERIFY2(server.attempts <= 30, qPrintable(QString::number(server.attempts))); // two streams + REST, backing off

@@ -58,6 +58,12 @@ void warnDiff(const QJsonObject &before, const QJsonObject &after)
         }
 }
 
+StorageStatus::State storageState(Application &app)
+{
+    const auto s = app.status().storage();
+    return s ? s->state : StorageStatus::State::Starting;
+}
+
 // Runs the program once over the cache: replays `files` (after the restore), or only restores;
 // returns the levels of BTCUSDT at the end.
 QJsonObject runOnce(const QStringList &common, const QStringList &files)
@@ -75,7 +81,7 @@ QJsonObject runOnce(const QStringList &common, const QStringList &files)
             qFatal("replay failed");
     } else {
         if (!QTest::qWaitFor([&] { return app.storage()->isRestored(); }, 30'000) ||
-            app.status().get("storage").value("state").toString() != "ready")
+            storageState(app) != StorageStatus::State::Ready)
             qFatal("restore failed");
     }
     if (const SnapshotPtr s = app.registry().snapshot("BTCUSDT"); s && s->hasTrade)
@@ -139,8 +145,9 @@ private Q_SLOTS:
             QVERIFY2(app.start(&error), qPrintable(error));
             QVERIFY(app.storage());
             QTRY_VERIFY_WITH_TIMEOUT(app.storage()->isRestored(), 30'000);
-            QCOMPARE(app.status().get("storage").value("state").toString(), QString("ready"));
-            QCOMPARE(app.status().get("storage").value("restoredTrades").toInteger(), tradesBefore);
+            const StorageStatus storage = app.status().storage().value_or(StorageStatus{});
+            QCOMPARE(storage.state, StorageStatus::State::Ready);
+            QCOMPARE(storage.restoredTrades, tradesBefore);
             const SnapshotPtr s = app.registry().snapshot("BTCUSDT");
             QVERIFY(s && s->hasTrade);
             QCOMPARE(s->symbol.tickSource, TickSource::Cache);
@@ -148,7 +155,7 @@ private Q_SLOTS:
             if (after != before)
                 warnDiff(before, after);
             QVERIFY(after == before);
-            QCOMPARE(app.status().get("storage").value("seededDays").toInteger(), calendarGap ? 2 : 0);
+            QCOMPARE(storage.seededDays, int64_t(calendarGap ? 2 : 0));
             if (calendarGap) { // the test means something: older days are kept, one POC is naked
                 QCOMPARE(s->history.size(), size_t(2));
                 QCOMPARE(after.value("nakedPOCs").toArray().size(), 1);

@@ -96,11 +96,11 @@ private Q_SLOTS:
         auto *label = desktop.window().findChild<QLabel *>("taskLabel");
         QTRY_VERIFY_WITH_TIMEOUT(cancel->isVisible(), 5000);
         QCOMPARE(label->text(), QString("Restoring cached trades"));
-        QCOMPARE(app.status().get("storage").value("state").toString(), QString("restoring"));
+        QCOMPARE(app.status().storage()->state, StorageStatus::State::Restoring);
         cancel->click();
         release = true;
         QTRY_COMPARE_WITH_TIMEOUT(restored.size(), 1, 10'000);
-        QCOMPARE(app.status().get("storage").value("state").toString(), QString("cancelled"));
+        QCOMPARE(app.status().storage()->state, StorageStatus::State::Cancelled);
         QTRY_VERIFY_WITH_TIMEOUT(label->text().startsWith("Restore cancelled: live data continues"), 5000);
         QVERIFY(!cancel->isVisible());
 
@@ -149,10 +149,9 @@ private Q_SLOTS:
         cancel->click();
         QTRY_VERIFY_WITH_TIMEOUT(label->text().startsWith("Backfill cancelled: live data continues"), 10'000);
         QVERIFY(!cancel->isVisible());
-        const QJsonObject backfill = app.status().get("binance").value("symbols").toObject().value("BTCUSDT")
-                                         .toObject().value("backfill").toObject();
-        QVERIFY(backfill.value("cancelled").toBool());
-        QVERIFY(!backfill.value("active").toBool());
+        const BackfillStatus backfill = app.status().binance().value().symbols.at("BTCUSDT").backfill;
+        QVERIFY(backfill.cancelled);
+        QVERIFY(!backfill.active);
 
         // Live trades keep coming, and dataQuality names the skipped span.
         auto gapReason = [&app] {

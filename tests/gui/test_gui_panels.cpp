@@ -71,19 +71,34 @@ private Q_SLOTS:
         StatusPanel panel;
         panel.setServerUrl("http://127.0.0.1:8022/mcp");
         panel.setFallbackSource("offline");
-        QJsonObject binance{{"streams", QJsonObject{{"trade", "connected"}, {"depth", QJsonObject{{"state", "syncing"}}}}},
-                            {"rest", QJsonObject{{"usedWeight1m", 120}, {"weightLimit", 2400}}}};
-        panel.showStatus({{"binance", binance}, {"server", QJsonObject{{"ok", true}, {"host", "0.0.0.0"}, {"port", 9000}}}},
-                         nullptr, 0);
+        ServiceStatus::Services all;
+        BinanceStatus binance;
+        binance.state = BinanceStatus::State::Reconnecting;
+        binance.marketStream = StreamStatus{"market", true, 10, 1, 0, 5, 0, 0, ""};
+        binance.publicStream = StreamStatus{"public", false, -1, 0, 0, 0, 0, 0, ""};
+        binance.rest.usedWeight = 120;
+        binance.rest.weightLimit = 2400;
+        all.binance = binance;
+        all.server = ServerStatus{true, "0.0.0.0", 9000, ""};
+        all.storage = StorageStatus{};
+        all.storage->state = StorageStatus::State::Restoring;
+        panel.showStatus(all, nullptr, 0);
         const QString text = panel.connectionText();
-        QVERIFY2(text.contains("binance/trade: connected") && text.contains("binance/depth: syncing"), qPrintable(text));
+        QVERIFY2(text.contains("binance/market: connected") && text.contains("binance/public: disconnected") &&
+                     text.contains("storage: restoring") && text.contains("server: ok"),
+                 qPrintable(text));
         QVERIFY(!text.contains("offline")); // a binance status exists
+        const QString tip = panel.findChild<QLabel *>("statusConnections")->toolTip();
+        QVERIFY2(tip.contains("binance: reconnecting, REST weight 120/2400") && tip.contains("/public: disconnected"),
+                 qPrintable(tip));
         QCOMPARE(panel.findChild<QLabel *>("statusWeight")->text(), QString("REST weight 120 / 2400"));
         QCOMPARE(panel.findChild<QLabel *>("statusLag")->text(), QString("no data yet"));
         QCOMPARE(panel.serverUrl(), QString("http://127.0.0.1:9000/mcp")); // wildcard bind → loopback
         QCOMPARE(panel.findChild<QToolButton *>("statusServerUrl")->text(), QString("MCP http://127.0.0.1:9000/mcp"));
 
-        panel.showStatus({{"server", QJsonObject{{"ok", false}, {"state", "stopped"}}}}, nullptr, 0);
+        all = {};
+        all.server = ServerStatus{}; // stopped on request
+        panel.showStatus(all, nullptr, 0);
         QVERIFY(panel.connectionText().contains("Binance: offline"));
         QVERIFY(panel.findChild<QLabel *>("statusWeight")->isHidden());
         QCOMPARE(panel.findChild<QToolButton *>("statusServerUrl")->text(), QString("MCP server off"));

@@ -90,7 +90,7 @@ private Q_SLOTS:
         QVERIFY(!server->isChecked());
         QCOMPARE(app_->server()->port(), quint16(0));
         QVERIFY(!accepts(port));
-        QCOMPARE(stateOf(app_->status().get("server")), QString("stopped"));
+        QVERIFY(!app_->status().server().value().running);
         QTRY_COMPARE(url->text(), QString("MCP server off"));
 
         server->trigger(); // on again (PORT=0: a new free port)

@@ -78,10 +78,18 @@ struct LiveHarness {
         live.stop();
         engines.stop();
     }
-    QString state() const { return status.get("binance").value("state").toString(); }
-    QJsonObject symbolStatus(const QString &s) const
+    BinanceStatus::State state() const
     {
-        return status.get("binance").value("symbols").toObject().value(s).toObject();
+        const auto b = status.binance();
+        return b ? b->state : BinanceStatus::State::Starting;
+    }
+    BinanceStatus binance() const { return status.binance().value_or(BinanceStatus{}); }
+    // Default (all zero) while the symbol has not reported.
+    SymbolFeedStatus symbolStatus(const std::string &s) const
+    {
+        const BinanceStatus b = binance();
+        const auto it = b.symbols.find(s);
+        return it != b.symbols.end() ? it->second : SymbolFeedStatus{};
     }
     // The engine-side book sync statistics (read on the engine thread).
     OrderBookSync::Stats syncStats(const std::string &symbol)

@@ -129,7 +129,7 @@ private Q_SLOTS:
         rest.get("/fapi/v1/time", {}, RestPriority::Poll, [&](const RestReply &r) { done += r.ok; });
         QTRY_COMPARE(fake.restHits().size(), size_t(1));
         QCOMPARE(fake.restHits()[0].status, 418);
-        QCOMPARE(rest.status().value("state").toString(), QString("banned"));
+        QCOMPARE(rest.status().state, RestStatus::State::Banned);
         for (const char *p : {"/fapi/v1/exchangeInfo", "/fapi/v1/openInterest", "/fapi/v1/premiumIndex"})
             rest.get(p, q({{"symbol", "BTCUSDT"}}), RestPriority::Snapshot, [&](const RestReply &) { ++done; });
         QTest::qWait(1200);
@@ -137,7 +137,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(done, 4, 5000);
         for (size_t i = 1; i < fake.restHits().size(); ++i)
             QVERIFY(fake.restHits()[i].clockMs >= fake.restHits()[0].clockMs + 1500);
-        QCOMPARE(rest.status().value("state").toString(), QString("ok"));
+        QCOMPARE(rest.status().state, RestStatus::State::Ok);
     }
 
     void usedWeightHeaderHoldsUntilTheNextMinute()

@@ -121,7 +121,7 @@ private Q_SLOTS:
                                                    35 * kMsPerMinute);
         Run r;
         QVERIFY(runDay(r, data, data.trades[5000].timeMs));
-        QTRY_COMPARE_WITH_TIMEOUT(r.h->state(), QString("live"), 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(r.h->state(), BinanceStatus::State::Live, 10'000);
         r.fake->play(50, 5);
         QTRY_VERIFY_WITH_TIMEOUT(r.fake->finished(), 20'000);
         QTRY_COMPARE_WITH_TIMEOUT(r.h->log.count(), data.trades.size(), 20'000);
@@ -135,12 +135,12 @@ private Q_SLOTS:
             QCOMPARE(w[i].end, w[i].start + kMsPerHour - 1);
         }
         QCOMPARE(failedAggPages(*r.fake), 0);
-        QTRY_COMPARE_WITH_TIMEOUT(r.h->symbolStatus("BTCUSDT").value("backfill").toObject().value("active").toBool(),
+        QTRY_COMPARE_WITH_TIMEOUT(r.h->symbolStatus("BTCUSDT").backfill.active,
                                   false, 5'000);
-        const QJsonObject st = r.h->symbolStatus("BTCUSDT");
-        QCOMPARE(st.value("gapsUnfilled").toInt(), 0);
-        QCOMPARE(st.value("pendingTrades").toInt(), 0);
-        QCOMPARE(st.value("backfill").toObject().value("progress").toDouble(), 1.0);
+        const SymbolFeedStatus st = r.h->symbolStatus("BTCUSDT");
+        QCOMPARE(st.gapsUnfilled, 0);
+        QCOMPARE(st.pendingTrades, 0);
+        QCOMPARE(st.backfill.progress, 1.0);
         r.h->engines.flush();
         const SnapshotPtr s = r.h->registry.snapshot("BTCUSDT");
         QVERIFY(s);
@@ -156,13 +156,13 @@ private Q_SLOTS:
         const FakeSymbolData data = tradesWithHalt(haltAt + 600, 9'000'000, from, 500, haltAt, 35 * kMsPerMinute);
         Run r;
         QVERIFY(runDay(r, data, kDay + 70 * kMsPerMinute));
-        QTRY_COMPARE_WITH_TIMEOUT(r.h->state(), QString("live"), 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(r.h->state(), BinanceStatus::State::Live, 10'000);
         // Today's trades (T ≥ midnight) before the halt, all from REST, while nothing streams.
         const auto firstToday = std::find_if(data.trades.begin(), data.trades.end(),
                                              [](const Trade &t) { return t.timeMs >= kDay; });
         const int64_t firstId = firstToday->id, lastBefore = data.trades[haltAt - 1].id;
         QTRY_COMPARE_WITH_TIMEOUT(r.h->log.lastId(), lastBefore, 20'000);
-        QTRY_COMPARE_WITH_TIMEOUT(r.h->symbolStatus("BTCUSDT").value("backfill").toObject().value("active").toBool(),
+        QTRY_COMPARE_WITH_TIMEOUT(r.h->symbolStatus("BTCUSDT").backfill.active,
                                   false, 5'000);
         r.fake->play(50, 5);
         QTRY_VERIFY_WITH_TIMEOUT(r.fake->finished(), 20'000);
@@ -172,7 +172,7 @@ private Q_SLOTS:
         QCOMPARE(w.size(), size_t(1));
         QCOMPARE(w[0].start, kDay);
         QCOMPARE(failedAggPages(*r.fake), 0);
-        QCOMPARE(r.h->symbolStatus("BTCUSDT").value("gapsUnfilled").toInt(), 0);
+        QCOMPARE(r.h->symbolStatus("BTCUSDT").gapsUnfilled, int64_t(0));
         r.h->engines.flush();
         QVERIFY(r.h->registry.snapshot("BTCUSDT")->quality.gaps.empty());
     }
@@ -183,7 +183,7 @@ private Q_SLOTS:
         const FakeSymbolData data = tradesWithHalt(8000, 1, kDay + 6 * kMsPerHour, 100, 8000, 0);
         Run r;
         QVERIFY(runDay(r, data, kDay + 6 * kMsPerHour + 10 * kMsPerMinute));
-        QTRY_COMPARE_WITH_TIMEOUT(r.h->state(), QString("live"), 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(r.h->state(), BinanceStatus::State::Live, 10'000);
         r.fake->play(50, 5);
         QTRY_VERIFY_WITH_TIMEOUT(r.fake->finished(), 20'000);
         QTRY_COMPARE_WITH_TIMEOUT(r.h->log.count(), data.trades.size(), 20'000);
@@ -192,7 +192,7 @@ private Q_SLOTS:
         QCOMPARE(w.size(), size_t(7));
         QCOMPARE(w.back().start, kDay + 6 * kMsPerHour);
         QCOMPARE(failedAggPages(*r.fake), 0);
-        QCOMPARE(r.h->symbolStatus("BTCUSDT").value("gapsUnfilled").toInt(), 0);
+        QCOMPARE(r.h->symbolStatus("BTCUSDT").gapsUnfilled, int64_t(0));
     }
 
     // Listed today, the app starts 3 s before the first trade: the walk reaches now with nothing
@@ -203,11 +203,11 @@ private Q_SLOTS:
         const FakeSymbolData data = tradesWithHalt(3000, 1, listing, 100, 3000, 0);
         Run r;
         QVERIFY(runDay(r, data, listing - 3'000, 1.0));
-        QTRY_COMPARE_WITH_TIMEOUT(r.h->state(), QString("live"), 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(r.h->state(), BinanceStatus::State::Live, 10'000);
         QTRY_COMPARE_WITH_TIMEOUT(timeWindows(*r.fake).size(), size_t(6), 10'000); // 00:00 … 05:00
         QTest::qWait(300);
         QCOMPARE(timeWindows(*r.fake).size(), size_t(6)); // waiting, not polling
-        QCOMPARE(r.h->symbolStatus("BTCUSDT").value("backfill").toObject().value("active").toBool(), false);
+        QCOMPARE(r.h->symbolStatus("BTCUSDT").backfill.active, false);
         r.fake->play(20, 5);
         QTRY_VERIFY_WITH_TIMEOUT(r.fake->finished(), 20'000);
         QTRY_COMPARE_WITH_TIMEOUT(r.h->log.count(), data.trades.size(), 20'000);
@@ -217,7 +217,7 @@ private Q_SLOTS:
             QVERIFY(x.start <= listing);
         }
         QCOMPARE(failedAggPages(*r.fake), 0);
-        QCOMPARE(r.h->symbolStatus("BTCUSDT").value("gapsUnfilled").toInt(), 0);
+        QCOMPARE(r.h->symbolStatus("BTCUSDT").gapsUnfilled, int64_t(0));
         r.h->engines.flush();
         QVERIFY(r.h->registry.snapshot("BTCUSDT")->quality.gaps.empty());
     }
@@ -236,7 +236,7 @@ private Q_SLOTS:
         previousHandler = qInstallMessageHandler(captureWarnings);
         Run r;
         QVERIFY(runDay(r, data, kDay + 90 * kMsPerMinute, 20.0, behind, 60'000));
-        QTRY_COMPARE_WITH_TIMEOUT(r.h->state(), QString("live"), 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(r.h->state(), BinanceStatus::State::Live, 10'000);
         r.fake->play(20, 5);
         QTRY_VERIFY_WITH_TIMEOUT(r.fake->finished(), 20'000);
         QTRY_COMPARE_WITH_TIMEOUT(r.h->log.lastId(), data.trades.back().id, 20'000);
@@ -271,10 +271,9 @@ private Q_SLOTS:
         for (const FakeBinance::RestHit &h : r.fake->restHits())
             QVERIFY2(h.status == 200, qPrintable(h.path + " answered " + QString::number(h.status)));
 
-        const QJsonObject clock = r.h->status.get("binance").value("exchangeClock").toObject();
-        QVERIFY(clock.value("measured").toBool());
-        QVERIFY2(std::llabs(clock.value("offsetMs").toInteger() - behind) < 2'000,
-                 qPrintable(QString::number(clock.value("offsetMs").toInteger())));
+        const ExchangeClockStatus clock = r.h->binance().exchangeClock;
+        QVERIFY(clock.measured);
+        QVERIFY2(std::llabs(clock.offsetMs - behind) < 2'000, qPrintable(QString::number(clock.offsetMs)));
         std::lock_guard lock(logMutex);
         const QStringList hits = warnings.filter("local clock is 3.00 h behind");
         QCOMPARE(hits.size(), 1); // once, not at every measurement

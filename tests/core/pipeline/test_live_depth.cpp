@@ -60,7 +60,7 @@ void run(FakeSymbolData data, const std::set<size_t> &gaps, int perTick, size_t 
     fake.faults().snapshotLead = 3; // REST is a little ahead of the stream, as in real life
     LiveHarness h(fastOptions(fake, {QString::fromStdString(data.symbol)}), clock, data);
     h.live.start();
-    QTRY_COMPARE_WITH_TIMEOUT(h.state(), QString("live"), 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(h.state(), BinanceStatus::State::Live, 10'000);
     fake.play(perTick, 2);
     QTRY_VERIFY_WITH_TIMEOUT(fake.finished(), 60'000);
     const int64_t lastU = data.diffs.back().lastId;

@@ -58,7 +58,7 @@ private Q_SLOTS:
         auto h = std::make_unique<LiveHarness>(o, clock, data);
         h->live.setResumeFrom("BTCUSDT", first - 1, start - 1);
         h->live.start();
-        QTRY_COMPARE_WITH_TIMEOUT(h->state(), QString("live"), 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(h->state(), BinanceStatus::State::Live, 10'000);
         fake.play(40, 4);
         const size_t step = fake.scriptSize() / 6;
         for (size_t next = step; !fake.finished(); next += step) { // five cuts of both connections
@@ -148,8 +148,8 @@ private Q_SLOTS:
         QVERIFY2(total <= bound, qPrintable(QString("%1 > %2").arg(total).arg(bound)));
         QCOMPARE(left.size(), 2);
         QCOMPARE(left.back().fileName(), SessionRecorder::fileName("BTCUSDT", trades.back().timeMs)); // newest kept
-        QCOMPARE(rec.status().value("bytesOnDisk").toInteger(), total);
-        QVERIFY(rec.status().value("filesRemoved").toInt() >= 1);
+        QCOMPARE(rec.status().bytesOnDisk, total);
+        QVERIFY(rec.status().filesRemoved >= 1);
     }
 };
 

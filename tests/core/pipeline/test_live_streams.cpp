@@ -37,10 +37,7 @@ DecodeStats decodeStats(LiveHarness &h)
     return s;
 }
 
-QJsonObject streamStatus(LiveHarness &h, const char *route)
-{
-    return h.status.get("binance").value("streams").toObject().value(route).toObject();
-}
+StreamStatus marketStream(const LiveHarness &h) { return h.binance().marketStream.value_or(StreamStatus{}); }
 } // namespace
 
 class TestLiveStreams : public QObject {
@@ -58,7 +55,7 @@ private Q_SLOTS:
         LiveHarness h(fastOptions(fake, {"BTCUSDT"}), SystemClock::instance(), d);
         h.live.setResumeFrom("BTCUSDT", d.trades.front().id - 1, d.trades.front().timeMs);
         h.live.start();
-        QTRY_COMPARE_WITH_TIMEOUT(h.state(), QString("live"), 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.state(), BinanceStatus::State::Live, 10'000);
         fake.play(40, 2);
         QTRY_VERIFY_WITH_TIMEOUT(fake.finished(), 30'000);
         expectAllTrades(h, d);
@@ -68,9 +65,9 @@ private Q_SLOTS:
         QCOMPARE(int(s.malformed + s.missingField + s.unknownType), fake.malformedSent());
         QVERIFY(s.malformed > 0 && s.missingField > 0);
         QCOMPARE(fake.connectionsAccepted(), 2); // one /market, one /public: never dropped
-        QCOMPARE(streamStatus(h, "market").value("reconnects").toInt(), 0);
-        QCOMPARE(h.symbolStatus("BTCUSDT").value("gapsFilled").toInt(), 0); // nothing was lost
-        QTRY_VERIFY(h.status.get("binance").value("decode").toObject().value("malformed").toInt() > 0);
+        QCOMPARE(marketStream(h).reconnects, 0u);
+        QCOMPARE(h.symbolStatus("BTCUSDT").gapsFilled, 0u); // nothing was lost
+        QTRY_VERIFY(h.binance().decode.malformed > 0);
     }
 
     void pingsServerClosesAndSubscribe()
@@ -86,7 +83,7 @@ private Q_SLOTS:
         LiveHarness h(o, SystemClock::instance(), d);
         h.live.setResumeFrom("BTCUSDT", d.trades.front().id - 1, d.trades.front().timeMs);
         h.live.start();
-        QTRY_COMPARE_WITH_TIMEOUT(h.state(), QString("live"), 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.state(), BinanceStatus::State::Live, 10'000);
         fake.play(20, 2);
         QTRY_VERIFY_WITH_TIMEOUT(fake.finished(), 30'000);
         expectAllTrades(h, d);
@@ -97,7 +94,7 @@ private Q_SLOTS:
         h.engines.flush();
         const SnapshotPtr s = h.registry.snapshot("BTCUSDT");
         QVERIFY(s && s->funding && s->funding->mark()); // mark prices arrived on a subscribed stream
-        QVERIFY(h.symbolStatus("BTCUSDT").value("depthSnapshots").toInt() >= 2); // a resync per new connection
+        QVERIFY(h.symbolStatus("BTCUSDT").depthSnapshots >= 2); // a resync per new connection
     }
 
     void watchdogAndRotation()
@@ -112,18 +109,18 @@ private Q_SLOTS:
         LiveHarness h(o, SystemClock::instance(), d);
         h.live.setResumeFrom("BTCUSDT", d.trades.front().id - 1, d.trades.front().timeMs);
         h.live.start();
-        QTRY_COMPARE_WITH_TIMEOUT(h.state(), QString("live"), 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.state(), BinanceStatus::State::Live, 10'000);
         fake.play(5, 2);
-        QTRY_VERIFY_WITH_TIMEOUT(streamStatus(h, "market").value("rotations").toInt() >= 1, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(marketStream(h).rotations >= 1, 10'000);
         const int accepted = fake.connectionsAccepted();
         fake.faults().stall = true; // connections stay open, nothing arrives
-        QTRY_VERIFY_WITH_TIMEOUT(streamStatus(h, "market").value("watchdogTrips").toInt() >= 1, 5'000);
+        QTRY_VERIFY_WITH_TIMEOUT(marketStream(h).watchdogTrips >= 1, 5'000);
         QTRY_VERIFY(fake.connectionsAccepted() > accepted);
         fake.faults().stall = false;
         fake.play(100, 2); // the rest quickly
         QTRY_VERIFY_WITH_TIMEOUT(fake.finished(), 60'000);
         expectAllTrades(h, d);
-        QVERIFY(h.symbolStatus("BTCUSDT").value("gapsFilled").toInt() >= 1); // the stall's trades came by REST
+        QVERIFY(h.symbolStatus("BTCUSDT").gapsFilled >= 1); // the stall's trades came by REST
     }
 
     void proxyFromTheEnvironment()
@@ -140,7 +137,7 @@ private Q_SLOTS:
         LiveHarness h(fastOptions(fake, {"BTCUSDT"}), SystemClock::instance(), d);
         h.live.setResumeFrom("BTCUSDT", d.trades.front().id - 1, d.trades.front().timeMs);
         h.live.start();
-        QTRY_COMPARE_WITH_TIMEOUT(h.state(), QString("live"), 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.state(), BinanceStatus::State::Live, 10'000);
         qunsetenv("HTTP_PROXY");
         fake.play(20, 2);
         expectAllTrades(h, d);

@@ -108,7 +108,7 @@ private Q_SLOTS:
         LiveHarness h(o, clock, *data);
         h.live.setResumeFrom("BTCUSDT", want.firstId - 1, data->trades.front().timeMs - 1);
         h.live.start();
-        QTRY_COMPARE_WITH_TIMEOUT(h.state(), QString("live"), 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.state(), BinanceStatus::State::Live, 10'000);
         // 55 evenly spaced cuts of both connections while the market plays on.
         fake.play(40, 4);
         const size_t step = fake.scriptSize() / 56;
@@ -141,11 +141,11 @@ private Q_SLOTS:
         if (s->prior)
             engineTrades += s->prior->totals.trades; // the file crosses midnight UTC
         QCOMPARE(engineTrades, want.count);
-        const QJsonObject st = h.symbolStatus("BTCUSDT");
-        QVERIFY(st.value("gapsFilled").toInt() >= 25);
-        QCOMPARE(st.value("gapsUnfilled").toInt(), 0);
+        const SymbolFeedStatus st = h.symbolStatus("BTCUSDT");
+        QVERIFY(st.gapsFilled >= 25);
+        QCOMPARE(st.gapsUnfilled, 0u);
         qInfo("%d disconnects, %d gaps filled, %lld trades from REST, %d REST requests", fake.drops(),
-              st.value("gapsFilled").toInt(), qint64(st.value("tradesFromRest").toInteger()), int(fake.restHits().size()));
+              int(st.gapsFilled), qint64(st.tradesFromRest), int(fake.restHits().size()));
     }
 
     void backfillsTodayOnTheHistoryBudget()
@@ -163,14 +163,13 @@ private Q_SLOTS:
         o.dayStart = [start](int64_t) { return start - kMsPerMinute; };
         LiveHarness h(o, clock, data);
         h.live.start();
-        QTRY_COMPARE_WITH_TIMEOUT(h.state(), QString("live"), 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.state(), BinanceStatus::State::Live, 10'000);
         fake.play(100, 2);
         QTRY_VERIFY_WITH_TIMEOUT(fake.finished(), 60'000);
         QTRY_COMPARE_WITH_TIMEOUT(h.log.count(), data.trades.size(), 60'000);
         QVERIFY(continuous(h.log.trades(), data.trades.front().id, data.trades.back().id));
-        QTRY_COMPARE_WITH_TIMEOUT(h.symbolStatus("BTCUSDT").value("backfill").toObject().value("active").toBool(), false,
-                                  5'000);
-        QCOMPARE(h.symbolStatus("BTCUSDT").value("backfill").toObject().value("progress").toDouble(), 1.0);
+        QTRY_COMPARE_WITH_TIMEOUT(h.symbolStatus("BTCUSDT").backfill.active, false, 5'000);
+        QCOMPARE(h.symbolStatus("BTCUSDT").backfill.progress, 1.0);
 
         // One request by start time, then fromId pages; history pages stay within half the limit.
         int byTime = 0, pages = 0;
@@ -211,18 +210,17 @@ private Q_SLOTS:
         o.rest.limits.historyFraction = 0.1; // ≈ 10 pages a minute: the backfill outlasts the test
         LiveHarness h(o, clock, data);
         h.live.start();
-        QTRY_COMPARE_WITH_TIMEOUT(h.state(), QString("live"), 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.state(), BinanceStatus::State::Live, 10'000);
         fake.play(10, 10); // the rest of the day, as fast as the clock runs
         auto aggPages = [&fake] {
             return std::count_if(fake.restHits().begin(), fake.restHits().end(),
                                  [](const FakeBinance::RestHit &x) { return x.path == "/fapi/v1/aggTrades"; });
         };
         // Some history handed on, live trades held behind it, the next page queued for budget.
-        QTRY_VERIFY_WITH_TIMEOUT(h.symbolStatus("BTCUSDT").value("tradesFromRest").toInt() >= 500 &&
-                                     h.symbolStatus("BTCUSDT").value("pendingTrades").toInt() > 0 &&
-                                     h.status.get("binance").value("rest").toObject().value("queued").toInt() > 0,
+        QTRY_VERIFY_WITH_TIMEOUT(h.symbolStatus("BTCUSDT").tradesFromRest >= 500 &&
+                                     h.symbolStatus("BTCUSDT").pendingTrades > 0 && h.binance().rest.queued > 0,
                                  20'000);
-        QVERIFY(h.symbolStatus("BTCUSDT").value("backfill").toObject().value("active").toBool());
+        QVERIFY(h.symbolStatus("BTCUSDT").backfill.active);
         h.live.cancelBackfill();
         h.live.inspect([](LiveSession &) {}); // the cancel ran on the network thread
         const auto pagesAtCancel = aggPages();
@@ -232,17 +230,16 @@ private Q_SLOTS:
         QVERIFY2(aggPages() <= pagesAtCancel + 1, // one may have been on its way
                  qPrintable(QString("%1 aggTrades pages after the cancel").arg(aggPages() - pagesAtCancel)));
 
-        const QJsonObject st = h.symbolStatus("BTCUSDT");
-        const QJsonObject backfill = st.value("backfill").toObject();
-        QVERIFY(!backfill.value("active").toBool());
-        QVERIFY(backfill.value("cancelled").toBool());
-        QCOMPARE(st.value("pendingTrades").toInt(), 0);
+        const SymbolFeedStatus st = h.symbolStatus("BTCUSDT");
+        QVERIFY(!st.backfill.active);
+        QVERIFY(st.backfill.cancelled);
+        QCOMPARE(st.pendingTrades, 0u);
 
         // History up to K, then every trade from L on: the ids in between are the only hole.
         h.engines.flush();
         const std::vector<Trade> got = h.log.trades();
         const int64_t first = data.trades.front().id, last = data.trades.back().id;
-        const int64_t k = first + st.value("tradesFromRest").toInteger() - 1;
+        const int64_t k = first + int64_t(st.tradesFromRest) - 1;
         QVERIFY(got.size() > 2);
         size_t split = 0;
         while (split + 1 < got.size() && got[split + 1].id == got[split].id + 1)
@@ -253,7 +250,7 @@ private Q_SLOTS:
         QVERIFY(l <= first + 15'000 + 1000); // within the first second of live trades
         QVERIFY(continuous({got.begin(), got.begin() + std::ptrdiff_t(split) + 1}, first, k));
         QVERIFY(continuous({got.begin() + std::ptrdiff_t(split) + 1, got.end()}, l, last));
-        QCOMPARE(st.value("idsUnfilled").toInteger(), l - k - 1);
+        QCOMPARE(int64_t(st.idsUnfilled), l - k - 1);
 
         const SnapshotPtr s = h.registry.snapshot("BTCUSDT");
         QVERIFY(s);
@@ -289,7 +286,7 @@ private Q_SLOTS:
         LiveHarness h(o, clock, data);
         h.live.setResumeFrom("BTCUSDT", data.trades.front().id - 1, start);
         h.live.start();
-        QTRY_COMPARE_WITH_TIMEOUT(h.state(), QString("live"), 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.state(), BinanceStatus::State::Live, 10'000);
         fake.skipFor(20'000);
         fake.play(4, 100); // real time: ~40 events per second
         QTRY_VERIFY_WITH_TIMEOUT(h.log.lastId() == fake.lastTradeIdReleased("BTCUSDT") && h.log.lastId() > 0, 10'000);

@@ -256,7 +256,10 @@ void HttpConnection::checkOutput()
             qCWarning(lcServer).nospace() << "dropped a client that does not read its answers: " << pending
                                           << " bytes unsent for " << overSince_.elapsed() << " ms (MAX_OUTPUT_BYTES "
                                           << limits_.maxOutputBytes << ", SLOW_CLIENT_TIMEOUT " << limits_.slowClientMs << " ms)";
-            close();
+            // Closed from the event loop: a writer may be in the middle of a loop over its messages.
+            state_ = State::Closing;
+            outputTimer_.stop();
+            QMetaObject::invokeMethod(this, &HttpConnection::close, Qt::QueuedConnection);
         }
         return;
     }

@@ -112,11 +112,14 @@ void SseHub::post(const HttpRequest &req, HttpResponder &r)
 
 void SseHub::send(const QByteArray &id, const QList<QByteArray> &messages)
 {
-    auto it = streams_.find(id);
-    if (it == streams_.end())
+    const std::shared_ptr<Stream> s = streams_.value(id); // a copy: a dropped client is erased meanwhile
+    if (!s)
         return; // the client went away meanwhile
-    for (const QByteArray &m : messages) // compact JSON: no newline inside a data line
-        it.value()->chunk("event: message\ndata: " + m + "\n\n");
+    for (const QByteArray &m : messages) { // compact JSON: no newline inside a data line
+        if (!s->r.connected())
+            return; // dropped: it did not read its answers
+        s->chunk("event: message\ndata: " + m + "\n\n");
+    }
 }
 
 void SseHub::closeAll()

@@ -2,8 +2,8 @@
 // Answers that wait for work on another thread (a day rebuilt from the cache) without holding up
 // the server thread, which serves every request: the responder is kept, and the answer is made
 // and written on the server thread once all the work it waits for is done. A client that went
-// away gets nothing; a stopping server drops what is pending. (HTTP/1.1 pipelining on the same
-// connection would reorder answers; MCP and REST clients wait for each answer.)
+// away gets nothing; a stopping server drops what is pending. (HttpConnection reads a connection's
+// next request only once this one is answered, so pipelined answers keep their order.)
 #include "server/Tools.h"
 
 #include "server/HttpConnection.h"

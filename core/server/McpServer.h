@@ -44,6 +44,7 @@ public:
     // A batch of more than maxBatch messages ⇒ BatchTooLarge (413).
     static Body parse(const QByteArray &bytes, int maxBatch = HttpLimits{}.maxBatch);
     Body parseBody(const QByteArray &bytes) const { return parse(bytes, limits_.maxBatch); }
+    const HttpLimits &limits() const { return limits_; }
 
     // Answers in order, each one compact JSON message; notifications and client responses get none.
     // Once the answers pass MAX_ANSWER_BYTES, the remaining requests get AnswerTooLarge errors.

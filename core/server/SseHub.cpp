@@ -95,7 +95,8 @@ void SseHub::post(const HttpRequest &req, HttpResponder &r)
     std::optional<SseDirectory::Entry> entry = directory_.find(id);
     if (!entry)
         return sendRpcError(r, {ApiErrorKind::SessionNotFound, "Session not found"});
-    if (auto e = checkJsonPost(req.value("Content-Type"), req.value("Accept"), req.body().size()))
+    if (auto e = checkJsonPost(req.value("Content-Type"), req.value("Accept"), req.body().size(),
+                                 mcp_.limits().maxBodyBytes))
         return sendRpcError(r, *e);
     const McpServer::Body body = mcp_.parseBody(req.body());
     if (body.error)

@@ -25,7 +25,8 @@ void StreamableHttp::handle(const HttpRequest &req, HttpResponder &r)
 
 void StreamableHttp::post(const HttpRequest &req, HttpResponder &r)
 {
-    if (auto e = checkJsonPost(req.value("Content-Type"), req.value("Accept"), req.body().size()))
+    if (auto e = checkJsonPost(req.value("Content-Type"), req.value("Accept"), req.body().size(),
+                                 mcp_.limits().maxBodyBytes))
         return sendRpcError(r, *e);
     const McpServer::Body body = mcp_.parseBody(req.body());
     if (body.error)

@@ -38,6 +38,7 @@ class TestServerHardening : public QObject {
     static void healthy(quint16 port, const char *when)
     {
         const Http h = rawRequest(port, get(port, "/healthz"), 3000);
+        qInfo("%s: /healthz %d in %lld ms, RSS %.0f MB", when, h.status, qint64(h.ms), rssMb());
         QVERIFY2(h.status == 200, when);
         QVERIFY2(h.ms < 1000, qPrintable(QString("%1: /healthz took %2 ms").arg(when).arg(h.ms)));
     }

@@ -27,3 +27,16 @@ fi
 export QT_QPA_PLATFORM=offscreen
 cd build-test
 ctest --output-on-failure -j"$(nproc)"
+# libFuzzer targets (fuzz/), only with Debian's clang: a clang build of its own; each target replays
+# its committed corpus (seeds + past crashes) and fuzzes for FUZZ_SECONDS (8 s each: ~40 s in all).
+# Long runs: bench/fuzz-long.sh.
+if [ -x /usr/bin/clang++ ]; then
+  cd ..
+  CC=/usr/bin/clang CXX=/usr/bin/clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DWITH_GUI=OFF -DBUILD_TESTING=OFF -DBUILD_BENCH=OFF -DENABLE_FUZZING=ON >/dev/null
+  cmake --build build-fuzz -j"$(nproc)" --target fuzz_frame_decoder fuzz_rest_decoders fuzz_mcp_dispatch \
+        fuzz_http_request fuzz_aggtrades_csv
+  (cd build-fuzz && ctest --output-on-failure -L fuzz)
+else
+  echo "note: /usr/bin/clang++ not found; the fuzz targets (fuzz/) are skipped" >&2
+fi

@@ -133,6 +133,9 @@ bool Application::startServer(QString *error)
     o.allowedOrigins = config_.allowedOrigins;
     o.version = CO_VERSION;
     o.threads = config_.serverThreads;
+    o.limits = config_.serverLimits;
+    o.maxSessions = config_.mcpMaxSessions;
+    o.sessionIdleMs = config_.mcpSessionIdleMs;
     const HealthInputs inputs{registry_, status_, replay_.get(), live_ != nullptr, QDateTime::currentMSecsSinceEpoch()};
     server_ = std::make_unique<HttpServer>(registry_, config_.symbols, o, [inputs] {
         return serverHealth(inputs, QDateTime::currentMSecsSinceEpoch());

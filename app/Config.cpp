@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QRegularExpression>
 #include <QSettings>
@@ -20,7 +21,8 @@ const QList<ConfigVar> &configVars()
         {"SYMBOLS", "BTCUSDT,ETHUSDT", "USD-M perpetuals to follow, comma separated"},
         {"HOST", "127.0.0.1", "address the server binds; non-loopback needs API_TOKEN"},
         {"PORT", "8022", "server port (0 = any free port)"},
-        {"API_TOKEN", "", "bearer token required on every route but /healthz (required off loopback)"},
+        {"API_TOKEN", "", "bearer token required on every route but /healthz (required off loopback); prefer API_TOKEN_FILE"},
+        {"API_TOKEN_FILE", "", "file holding API_TOKEN, read once at start; refused if group or others may read it"},
         {"SERVER_THREADS", "0", "HTTP server threads sharing the port (0 = half the cores, 1 to 4; else 1-16)"},
         {"ALLOWED_ORIGINS", "", "extra allowed browser Origins, comma separated"},
         {"CACHE_DB_PATH", "", "SQLite cache file (default: <app data>/orderflow.sqlite)"},
@@ -38,6 +40,18 @@ const QList<ConfigVar> &configVars()
         {"LOG_LEVEL", "info", "debug, info, warning or error"},
         {"RECORD_DIR", "", "record the live session here (gzip, one file per symbol and UTC hour; --replay reads it)"},
         {"RECORD_MAX_GB", "10", "disk the recording may use; the oldest files go first (0.01-100000)"},
+        // Server limits (README "Limits")
+        {"MAX_BODY_BYTES", "1048576", "largest request body, checked on Content-Length before reading (413)"},
+        {"MAX_HEADER_BYTES", "16384", "largest request line + headers (431)"},
+        {"HEADER_TIMEOUT", "10", "seconds for a request's head, then for its body (408)"},
+        {"IDLE_TIMEOUT", "60", "seconds a keep-alive connection may wait for its next request"},
+        {"MAX_CONNECTIONS", "256", "open connections per server thread (503 beyond; /healthz still answers)"},
+        {"MAX_OUTPUT_BYTES", "8388608", "unsent answer bytes a connection or SSE stream may hold..."},
+        {"SLOW_CLIENT_TIMEOUT", "5", "...for this many seconds before the client is dropped"},
+        {"MAX_BATCH", "50", "JSON-RPC messages in one batch (413 beyond)"},
+        {"MAX_ANSWER_BYTES", "4194304", "bytes of a batch's answers; the calls after that get an error"},
+        {"MCP_MAX_SESSIONS", "10000", "Streamable HTTP sessions kept (initialize answers 503 when all are in use)"},
+        {"MCP_SESSION_IDLE", "1800", "seconds after which an unused MCP session expires"},
     };
     return vars;
 }
@@ -58,6 +72,31 @@ bool isVar(const QString &name)
         if (name == QLatin1String(v.name))
             return true;
     return false;
+}
+
+// The token of API_TOKEN_FILE: a regular file only its owner may read (mode 0600 or 0400).
+std::optional<QString> readTokenFile(const QString &path, QString *why)
+{
+    const QFileInfo info(path);
+    if (!info.exists() || !info.isFile()) {
+        *why = "not a regular file";
+        return std::nullopt;
+    }
+    if (info.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther)) {
+        *why = "group or others may read or write it; run chmod 600 " + path;
+        return std::nullopt;
+    }
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *why = f.errorString();
+        return std::nullopt;
+    }
+    const QString token = QString::fromUtf8(f.read(4096)).trimmed();
+    if (token.isEmpty() || token.contains(QRegularExpression("\\s"))) {
+        *why = "it must hold one token (no spaces) on its first line";
+        return std::nullopt;
+    }
+    return token;
 }
 
 bool validUrl(const QString &s, const QStringList &schemes)
@@ -239,6 +278,18 @@ std::optional<Config> loadConfig(const ConfigSources &src, QString *error)
     if (!ok || c.serverThreads < 0 || c.serverThreads > 16)
         return fail("invalid SERVER_THREADS=" + v["SERVER_THREADS"] + ": accepted 0 (half the cores) to 16");
     c.apiToken = v["API_TOKEN"];
+    if (c.origin["API_TOKEN"] == "cli" && !c.apiToken.isEmpty())
+        c.warnings << "--token puts the token where other local users can read it (/proc/PID/cmdline); use "
+                      "API_TOKEN_FILE (a file of mode 600) or the API_TOKEN environment variable";
+    if (!v["API_TOKEN_FILE"].isEmpty()) {
+        if (!c.apiToken.isEmpty())
+            return fail("API_TOKEN and API_TOKEN_FILE are both set: accepted one of them");
+        QString why;
+        const auto token = readTokenFile(v["API_TOKEN_FILE"], &why);
+        if (!token)
+            return fail("invalid API_TOKEN_FILE=" + v["API_TOKEN_FILE"] + ": " + why);
+        c.apiToken = *token;
+    }
     if (!c.loopbackHost() && c.apiToken.isEmpty() && c.mode != RunMode::Report && c.mode != RunMode::Import)
         return fail("HOST=" + c.host + " is not loopback: set API_TOKEN (or --token) to require a bearer token");
     c.allowedOrigins = v["ALLOWED_ORIGINS"].split(',', Qt::SkipEmptyParts);
@@ -248,6 +299,35 @@ std::optional<Config> loadConfig(const ConfigSources &src, QString *error)
     c.tradeCacheDays = v["TRADE_CACHE_DAYS"].toInt(&ok);
     if (!ok || c.tradeCacheDays < 1 || c.tradeCacheDays > 365)
         return fail("invalid TRADE_CACHE_DAYS=" + v["TRADE_CACHE_DAYS"] + ": accepted 1 to 365");
+    // Server limits: integers in a range; seconds and bytes as named.
+    auto limit = [&](const char *name, qint64 lo, qint64 hi, qint64 *out) {
+        const qint64 n = v[name].toLongLong(&ok);
+        if (!ok || n < lo || n > hi) {
+            fail(QString("invalid %1=%2: accepted an integer from %3 to %4").arg(name, v[name].left(40)).arg(lo).arg(hi));
+            return false;
+        }
+        *out = n;
+        return true;
+    };
+    qint64 body, head, headerS, idleS, conns, output, slowS, batch, answer, sessions, sessionS;
+    if (!limit("MAX_BODY_BYTES", 1024, 64LL << 20, &body) || !limit("MAX_HEADER_BYTES", 1024, 1 << 20, &head) ||
+        !limit("HEADER_TIMEOUT", 1, 300, &headerS) || !limit("IDLE_TIMEOUT", 1, 3600, &idleS) ||
+        !limit("MAX_CONNECTIONS", 8, 100'000, &conns) || !limit("MAX_OUTPUT_BYTES", 64 << 10, 1LL << 30, &output) ||
+        !limit("SLOW_CLIENT_TIMEOUT", 1, 300, &slowS) || !limit("MAX_BATCH", 1, 10'000, &batch) ||
+        !limit("MAX_ANSWER_BYTES", 64 << 10, 1LL << 30, &answer) || !limit("MCP_MAX_SESSIONS", 1, 10'000'000, &sessions) ||
+        !limit("MCP_SESSION_IDLE", 60, 30 * 86'400, &sessionS))
+        return std::nullopt;
+    c.serverLimits.maxBodyBytes = body;
+    c.serverLimits.maxHeaderBytes = head;
+    c.serverLimits.headerTimeoutMs = int(headerS * 1000);
+    c.serverLimits.idleTimeoutMs = int(idleS * 1000);
+    c.serverLimits.maxConnections = int(conns);
+    c.serverLimits.maxOutputBytes = output;
+    c.serverLimits.slowClientMs = int(slowS * 1000);
+    c.serverLimits.maxBatch = int(batch);
+    c.serverLimits.maxAnswerBytes = answer;
+    c.mcpMaxSessions = sessions;
+    c.mcpSessionIdleMs = int(sessionS * 1000);
     c.logLevel = v["LOG_LEVEL"].toLower();
     if (!QStringList{"debug", "info", "warning", "error"}.contains(c.logLevel))
         return fail("invalid LOG_LEVEL=" + v["LOG_LEVEL"] + ": accepted debug, info, warning or error");
@@ -277,7 +357,8 @@ QString configHelp()
          "  crypto-orderflow import --symbol SYM (--from YYYY-MM-DD --to YYYY-MM-DD | --file PATH...)\n"
          "  crypto-orderflow --version | --help\n\n"
          "Configuration (command line > environment > .env > saved settings > default).\n"
-         "Each NAME is also a flag: --name-in-lower-case VALUE (API_TOKEN: --token).\n\n";
+         "Each NAME is also a flag: --name-in-lower-case VALUE (API_TOKEN: --token, readable by other local\n"
+         "users: prefer API_TOKEN_FILE).\n\n";
     for (const ConfigVar &v : configVars())
         s << "  " << QString(v.name).leftJustified(28) << " default " << (*v.defaultValue ? v.defaultValue : "(none)")
           << "\n      " << v.help << "\n";

@@ -4,6 +4,7 @@
 // On the command line a variable NAME is --name-in-lower-case (PORT → --port, API_TOKEN → --token
 // too). Invalid values are refused with the variable's name and the accepted range.
 #include "engine/EngineConfig.h"
+#include "server/HttpLimits.h"
 
 #include <QMap>
 #include <QString>
@@ -42,6 +43,10 @@ struct Config {
     int tradeCacheDays = 7;
     QString logLevel = "info";
     QStringList allowedOrigins;
+    HttpLimits serverLimits;         // MAX_BODY_BYTES … MAX_ANSWER_BYTES
+    qint64 mcpMaxSessions = 10'000;  // MCP_MAX_SESSIONS
+    int mcpSessionIdleMs = 1'800'000; // MCP_SESSION_IDLE
+    QStringList warnings;            // for the log at start (--token on the command line)
     EngineConfig engine;
 
     // Mode flags (not variables).

@@ -21,7 +21,7 @@ std::optional<EngineConfig> engineConfigFrom(const std::function<QString(const Q
     EngineConfig c;
     auto fail = [error](const QString &name, const QString &text, const QString &range) {
         if (error)
-            *error = QStringLiteral("invalid %1=%2: accepted %3").arg(name, text, range);
+            *error = QStringLiteral("invalid %1=%2: accepted %3").arg(name, text.left(80), range); // a value is echoed cut
         return std::nullopt;
     };
     int64_t v = 0;
@@ -88,7 +88,7 @@ std::optional<EngineConfig> engineConfigFrom(const std::function<QString(const Q
     if (QString s = value("DAY_TZ"); !s.isEmpty() && s != "UTC") {
         c.dayZone = makeZoneOffsets(s.toStdString());
         if (!c.dayZone)
-            return fail("DAY_TZ", s, "an IANA time zone such as Europe/London, or UTC");
+            return fail("DAY_TZ", s, "UTC, a fixed offset such as UTC+08:00, or an IANA time zone such as Europe/London");
     }
     return c;
 }

@@ -99,6 +99,8 @@ int main(int argc, char **argv)
     }
     const bool command = config->mode == co::RunMode::Report || config->mode == co::RunMode::Import;
     co::installLogging(config->logLevel, command ? QString() : co::defaultLogDir());
+    for (const QString &w : config->warnings)
+        std::fprintf(stderr, "warning: %s\n", qPrintable(w));
     // Every mode, before any network client exists: the environment, else .env, else the saved proxy.
     if (const QString from = co::applyProxySetting(src); !from.isEmpty())
         qInfo().noquote() << "proxy for Binance from" << from;

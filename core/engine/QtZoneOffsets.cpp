@@ -1,5 +1,6 @@
 #include "engine/QtZoneOffsets.h"
 
+#include "engine/ZoneIds.h"
 #include "indicators/SessionLevels.h"
 
 #include <QDateTime>
@@ -42,6 +43,8 @@ std::shared_ptr<const ZoneOffsets> makeZoneOffsets(const std::string &ianaId)
 {
     if (ianaId.empty() || ianaId == "UTC")
         return nullptr;
+    if (!zoneIdKnown(QByteArrayView(ianaId.data(), qsizetype(ianaId.size()))))
+        return nullptr; // never a QTimeZone of an unlisted name (a path, a POSIX rule)
     QTimeZone z(QByteArray::fromStdString(ianaId));
     if (!z.isValid())
         return nullptr;
@@ -60,6 +63,7 @@ std::vector<SessionDef> localClockSessions()
 namespace co {
 bool zoneIdValid(const std::string &ianaId)
 {
-    return ianaId == "UTC" || QTimeZone(QByteArray::fromStdString(ianaId)).isValid();
+    return zoneIdKnown(QByteArrayView(ianaId.data(), qsizetype(ianaId.size()))) &&
+           (ianaId == "UTC" || QTimeZone(QByteArray::fromStdString(ianaId)).isValid());
 }
 } // namespace co

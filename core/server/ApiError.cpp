@@ -35,6 +35,9 @@ constexpr Mapping kTable[] = {
     {ApiErrorKind::MethodNotAllowed, 405, -32000, "method_not_allowed"},
     {ApiErrorKind::NotFound, 404, -32000, "not_found"},
     {ApiErrorKind::TooManyStreams, 503, -32000, "too_many_streams"},
+    {ApiErrorKind::TooManySessions, 503, -32000, "too_many_sessions"},
+    {ApiErrorKind::BatchTooLarge, 413, -32600, "batch_too_large"},
+    {ApiErrorKind::AnswerTooLarge, 413, -32000, "answer_too_large"},
 };
 
 const Mapping &mappingOf(ApiErrorKind kind)

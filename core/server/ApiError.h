@@ -33,6 +33,9 @@ enum class ApiErrorKind {
     MethodNotAllowed,
     NotFound,
     TooManyStreams,
+    TooManySessions,
+    BatchTooLarge,  // more requests in a batch than MAX_BATCH
+    AnswerTooLarge, // a batch's answers past MAX_ANSWER_BYTES (per request, inside the batch)
 };
 
 struct ApiError {

@@ -27,14 +27,14 @@ void DeferredReplies::release(const std::weak_ptr<Gate> &gate, const std::shared
         QMetaObject::invokeMethod(
             g->target,
             [p] {
-                if (p->socket && p->responder)
+                if (p->responder && p->responder->connected())
                     p->finish(*p->responder);
-                p->responder.reset(); // on this thread, with its socket
+                p->responder.reset(); // on this thread, with its connection
             },
             Qt::QueuedConnection);
 }
 
-bool DeferredReplies::defer(QHttpServerResponder &r, const Prepare &prepare, Finish finish)
+bool DeferredReplies::defer(HttpResponder &r, const Prepare &prepare, Finish finish)
 {
     auto p = std::make_shared<Pending>();
     const std::weak_ptr<Gate> gate = gate_;
@@ -44,7 +44,6 @@ bool DeferredReplies::defer(QHttpServerResponder &r, const Prepare &prepare, Fin
     };
     if (!prepare(waitOne))
         return false; // every callback handed out has been called: nothing pending
-    p->socket = r.socket();
     p->responder.emplace(std::move(r));
     p->finish = std::move(finish);
     release(gate_, p); // the initial count: from here the last one done posts the answer

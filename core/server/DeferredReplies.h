@@ -2,14 +2,13 @@
 // Answers that wait for work on another thread (a day rebuilt from the cache) without holding up
 // the server thread, which serves every request: the responder is kept, and the answer is made
 // and written on the server thread once all the work it waits for is done. A client that went
-// away gets nothing; a stopping server drops what is pending. (HTTP/1.1 pipelining on the same
-// connection would reorder answers; MCP and REST clients wait for each answer.)
+// away gets nothing; a stopping server drops what is pending. (HttpConnection reads a connection's
+// next request only once this one is answered, so pipelined answers keep their order.)
 #include "server/Tools.h"
 
-#include <QHttpServerResponder>
+#include "server/HttpConnection.h"
+
 #include <QObject>
-#include <QPointer>
-#include <QTcpSocket>
 
 #include <atomic>
 #include <functional>
@@ -27,8 +26,8 @@ public:
     // prepare starts the work (Tools::prepare) and says whether any is still running. False: it
     // is not, answer now. True: r is taken, and finish(r) runs later on this object's thread.
     using Prepare = std::function<bool(const Tools::WaitOne &)>;
-    using Finish = std::function<void(QHttpServerResponder &)>;
-    bool defer(QHttpServerResponder &r, const Prepare &prepare, Finish finish);
+    using Finish = std::function<void(HttpResponder &)>;
+    bool defer(HttpResponder &r, const Prepare &prepare, Finish finish);
     void closeAll();
 
 private:
@@ -38,8 +37,7 @@ private:
     };
     struct Pending {
         std::atomic<int> left{1};
-        std::optional<QHttpServerResponder> responder;
-        QPointer<QTcpSocket> socket;
+        std::optional<HttpResponder> responder;
         Finish finish;
     };
     static void release(const std::weak_ptr<Gate> &gate, const std::shared_ptr<Pending> &p);

@@ -72,7 +72,8 @@ std::optional<ApiError> checkAccess(const GuardConfig &c, const QByteArray &host
     return std::nullopt;
 }
 
-std::optional<ApiError> checkJsonPost(const QByteArray &contentType, const QByteArray &accept, qsizetype bodySize)
+std::optional<ApiError> checkJsonPost(const QByteArray &contentType, const QByteArray &accept, qsizetype bodySize,
+                                      qsizetype maxBody)
 {
     if (mediaType(contentType) != "application/json")
         return ApiError{ApiErrorKind::UnsupportedMediaType, "Unsupported Media Type: Content-Type must be application/json"};
@@ -85,8 +86,9 @@ std::optional<ApiError> checkJsonPost(const QByteArray &contentType, const QByte
         if (!ok)
             return ApiError{ApiErrorKind::NotAcceptable, "Not Acceptable: the client must accept application/json"};
     }
-    if (bodySize > kMaxBodyBytes)
-        return ApiError{ApiErrorKind::PayloadTooLarge, "Payload Too Large: at most 1 MiB"};
+    if (bodySize > maxBody)
+        return ApiError{ApiErrorKind::PayloadTooLarge,
+                        QString("Payload Too Large: at most %1 bytes (MAX_BODY_BYTES)").arg(maxBody)};
     return std::nullopt;
 }
 

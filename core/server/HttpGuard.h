@@ -26,6 +26,8 @@ bool tokenMatches(const QByteArray &authorization, const QByteArray &token); // 
 std::optional<ApiError> checkAccess(const GuardConfig &c, const QByteArray &host, const QByteArray &origin,
                                     const QByteArray &authorization, bool tokenExempt);
 // POST bodies: Content-Type application/json (415), Accept (406), size (413).
-std::optional<ApiError> checkJsonPost(const QByteArray &contentType, const QByteArray &accept, qsizetype bodySize);
+// (HttpConnection already refused bodies over MAX_BODY_BYTES from their Content-Length.)
+std::optional<ApiError> checkJsonPost(const QByteArray &contentType, const QByteArray &accept, qsizetype bodySize,
+                                      qsizetype maxBody = kMaxBodyBytes);
 
 } // namespace co

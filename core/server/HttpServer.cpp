@@ -2,6 +2,7 @@
 
 #include "server/DeferredReplies.h"
 #include "server/HttpGuard.h"
+#include "server/HttpListener.h"
 #include "server/HttpReply.h"
 #include "server/ListenSocket.h"
 #include "server/McpServer.h"
@@ -12,10 +13,7 @@
 #include "server/Tools.h"
 
 #include <QHostAddress>
-#include <QHttpServer>
-#include <QHttpServerRequest>
 #include <QJsonDocument>
-#include <QTcpServer>
 #include <QThread>
 #include <QUrlQuery>
 
@@ -29,10 +27,12 @@ namespace {
 QHostAddress bindAddress(const QString &host) { return QHostAddress(host == "localhost" ? QString("127.0.0.1") : host); }
 } // namespace
 
-// What every server thread sees: the sessions of both MCP transports.
+// What every server thread sees: the sessions of both MCP transports, the guard's counters.
 struct HttpServer::Shared {
+    Shared(const ServerOptions &o) : sessions(o.maxSessions, o.sessionIdleMs) {}
     McpSessions sessions;
     SseDirectory sse;
+    HttpCounters counters;
 };
 
 // Everything that lives on one server thread.
@@ -40,9 +40,9 @@ class HttpServer::Routes : public QObject {
 public:
     Routes(const EngineRegistry &registry, const QStringList &symbols, const ServerOptions &o, HealthProvider health,
            Shared &shared, HistoryProviderPtr history)
-        : tools_(registry, symbols, std::move(history)), mcp_(tools_, o.version), deferred_(this),
+        : tools_(registry, symbols, std::move(history)), mcp_(tools_, o.version, o.limits), deferred_(this),
           streamable_(mcp_, shared.sessions, &deferred_), sse_(mcp_, shared.sse, this), rest_(tools_),
-          health_(std::move(health)), shared_(shared)
+          health_(std::move(health)), shared_(shared), limits_(o.limits)
     {
         guard_.loopback = bindAddress(o.host).isLoopback();
         guard_.token = o.apiToken.toUtf8();
@@ -52,42 +52,12 @@ public:
     // Serves the listening socket fd (owned from here on); false when Qt refuses it.
     bool listen(int fd)
     {
-        server_ = new QHttpServer(this);
-        using Req = const QHttpServerRequest &;
-        using Resp = QHttpServerResponder &&;
-        server_->route("/mcp", [this](Req req, Resp r) {
-            if (allowed(req, r))
-                streamable_.handle(req, r);
-        });
-        server_->route("/sse", [this](Req req, Resp r) {
-            if (!allowed(req, r))
-                return;
-            if (req.method() != QHttpServerRequest::Method::Get)
-                return sendRpcError(r, {ApiErrorKind::MethodNotAllowed, "Method Not Allowed"}, {{"Allow", "GET"}});
-            sse_.open(std::move(r));
-        });
-        server_->route("/messages", [this](Req req, Resp r) {
-            if (!allowed(req, r))
-                return;
-            if (req.method() != QHttpServerRequest::Method::Post)
-                return sendRpcError(r, {ApiErrorKind::MethodNotAllowed, "Method Not Allowed"}, {{"Allow", "POST"}});
-            sse_.post(req, r);
-        });
-        server_->route("/healthz", [this](Req req, Resp r) {
-            if (allowed(req, r, true))
-                healthz(r);
-        });
-        server_->route("/api/<arg>/<arg>", [this](const QString &resource, const QString &symbol, Req req, Resp r) {
-            rest(req, r, resource, symbol);
-        });
-        server_->route("/api/<arg>", [this](const QString &resource, Req req, Resp r) { rest(req, r, resource, {}); });
-        server_->setMissingHandler([](Req, Resp r) { sendRestError(r, {ApiErrorKind::NotFound, "Not Found"}); });
-        auto *tcp = new QTcpServer(server_);
-        if (!tcp->setSocketDescriptor(fd)) {
+        listener_ = new HttpListener(limits_, shared_.counters, [this](HttpRequest &req, HttpResponder r) { route(req, r); },
+                                     this);
+        if (!listener_->setSocketDescriptor(fd)) {
             ::close(fd);
             return false;
         }
-        server_->bind(tcp);
         return true;
     }
 
@@ -96,13 +66,47 @@ public:
     void stopServing()
     {
         deferred_.closeAll(); // answers still parked are dropped
-        delete server_;
-        server_ = nullptr;
+        if (listener_)
+            listener_->closeAll();
+        delete listener_;
+        listener_ = nullptr;
     }
     void closeStreams() { sse_.closeAll(); }
 
 private:
-    bool allowed(const QHttpServerRequest &req, QHttpServerResponder &r, bool tokenExempt = false)
+    void route(const HttpRequest &req, HttpResponder &r)
+    {
+        const QString &path = req.path;
+        if (path == "/mcp") {
+            if (allowed(req, r))
+                streamable_.handle(req, r);
+        } else if (path == "/sse") {
+            if (!allowed(req, r))
+                return;
+            if (req.method != "GET")
+                return sendRpcError(r, {ApiErrorKind::MethodNotAllowed, "Method Not Allowed"}, {{"Allow", "GET"}});
+            sse_.open(std::move(r));
+        } else if (path == "/messages") {
+            if (!allowed(req, r))
+                return;
+            if (req.method != "POST")
+                return sendRpcError(r, {ApiErrorKind::MethodNotAllowed, "Method Not Allowed"}, {{"Allow", "POST"}});
+            sse_.post(req, r);
+        } else if (path == "/healthz") {
+            if (allowed(req, r, true))
+                healthz(req, r);
+        } else if (path.startsWith("/api/")) {
+            // /api/<resource> or /api/<resource>/<symbol>
+            const QStringList parts = path.mid(5).split('/');
+            if (parts.size() > 2 || parts.contains(QString()))
+                return sendRestError(r, {ApiErrorKind::NotFound, "Not Found"});
+            rest(req, r, parts[0], parts.value(1));
+        } else {
+            sendRestError(r, {ApiErrorKind::NotFound, "Not Found"});
+        }
+    }
+
+    bool allowed(const HttpRequest &req, HttpResponder &r, bool tokenExempt = false)
     {
         const auto e = checkAccess(guard_, req.value("Host"), req.value("Origin"), req.value("Authorization"), tokenExempt);
         if (e)
@@ -110,34 +114,49 @@ private:
         return !e;
     }
 
-    void healthz(QHttpServerResponder &r)
+    // With a token set, callers without it learn only the status: the details (paths, versions,
+    // uptime, counts) are for the token's holder.
+    void healthz(const HttpRequest &req, HttpResponder &r)
     {
         HealthReport h = health_ ? health_() : HealthReport{};
-        h.body.insert("server", QJsonObject{{"mcpSessions", qint64(shared_.sessions.size())},
-                                            {"sseStreams", qint64(shared_.sse.size())}});
+        if (!guard_.token.isEmpty() && !tokenMatches(req.value("Authorization"), guard_.token)) {
+            h.body = QJsonObject{{"status", h.body.value("status")}};
+        } else {
+            const HttpCounters &c = shared_.counters;
+            h.body.insert("server", QJsonObject{{"mcpSessions", qint64(shared_.sessions.size())},
+                                                {"sseStreams", qint64(shared_.sse.size())},
+                                                {"connections", qint64(c.connections)},
+                                                {"connectionsRefused", qint64(c.refused)},
+                                                {"badRequests", qint64(c.badRequests)},
+                                                {"tooLarge", qint64(c.tooLarge)},
+                                                {"headerTimeouts", qint64(c.headerTimeouts)},
+                                                {"idleClosed", qint64(c.idleTimeouts)},
+                                                {"slowClientsDropped", qint64(c.slowClientsDropped)},
+                                                {"sessionsRefused", qint64(shared_.sessions.refused())}});
+        }
         sendJson(r, h.serving ? 200 : 503, QJsonDocument(h.body).toJson(QJsonDocument::Compact));
     }
 
-    void rest(const QHttpServerRequest &req, QHttpServerResponder &r, const QString &resource, const QString &symbol)
+    void rest(const HttpRequest &req, HttpResponder &r, const QString &resource, const QString &symbol)
     {
         const auto e = checkAccess(guard_, req.value("Host"), req.value("Origin"), req.value("Authorization"), false);
         if (e)
             return sendRestError(r, *e);
-        if (req.method() != QHttpServerRequest::Method::Get)
+        if (req.method != "GET")
             return sendRestError(r, {ApiErrorKind::MethodNotAllowed, "Method Not Allowed: use GET"}, {{"Allow", "GET"}});
         const QUrlQuery query = req.query();
         if (deferred_.defer(
                 r, [&](const Tools::WaitOne &waitOne) { return rest_.prepare(resource, symbol, query, waitOne); },
-                [this, resource, symbol, query](QHttpServerResponder &later) { restAnswer(later, resource, symbol, query); }))
+                [this, resource, symbol, query](HttpResponder &later) { restAnswer(later, resource, symbol, query); }))
             return;
         restAnswer(r, resource, symbol, query);
     }
 
-    void restAnswer(QHttpServerResponder &r, const QString &resource, const QString &symbol, const QUrlQuery &query)
+    void restAnswer(HttpResponder &r, const QString &resource, const QString &symbol, const QUrlQuery &query)
     {
         const auto reply = rest_.get(resource, symbol, query);
         if (!reply)
-            return sendRestError(r, {ApiErrorKind::NotFound, "Not Found: /api/" + resource +
+            return sendRestError(r, {ApiErrorKind::NotFound, "Not Found: /api/" + resource.left(40) +
                                                                  " is not a resource (market, key-levels, footprint, "
                                                                  "orderflow, depth-delta, liquidations, scan)"});
         sendJson(r, reply->status, reply->body);
@@ -152,7 +171,8 @@ private:
     HealthProvider health_;
     GuardConfig guard_;
     Shared &shared_;
-    QHttpServer *server_ = nullptr;
+    HttpLimits limits_;
+    HttpListener *listener_ = nullptr;
 };
 
 HttpServer::HttpServer(const EngineRegistry &registry, QStringList symbols, ServerOptions options, HealthProvider health,
@@ -197,7 +217,7 @@ bool HttpServer::start(QString *error)
             *error = QString("cannot listen on %1:%2 (%3)").arg(options_.host).arg(options_.port).arg(why);
         return false;
     }
-    shared_ = std::make_unique<Shared>();
+    shared_ = std::make_unique<Shared>(options_);
     for (size_t i = 0; i < fds.size(); ++i) {
         auto thread = std::make_unique<QThread>();
         thread->setObjectName(QString("http-server-%1").arg(i));

@@ -1,11 +1,13 @@
 #pragma once
-// The local server: QHttpServers on HOST:PORT, on threads of their own so neither the GUI nor the
-// engine ever waits for them. Several threads share the port (SO_REUSEPORT: the kernel spreads
-// the connections) because one Qt HTTP thread tops out long before the handlers do. Routes: /mcp (Streamable HTTP), /sse + /messages (legacy SSE), REST
-// /api/…, /healthz; anything else 404. Every route checks Host/Origin and, when configured, the
-// bearer token (not /healthz). Handlers only read engine snapshots.
+// The local server: HTTP/1.1 on HOST:PORT (HttpListener/HttpConnection, with the limits of
+// HttpLimits), on threads of their own so neither the GUI nor the engine ever waits for them.
+// Several threads share the port (SO_REUSEPORT: the kernel spreads the connections). Routes: /mcp
+// (Streamable HTTP), /sse + /messages (legacy SSE), REST /api/…, /healthz; anything else 404.
+// Every route checks Host/Origin and, when configured, the bearer token (/healthz without it
+// answers only its status). Handlers only read engine snapshots.
 #include "engine/EngineRegistry.h"
 #include "engine/HistoryProvider.h"
+#include "server/HttpLimits.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -26,6 +28,9 @@ struct ServerOptions {
     QStringList allowedOrigins;
     QString version;     // serverInfo.version
     int threads = 0;     // server threads; 0: half the cores, 1 to 4
+    HttpLimits limits;
+    qsizetype maxSessions = 10'000;       // MCP_MAX_SESSIONS: Streamable HTTP sessions kept
+    int sessionIdleMs = 30 * 60'000;      // MCP_SESSION_IDLE: an unused session expires after this
 };
 
 struct HealthReport {

@@ -98,12 +98,12 @@ const QStringList &McpServer::supportedVersions()
     return v;
 }
 
-McpServer::McpServer(const Tools &tools, QString serverVersion)
-    : tools_(tools), version_(std::move(serverVersion)), toolsList_(compact(QJsonObject{{"tools", tools_.list()}}))
+McpServer::McpServer(const Tools &tools, QString serverVersion, HttpLimits limits)
+    : tools_(tools), version_(std::move(serverVersion)), limits_(limits), toolsList_(compact(QJsonObject{{"tools", tools_.list()}}))
 {
 }
 
-McpServer::Body McpServer::parse(const QByteArray &bytes)
+McpServer::Body McpServer::parse(const QByteArray &bytes, int maxBatch)
 {
     Body b;
     QJsonParseError pe;
@@ -121,6 +121,11 @@ McpServer::Body McpServer::parse(const QByteArray &bytes)
         const QJsonArray a = doc.array();
         if (a.isEmpty()) {
             b.error = ApiError{ApiErrorKind::InvalidRequest, "Invalid Request: empty batch"};
+            return b;
+        }
+        if (a.size() > maxBatch) {
+            b.error = ApiError{ApiErrorKind::BatchTooLarge,
+                               QString("Invalid Request: a batch of %1 messages; at most %2 (MAX_BATCH)").arg(a.size()).arg(maxBatch)};
             return b;
         }
         for (const QJsonValue &m : a) {
@@ -152,9 +157,21 @@ QByteArray McpServer::errorBody(const ApiError &e)
 QList<QByteArray> McpServer::dispatch(const Body &body, McpSession &session) const
 {
     QList<QByteArray> out;
-    for (const QJsonValue &m : body.messages)
-        if (auto r = handle(m, session))
+    qsizetype total = 0;
+    for (const QJsonValue &m : body.messages) {
+        if (total > limits_.maxAnswerBytes) { // the rest are not run: each request learns why
+            if (classify(m) == Kind::Request)
+                out << errorResponse(idOf(m), {ApiErrorKind::AnswerTooLarge,
+                                               QString("Answer too large: the batch's answers passed %1 bytes "
+                                                       "(MAX_ANSWER_BYTES); send fewer calls per batch")
+                                                   .arg(limits_.maxAnswerBytes)});
+            continue;
+        }
+        if (auto r = handle(m, session)) {
+            total += r->size();
             out << *r;
+        }
+    }
     return out;
 }
 

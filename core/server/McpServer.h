@@ -3,6 +3,7 @@
 // body parsing with the batch rules of mcp.md §1.4, version negotiation, initialize, ping,
 // tools/list and tools/call. Transports own sessions and framing; this class owns the protocol.
 #include "server/ApiError.h"
+#include "server/HttpLimits.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -30,7 +31,7 @@ public:
     static constexpr const char *kLatestVersion = "2025-11-25";
     static const QStringList &supportedVersions();
 
-    McpServer(const Tools &tools, QString serverVersion);
+    McpServer(const Tools &tools, QString serverVersion, HttpLimits limits = {});
 
     struct Body {
         std::optional<ApiError> error; // the whole body is refused (HTTP 400, id null)
@@ -40,9 +41,13 @@ public:
         bool hasRequests = false; // anything that gets an answer
     };
     // Not JSON ⇒ ParseError; not a JSON-RPC message, empty batch or initialize in a batch ⇒ InvalidRequest.
-    static Body parse(const QByteArray &bytes);
+    // A batch of more than maxBatch messages ⇒ BatchTooLarge (413).
+    static Body parse(const QByteArray &bytes, int maxBatch = HttpLimits{}.maxBatch);
+    Body parseBody(const QByteArray &bytes) const { return parse(bytes, limits_.maxBatch); }
+    const HttpLimits &limits() const { return limits_; }
 
     // Answers in order, each one compact JSON message; notifications and client responses get none.
+    // Once the answers pass MAX_ANSWER_BYTES, the remaining requests get AnswerTooLarge errors.
     QList<QByteArray> dispatch(const Body &body, McpSession &session) const;
     std::optional<QByteArray> handle(const QJsonValue &message, McpSession &session) const;
     // Tools::prepare for every tools/call of the body: true when a call would still wait.
@@ -58,6 +63,7 @@ private:
 
     const Tools &tools_;
     QString version_;
+    HttpLimits limits_;
     QByteArray toolsList_; // the tools/list result, built once
     // Results of answers Tools reused: keyed by the shared text's data, which the held copy
     // keeps alive (so an address cannot come back with other bytes). One McpServer per thread.

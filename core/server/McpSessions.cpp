@@ -4,15 +4,20 @@
 
 namespace co {
 
-QByteArray McpSessions::create(int64_t nowMs)
+std::optional<QByteArray> McpSessions::create(int64_t nowMs)
 {
     std::lock_guard lock(mutex_);
-    prune(nowMs);
-    while (sessions_.size() >= kMax) {
+    if (sessions_.size() >= max_ || nowMs - lastPrune_ > 60'000)
+        prune(nowMs);
+    if (sessions_.size() >= max_) {
         auto oldest = sessions_.begin();
         for (auto it = sessions_.begin(); it != sessions_.end(); ++it)
             if (it->lastUse < oldest->lastUse)
                 oldest = it;
+        if (nowMs - oldest->lastUse < kKeepUsedMs) {
+            ++refused_;
+            return std::nullopt; // every session is in use: refuse the newcomer, not them
+        }
         sessions_.erase(oldest);
     }
     const QByteArray id = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
@@ -26,7 +31,7 @@ std::optional<McpSession> McpSessions::find(const QByteArray &id, int64_t nowMs)
     auto it = sessions_.find(id);
     if (it == sessions_.end())
         return std::nullopt;
-    if (nowMs - it->lastUse > kIdleMs) {
+    if (nowMs - it->lastUse > idleMs_) {
         sessions_.erase(it);
         return std::nullopt;
     }
@@ -53,10 +58,17 @@ qsizetype McpSessions::size() const
     return sessions_.size();
 }
 
+int64_t McpSessions::refused() const
+{
+    std::lock_guard lock(mutex_);
+    return refused_;
+}
+
 void McpSessions::prune(int64_t nowMs)
 {
+    lastPrune_ = nowMs;
     for (auto it = sessions_.begin(); it != sessions_.end();)
-        it = nowMs - it->lastUse > kIdleMs ? sessions_.erase(it) : std::next(it);
+        it = nowMs - it->lastUse > idleMs_ ? sessions_.erase(it) : std::next(it);
 }
 
 } // namespace co

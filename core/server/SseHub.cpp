@@ -3,12 +3,10 @@
 #include "server/HttpGuard.h"
 #include "server/HttpReply.h"
 
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
-#include <QTcpSocket>
 #include <QTimer>
-#include <QUrlQuery>
 #include <QUuid>
+
+#include <utility>
 
 namespace co {
 
@@ -50,10 +48,10 @@ qsizetype SseDirectory::size() const
 }
 
 struct SseHub::Stream {
-    QHttpServerResponder r;
+    HttpResponder r;
     QTimer keepAlive;
-    explicit Stream(QHttpServerResponder &&x) : r(std::move(x)) {}
-    void chunk(const QByteArray &d) { r.writeBody(QByteArray::number(d.size(), 16) + "\r\n" + d + "\r\n"); }
+    explicit Stream(HttpResponder x) : r(std::move(x)) {}
+    void chunk(const QByteArray &d) { r.writeChunk(d); }
 };
 
 SseHub::SseHub(const McpServer &mcp, SseDirectory &directory, QObject *parent)
@@ -63,22 +61,23 @@ SseHub::SseHub(const McpServer &mcp, SseDirectory &directory, QObject *parent)
 
 SseHub::~SseHub() { closeAll(); }
 
-void SseHub::open(QHttpServerResponder &&responder)
+void SseHub::open(HttpResponder responder)
 {
     const QByteArray id = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
     if (!directory_.add(id, this))
         return sendRpcError(responder, {ApiErrorKind::TooManyStreams, "Service Unavailable: too many SSE streams"});
     auto s = std::make_shared<Stream>(std::move(responder));
-    QTcpSocket *socket = s->r.socket();
-    s->r.writeStatusLine(QHttpServerResponder::StatusCode::Ok);
-    s->r.writeHeader("Content-Type", "text/event-stream");
-    s->r.writeHeader("Cache-Control", "no-cache");
-    s->r.writeHeader("Transfer-Encoding", "chunked");
-    s->chunk("event: endpoint\ndata: /messages?sessionId=" + id + "\n\n"); // the first body write ends the headers
+    HttpConnection *connection = s->r.connection();
+    if (!connection) {
+        directory_.remove(id);
+        return;
+    }
+    s->r.startStream(200, {{"Content-Type", "text/event-stream"}, {"Cache-Control", "no-cache"}});
+    s->chunk("event: endpoint\ndata: /messages?sessionId=" + id + "\n\n");
     Stream *raw = s.get(); // the timer dies with the stream: no shared_ptr cycle
     connect(&s->keepAlive, &QTimer::timeout, this, [raw] { raw->chunk(": keepalive\n\n"); });
     s->keepAlive.start(kKeepAliveMs);
-    connect(socket, &QTcpSocket::disconnected, this, [this, id] {
+    connect(connection, &HttpConnection::closed, this, [this, id] {
         directory_.remove(id);
         if (auto it = streams_.find(id); it != streams_.end()) {
             it.value()->keepAlive.stop();
@@ -88,17 +87,18 @@ void SseHub::open(QHttpServerResponder &&responder)
     streams_.insert(id, std::move(s));
 }
 
-void SseHub::post(const QHttpServerRequest &req, QHttpServerResponder &r)
+void SseHub::post(const HttpRequest &req, HttpResponder &r)
 {
-    const QByteArray id = QUrlQuery(req.url()).queryItemValue("sessionId").toLatin1();
+    const QByteArray id = req.query().queryItemValue("sessionId").toLatin1();
     if (id.isEmpty())
         return sendRpcError(r, {ApiErrorKind::SessionRequired, "Bad Request: sessionId query parameter is required"});
     std::optional<SseDirectory::Entry> entry = directory_.find(id);
     if (!entry)
         return sendRpcError(r, {ApiErrorKind::SessionNotFound, "Session not found"});
-    if (auto e = checkJsonPost(req.value("Content-Type"), req.value("Accept"), req.body().size()))
+    if (auto e = checkJsonPost(req.value("Content-Type"), req.value("Accept"), req.body().size(),
+                                 mcp_.limits().maxBodyBytes))
         return sendRpcError(r, *e);
-    const McpServer::Body body = McpServer::parse(req.body());
+    const McpServer::Body body = mcp_.parseBody(req.body());
     if (body.error)
         return sendRpcError(r, *body.error);
     const McpSession before = entry->session;
@@ -113,25 +113,25 @@ void SseHub::post(const QHttpServerRequest &req, QHttpServerResponder &r)
 
 void SseHub::send(const QByteArray &id, const QList<QByteArray> &messages)
 {
-    auto it = streams_.find(id);
-    if (it == streams_.end())
+    const std::shared_ptr<Stream> s = streams_.value(id); // a copy: a dropped client is erased meanwhile
+    if (!s)
         return; // the client went away meanwhile
-    for (const QByteArray &m : messages) // compact JSON: no newline inside a data line
-        it.value()->chunk("event: message\ndata: " + m + "\n\n");
+    for (const QByteArray &m : messages) { // compact JSON: no newline inside a data line
+        if (!s->r.connected())
+            return; // dropped: it did not read its answers
+        s->chunk("event: message\ndata: " + m + "\n\n");
+    }
 }
 
 void SseHub::closeAll()
 {
-    for (auto it = streams_.cbegin(); it != streams_.cend(); ++it) {
+    // Taken out first: ending a stream may close its connection at once, whose handler erases.
+    const auto streams = std::exchange(streams_, {});
+    for (auto it = streams.cbegin(); it != streams.cend(); ++it) {
         directory_.remove(it.key());
-        const auto &s = it.value();
-        s->keepAlive.stop();
-        if (s->r.socket()->state() == QAbstractSocket::ConnectedState) {
-            s->r.writeBody(QByteArray("0\r\n\r\n"));
-            s->r.socket()->flush();
-        }
+        it.value()->keepAlive.stop();
+        it.value()->r.endStream(); // the last chunk goes out before the connection closes
     }
-    streams_.clear();
 }
 
 } // namespace co

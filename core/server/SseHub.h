@@ -2,11 +2,12 @@
 // The legacy HTTP+SSE transport (2024-11-05) of mcp.md §3: GET /sse opens a stream whose first
 // event names /messages?sessionId=…; POST there answers 202 and the JSON-RPC answers go out on
 // that stream as "message" events. Keep-alive comments every 15 s; a stream and its session end
-// when the client disconnects. Qt 6.4 has no streaming response API, so chunked encoding is
-// written by hand on the responder, which lives as long as the stream.
+// when the client disconnects, or when it stops reading (HttpConnection drops a client whose
+// unsent bytes stay over MAX_OUTPUT_BYTES). The responder lives as long as the stream.
 // One SseHub per server thread holds the streams it accepted; the POST may arrive on another
 // thread, so the SseDirectory (shared, locked) finds the stream's hub and the answers are queued
 // to that hub's thread.
+#include "server/HttpConnection.h"
 #include "server/McpServer.h"
 
 #include <QHash>
@@ -15,9 +16,6 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-
-class QHttpServerRequest;
-class QHttpServerResponder;
 
 namespace co {
 
@@ -51,8 +49,8 @@ public:
     ~SseHub() override;
 
     // Host/Origin/token are checked by the caller.
-    void open(QHttpServerResponder &&r);
-    void post(const QHttpServerRequest &req, QHttpServerResponder &r);
+    void open(HttpResponder r);
+    void post(const HttpRequest &req, HttpResponder &r);
     // Ends this thread's streams with the last chunk (shutdown).
     void closeAll();
 

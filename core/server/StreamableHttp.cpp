@@ -5,7 +5,6 @@
 #include "server/HttpReply.h"
 
 #include <QDateTime>
-#include <QHttpServerRequest>
 
 namespace co {
 
@@ -14,32 +13,35 @@ const QByteArray kSessionHeader = "Mcp-Session-Id";
 int64_t nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 } // namespace
 
-void StreamableHttp::handle(const QHttpServerRequest &req, QHttpServerResponder &r)
+void StreamableHttp::handle(const HttpRequest &req, HttpResponder &r)
 {
-    switch (req.method()) {
-    case QHttpServerRequest::Method::Post:
-        post(req, r);
-        return;
-    case QHttpServerRequest::Method::Delete:
-        remove(req, r);
-        return;
-    default: // GET included: no server-initiated stream is offered (the SDK client reads 405 as "none")
-        sendRpcError(r, {ApiErrorKind::MethodNotAllowed, "Method Not Allowed"}, {{"Allow", "POST, DELETE"}});
-    }
+    if (req.method == "POST")
+        return post(req, r);
+    if (req.method == "DELETE")
+        return remove(req, r);
+    // GET included: no server-initiated stream is offered (the SDK client reads 405 as "none")
+    sendRpcError(r, {ApiErrorKind::MethodNotAllowed, "Method Not Allowed"}, {{"Allow", "POST, DELETE"}});
 }
 
-void StreamableHttp::post(const QHttpServerRequest &req, QHttpServerResponder &r)
+void StreamableHttp::post(const HttpRequest &req, HttpResponder &r)
 {
-    if (auto e = checkJsonPost(req.value("Content-Type"), req.value("Accept"), req.body().size()))
+    if (auto e = checkJsonPost(req.value("Content-Type"), req.value("Accept"), req.body().size(),
+                                 mcp_.limits().maxBodyBytes))
         return sendRpcError(r, *e);
-    const McpServer::Body body = McpServer::parse(req.body());
+    const McpServer::Body body = mcp_.parseBody(req.body());
     if (body.error)
         return sendRpcError(r, *body.error);
 
     QByteArray id = req.value(kSessionHeader);
     std::optional<McpSession> session;
     if (body.initialize) { // a new session, even when a stale id came along
-        id = sessions_.create(nowMs());
+        const std::optional<QByteArray> created = sessions_.create(nowMs());
+        if (!created)
+            return sendRpcError(r, {ApiErrorKind::TooManySessions,
+                                    QString("Service Unavailable: %1 MCP sessions are in use (MCP_MAX_SESSIONS); "
+                                            "retry later or end unused sessions with DELETE /mcp")
+                                        .arg(sessions_.max())});
+        id = *created;
         session = McpSession{};
     } else {
         if (id.isEmpty())
@@ -57,13 +59,13 @@ void StreamableHttp::post(const QHttpServerRequest &req, QHttpServerResponder &r
 
     if (deferred_ && deferred_->defer(
                          r, [&](const Tools::WaitOne &waitOne) { return mcp_.prepare(body, waitOne); },
-                         [this, body, id](QHttpServerResponder &later) { answer(body, id, std::nullopt, later); }))
+                         [this, body, id](HttpResponder &later) { answer(body, id, std::nullopt, later); }))
         return;
     answer(body, id, session, r);
 }
 
 void StreamableHttp::answer(const McpServer::Body &body, const QByteArray &id, std::optional<McpSession> session,
-                            QHttpServerResponder &r)
+                            HttpResponder &r)
 {
     if (!session) { // a deferred answer: the session as it is now
         session = sessions_.find(id, nowMs());
@@ -79,7 +81,7 @@ void StreamableHttp::answer(const McpServer::Body &body, const QByteArray &id, s
     sendJson(r, 200, body.batch ? '[' + replies.join(',') + ']' : replies.first(), {{kSessionHeader, id}});
 }
 
-void StreamableHttp::remove(const QHttpServerRequest &req, QHttpServerResponder &r)
+void StreamableHttp::remove(const HttpRequest &req, HttpResponder &r)
 {
     const QByteArray id = req.value(kSessionHeader);
     if (id.isEmpty())

@@ -3,11 +3,9 @@
 // server-initiated stream: GET is 405). One per server thread; the sessions are shared.
 #include "server/McpServer.h"
 #include "server/McpSessions.h"
+#include "server/HttpConnection.h"
 
 #include <optional>
-
-class QHttpServerRequest;
-class QHttpServerResponder;
 
 namespace co {
 
@@ -22,15 +20,15 @@ public:
     }
 
     // Host/Origin/token are checked by the caller.
-    void handle(const QHttpServerRequest &req, QHttpServerResponder &r);
+    void handle(const HttpRequest &req, HttpResponder &r);
     qsizetype sessions() const { return sessions_.size(); }
 
 private:
-    void post(const QHttpServerRequest &req, QHttpServerResponder &r);
-    void remove(const QHttpServerRequest &req, QHttpServerResponder &r);
+    void post(const HttpRequest &req, HttpResponder &r);
+    void remove(const HttpRequest &req, HttpResponder &r);
     // session: as found by post(); nullopt: look it up again (a deferred answer).
     void answer(const McpServer::Body &body, const QByteArray &id, std::optional<McpSession> session,
-                QHttpServerResponder &r);
+                HttpResponder &r);
 
     const McpServer &mcp_;
     McpSessions &sessions_;

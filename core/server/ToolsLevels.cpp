@@ -1,6 +1,7 @@
 // get_key_levels and get_footprint.
 #include "engine/BarQueries.h"
 #include "engine/DayLevels.h"
+#include "engine/ZoneIds.h"
 #include "model/Time.h"
 #include "model/ZoneOffsets.h"
 #include "server/JsonEncoders.h"
@@ -10,7 +11,6 @@
 #include "server/Tools.h"
 
 #include <QJsonArray>
-#include <QTimeZone>
 
 namespace co {
 
@@ -80,8 +80,8 @@ KeyLevelsPlan planOf(const ToolArgs &a)
         p.request.day = day;
     }
     if (const auto tz = a.string("sessionTZ")) {
-        if (*tz != "UTC" && !QTimeZone(tz->toUtf8()).isValid())
-            a.reject("sessionTZ", "use an IANA time zone such as UTC, Europe/London or America/New_York");
+        if (!zoneIdKnown(*tz)) // before any QTimeZone: a name is never a path
+            a.reject("sessionTZ", zoneIdsAllowed());
         p.request.zoneId = tz->toStdString();
     }
     p.live = a.context().registry.snapshot(symbol.toStdString());
@@ -115,8 +115,9 @@ ToolDef keyLevelsTool()
                                                                 "unless configured) are computed exactly from their "
                                                                 "trades; older days return the summary stored at their "
                                                                 "close (DAY_TZ only); an error names the dates kept"}}},
-                           {"sessionTZ", typed("string", "an IANA time zone whose midnight starts the day, such as UTC "
-                                                         "or Europe/London (default: the server's DAY_TZ, UTC unless "
+                           {"sessionTZ", typed("string", "the time zone whose midnight starts the day: UTC, a fixed offset "
+                                                         "such as UTC+08:00, or an IANA zone such as Europe/London "
+                                                         "(default: the server's DAY_TZ, UTC unless "
                                                          "configured). Any zone works for days in the trade cache; "
                                                          "older days only in DAY_TZ")}},
                           {"symbol"});

@@ -3,18 +3,24 @@
 #include "archive/Sha256.h"
 
 #include <QDir>
-#include <QEventLoop>
+#include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRegularExpression>
 #include <QThread>
 #include <QTimer>
 
+#include <chrono>
+#include <future>
+#include <mutex>
+
 namespace co {
 
 namespace {
 constexpr int kAttempts = 3;
 constexpr int kTransferTimeoutMs = 60'000;
+constexpr int kCancelPollMs = 100;   // a stalled transfer sees a cancel this soon
+constexpr auto kProgressEvery = std::chrono::milliseconds(50);
 
 QNetworkRequest request(const QUrl &url)
 {
@@ -24,21 +30,58 @@ QNetworkRequest request(const QUrl &url)
     return r;
 }
 
-int httpStatus(QNetworkReply *r) { return r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(); }
-
-// Worth another attempt: network trouble and server errors, not 4xx answers.
-bool transient(QNetworkReply *r)
+// Runs fn on context's thread and waits for it.
+template <class F>
+void runOn(QObject *context, F fn)
 {
-    const int status = httpStatus(r);
-    return status >= 500 || (status == 0 && r->error() != QNetworkReply::NoError);
+    std::promise<void> done;
+    QMetaObject::invokeMethod(context, [&] { fn(); done.set_value(); }, Qt::QueuedConnection);
+    done.get_future().wait();
 }
 } // namespace
 
+// What the network thread hands back for one request.
+struct ArchiveDownloader::Reply {
+    int status = 0; // HTTP status, 0 without an answer
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    QString errorString;
+    QByteArray body; // without a sink
+    QString writeError;
+    // Worth another attempt: network trouble and server errors, not 4xx answers.
+    bool transient() const { return status >= 500 || (status == 0 && error != QNetworkReply::NoError); }
+};
+
+// One request's state, shared by the waiting caller and the network thread.
+struct ArchiveDownloader::Job {
+    QIODevice *sink = nullptr; // written on the network thread while the caller waits
+    Sha256 *hash = nullptr;
+    std::promise<Reply> done;
+    std::mutex mutex; // guards the progress below
+    qint64 received = 0, total = 0;
+    bool fresh = false;
+};
+
 ArchiveDownloader::ArchiveDownloader(QUrl base, QString tempDir, QNetworkProxyFactory *proxy)
-    : base_(std::move(base)), tempDir_(std::move(tempDir))
+    : base_(std::move(base)), tempDir_(std::move(tempDir)), thread_(std::make_unique<QThread>())
 {
-    if (proxy)
-        net_.setProxyFactory(proxy);
+    thread_->setObjectName("archive-net");
+    context_ = new QObject;
+    context_->moveToThread(thread_.get());
+    // Deleted on its own thread as it ends, with the manager and any reply.
+    QObject::connect(thread_.get(), &QThread::finished, context_, &QObject::deleteLater);
+    thread_->start();
+    // Made on the network thread: the manager's sockets and timers belong to it.
+    runOn(context_, [this, proxy] {
+        net_ = new QNetworkAccessManager(context_);
+        if (proxy)
+            net_->setProxyFactory(proxy);
+    });
+}
+
+ArchiveDownloader::~ArchiveDownloader()
+{
+    thread_->quit();
+    thread_->wait();
 }
 
 QString ArchiveDownloader::fileName(const QString &symbol, const QString &isoDate)
@@ -56,25 +99,101 @@ QUrl ArchiveDownloader::urlOf(const QString &symbol, const QString &isoDate) con
     return u;
 }
 
+void ArchiveDownloader::pause(int ms) const
+{
+    for (int slept = 0; slept < ms && !cancelled(); slept += 50)
+        QThread::msleep(50);
+}
+
+ArchiveDownloader::Reply ArchiveDownloader::fetch(const QUrl &url, const std::shared_ptr<Job> &job,
+                                                  const Progress &progress)
+{
+    std::future<Reply> result = job->done.get_future();
+    QMetaObject::invokeMethod(context_, [this, url, job] {
+        QNetworkReply *reply = net_->get(request(url));
+        auto writeError = std::make_shared<QString>();
+        auto take = [reply, job, writeError] {
+            const QByteArray data = reply->readAll();
+            job->hash->add(data);
+            if (job->sink->write(data) != data.size() && writeError->isEmpty())
+                *writeError = job->sink->errorString();
+        };
+        if (job->sink)
+            QObject::connect(reply, &QNetworkReply::readyRead, reply, take);
+        QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [this, reply, job](qint64 got, qint64 total) {
+            if (cancelled()) {
+                reply->abort();
+                return;
+            }
+            const std::lock_guard lock(job->mutex);
+            job->received = got;
+            job->total = total;
+            job->fresh = true;
+        });
+        // Aborts soon after a cancel, whether data flows or not.
+        auto *cancelPoll = new QTimer(reply);
+        QObject::connect(cancelPoll, &QTimer::timeout, reply, [this, reply] {
+            if (cancelled())
+                reply->abort();
+        });
+        cancelPoll->start(kCancelPollMs);
+        QObject::connect(reply, &QNetworkReply::finished, reply, [reply, job, writeError, take, cancelPoll] {
+            cancelPoll->stop();
+            Reply r;
+            r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            r.error = reply->error();
+            r.errorString = reply->errorString();
+            const bool readable = reply->isOpen(); // not after an abort
+            if (readable && job->sink)
+                take();
+            else if (readable)
+                r.body = reply->readAll();
+            r.writeError = *writeError;
+            reply->deleteLater();
+            job->done.set_value(std::move(r));
+        });
+    }, Qt::QueuedConnection);
+
+    // Progress is passed on here, on the caller's thread, while it waits.
+    auto report = [&] {
+        qint64 got = 0, total = 0;
+        {
+            const std::lock_guard lock(job->mutex);
+            if (!job->fresh)
+                return;
+            job->fresh = false;
+            got = job->received;
+            total = job->total;
+        }
+        progress(got, total);
+    };
+    if (progress) {
+        while (result.wait_for(kProgressEvery) != std::future_status::ready)
+            report();
+        report();
+    }
+    return result.get();
+}
+
 ArchiveDownloader::Checksum ArchiveDownloader::checksum(const QUrl &zipUrl)
 {
     Checksum c;
     const QUrl url(zipUrl.toString() + ".CHECKSUM");
     for (int attempt = 1; attempt <= kAttempts; ++attempt) {
-        std::unique_ptr<QNetworkReply> reply(net_.get(request(url)));
-        QEventLoop loop;
-        QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
-        const int status = httpStatus(reply.get());
-        if (status == 404) {
+        const Reply reply = fetch(url, std::make_shared<Job>(), {});
+        if (cancelled()) {
+            c.message = url.fileName() + ": cancelled";
+            return c;
+        }
+        if (reply.status == 404) {
             c.status = Checksum::Status::Missing;
             c.message = url.fileName() + ": not in the archive (404; daily files appear the day after)";
             return c;
         }
-        if (reply->error() == QNetworkReply::NoError) {
+        if (reply.error == QNetworkReply::NoError) {
             // "<sha256 hex>  <zip name>"
             static const QRegularExpression re("^\\s*([0-9a-fA-F]{64})\\b");
-            const auto m = re.match(QString::fromLatin1(reply->readAll()));
+            const auto m = re.match(QString::fromLatin1(reply.body));
             if (!m.hasMatch()) {
                 c.message = url.toString() + ": not a sha256 checksum file";
                 return c;
@@ -83,10 +202,10 @@ ArchiveDownloader::Checksum ArchiveDownloader::checksum(const QUrl &zipUrl)
             c.sha256 = m.captured(1).toLower();
             return c;
         }
-        c.message = url.toString() + ": " + reply->errorString();
-        if (!transient(reply.get()))
+        c.message = url.toString() + ": " + reply.errorString;
+        if (!reply.transient())
             return c;
-        QThread::msleep(500 * attempt);
+        pause(500 * attempt);
     }
     return c;
 }
@@ -102,42 +221,23 @@ ArchiveDownloader::Download ArchiveDownloader::download(const QUrl &zipUrl, cons
             return d;
         }
         Sha256 hash;
-        std::unique_ptr<QNetworkReply> reply(net_.get(request(zipUrl)));
-        QString writeError;
-        QObject::connect(reply.get(), &QNetworkReply::readyRead, [&] {
-            const QByteArray data = reply->readAll();
-            hash.add(data);
-            if (file->write(data) != data.size() && writeError.isEmpty())
-                writeError = file->errorString();
-        });
-        if (progress)
-            QObject::connect(reply.get(), &QNetworkReply::downloadProgress, progress);
-        QTimer cancelPoll; // aborts the transfer soon after a cancel, whether data flows or not
-        QObject::connect(&cancelPoll, &QTimer::timeout, reply.get(), [this, &reply] {
-            if (cancel_ && cancel_->load())
-                reply->abort();
-        });
-        cancelPoll.start(100);
-        QEventLoop loop;
-        QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
-        cancelPoll.stop();
-        if (cancel_ && cancel_->load()) {
+        auto job = std::make_shared<Job>();
+        job->sink = file.get();
+        job->hash = &hash;
+        const Reply reply = fetch(zipUrl, job, progress);
+        if (cancelled()) {
             d.message = zipUrl.fileName() + ": download cancelled";
             return d;
         }
-        const QByteArray rest = reply->readAll();
-        hash.add(rest);
-        file->write(rest);
-        if (!writeError.isEmpty()) {
-            d.message = "cannot write " + file->fileName() + ": " + writeError;
+        if (!reply.writeError.isEmpty()) {
+            d.message = "cannot write " + file->fileName() + ": " + reply.writeError;
             return d;
         }
-        if (reply->error() != QNetworkReply::NoError) {
-            d.message = zipUrl.toString() + ": " + reply->errorString();
-            if (!transient(reply.get()))
+        if (reply.error != QNetworkReply::NoError) {
+            d.message = zipUrl.toString() + ": " + reply.errorString;
+            if (!reply.transient())
                 return d;
-            QThread::msleep(500 * attempt);
+            pause(500 * attempt);
             continue;
         }
         file->flush();

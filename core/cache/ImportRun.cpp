@@ -152,6 +152,8 @@ ImportSummary ImportRun::run(const Callbacks &cb)
             const QUrl url = net.urlOf(symbol, date);
             progress(0, QStringLiteral("checksum"), 0);
             const ArchiveDownloader::Checksum sum256 = net.checksum(url);
+            if (cancel_)
+                break;
             if (sum256.status != ArchiveDownloader::Checksum::Status::Ok) {
                 problem(sum256.message);
                 importer.breakContinuity(symbol);

@@ -9,6 +9,7 @@
 #include "storage/StoredLevels.h"
 #include "storage/TradeWriter.h"
 #include "support/ArchiveFiles.h"
+#include "support/FakeArchive.h"
 #include "support/SharedData.h"
 
 #include <QBuffer>
@@ -18,8 +19,6 @@
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -89,39 +88,6 @@ QVariant value(const QString &db, const QString &sql)
     return v;
 }
 
-// Serves fixed paths (else 404) and counts requests per path.
-class FakeArchive : public QObject {
-public:
-    QMap<QString, QByteArray> files;
-    QMap<QString, int> hits;
-    quint16 start()
-    {
-        QObject::connect(&server_, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *s = server_.nextPendingConnection()) {
-                QObject::connect(s, &QTcpSocket::readyRead, s, [this, s] {
-                    request_[s] += s->readAll();
-                    if (!request_[s].contains("\r\n\r\n"))
-                        return;
-                    const QString path = QString::fromLatin1(request_[s].split(' ').value(1));
-                    request_.remove(s); // a later socket may get the same address
-                    ++hits[path];
-                    const bool found = files.contains(path);
-                    const QByteArray body = found ? files[path] : QByteArray("Not Found");
-                    s->write((found ? "HTTP/1.1 200 OK\r\n" : "HTTP/1.1 404 Not Found\r\n") +
-                             QByteArray("Content-Length: ") + QByteArray::number(body.size()) +
-                             "\r\nConnection: close\r\n\r\n" + body);
-                    s->disconnectFromHost();
-                });
-                QObject::connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
-            }
-        });
-        return server_.listen(QHostAddress::LocalHost, 0) ? server_.serverPort() : 0;
-    }
-
-private:
-    QTcpServer server_;
-    QMap<QTcpSocket *, QByteArray> request_;
-};
 } // namespace
 
 class TestImport : public QObject {
@@ -327,7 +293,7 @@ private Q_SLOTS:
         r = import(args);
         QCOMPARE(r.code, 1);
         QVERIFY2(r.messages.contains("BTCUSDT-aggTrades-2024-08-06.zip: already imported"), qPrintable(r.messages));
-        QCOMPARE(archive.hits.value(base + "BTCUSDT-aggTrades-2024-08-06.zip"), 1);
+        QCOMPARE(archive.hits(base + "BTCUSDT-aggTrades-2024-08-06.zip"), 1);
         QCOMPARE(value(cache, "SELECT count(*) FROM trades").toLongLong(), qint64(day_.size()));
     }
 

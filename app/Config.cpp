@@ -144,6 +144,116 @@ QString defaultCacheDbPath()
     return QDir(dir).filePath("orderflow.sqlite");
 }
 
+namespace {
+// The typed views of c.values, validated (c.values and c.origin set; the typed fields are filled).
+std::optional<Config> withTypedViews(Config c, QString *error)
+{
+    auto fail = [error](const QString &msg) {
+        if (error)
+            *error = msg;
+        return std::nullopt;
+    };
+    c.symbols.clear();
+    c.allowedOrigins.clear();
+    c.warnings.clear();
+    const auto &v = c.values;
+    c.restUrl = v["BINANCE_REST_URL"];
+    if (!validUrl(c.restUrl, {"http", "https"}))
+        return fail("invalid BINANCE_REST_URL=" + c.restUrl + ": accepted an http(s) URL");
+    c.wsUrl = v["BINANCE_WS_URL"];
+    if (!validUrl(c.wsUrl, {"ws", "wss"}))
+        return fail("invalid BINANCE_WS_URL=" + c.wsUrl + ": accepted a ws(s) URL");
+    c.archiveUrl = v["BINANCE_ARCHIVE_URL"];
+    if (!validUrl(c.archiveUrl, {"http", "https", "file"}) && !c.archiveUrl.startsWith("file:"))
+        return fail("invalid BINANCE_ARCHIVE_URL=" + c.archiveUrl + ": accepted an http(s) URL");
+    static const QRegularExpression symRe("^[A-Z0-9]{2,20}$");
+    for (QString s : v["SYMBOLS"].split(',', Qt::SkipEmptyParts)) {
+        s = s.trimmed().toUpper();
+        if (!symRe.match(s).hasMatch())
+            return fail("invalid SYMBOLS entry '" + s + "': accepted USD-M symbols like BTCUSDT, comma separated");
+        if (!c.symbols.contains(s))
+            c.symbols << s;
+    }
+    if (c.symbols.isEmpty())
+        return fail("invalid SYMBOLS: at least one symbol, e.g. BTCUSDT,ETHUSDT");
+    c.host = v["HOST"].trimmed();
+    if (c.host != "localhost" && QHostAddress(c.host).isNull())
+        return fail("invalid HOST=" + c.host + ": accepted an IP address such as 127.0.0.1 or 0.0.0.0");
+    bool ok = false;
+    c.port = v["PORT"].toInt(&ok);
+    if (!ok || c.port < 0 || c.port > 65535)
+        return fail("invalid PORT=" + v["PORT"] + ": accepted 0 to 65535");
+    c.serverThreads = v["SERVER_THREADS"].toInt(&ok);
+    if (!ok || c.serverThreads < 0 || c.serverThreads > 16)
+        return fail("invalid SERVER_THREADS=" + v["SERVER_THREADS"] + ": accepted 0 (half the cores) to 16");
+    c.apiToken = v["API_TOKEN"];
+    if (c.origin["API_TOKEN"] == "cli" && !c.apiToken.isEmpty())
+        c.warnings << "--token puts the token where other local users can read it (/proc/PID/cmdline); use "
+                      "API_TOKEN_FILE (a file of mode 600) or the API_TOKEN environment variable";
+    if (!v["API_TOKEN_FILE"].isEmpty()) {
+        if (!c.apiToken.isEmpty())
+            return fail("API_TOKEN and API_TOKEN_FILE are both set: accepted one of them");
+        QString why;
+        const auto token = readTokenFile(v["API_TOKEN_FILE"], &why);
+        if (!token)
+            return fail("invalid API_TOKEN_FILE=" + v["API_TOKEN_FILE"] + ": " + why);
+        c.apiToken = *token;
+    }
+    if (!c.loopbackHost() && c.apiToken.isEmpty() && c.mode != RunMode::Report && c.mode != RunMode::Import)
+        return fail("HOST=" + c.host + " is not loopback: set API_TOKEN (or --token) to require a bearer token");
+    c.allowedOrigins = v["ALLOWED_ORIGINS"].split(',', Qt::SkipEmptyParts);
+    for (QString &o : c.allowedOrigins)
+        o = o.trimmed();
+    c.cacheDbPath = v["CACHE_DB_PATH"].isEmpty() ? defaultCacheDbPath() : v["CACHE_DB_PATH"];
+    c.tradeCacheDays = v["TRADE_CACHE_DAYS"].toInt(&ok);
+    if (!ok || c.tradeCacheDays < 1 || c.tradeCacheDays > 365)
+        return fail("invalid TRADE_CACHE_DAYS=" + v["TRADE_CACHE_DAYS"] + ": accepted 1 to 365");
+    // Server limits: integers in a range; seconds and bytes as named.
+    auto limit = [&](const char *name, qint64 lo, qint64 hi, qint64 *out) {
+        const qint64 n = v[name].toLongLong(&ok);
+        if (!ok || n < lo || n > hi) {
+            fail(QString("invalid %1=%2: accepted an integer from %3 to %4").arg(name, v[name].left(40)).arg(lo).arg(hi));
+            return false;
+        }
+        *out = n;
+        return true;
+    };
+    qint64 body, head, headerS, idleS, conns, output, slowS, batch, answer, sessions, sessionS;
+    if (!limit("MAX_BODY_BYTES", 1024, 64LL << 20, &body) || !limit("MAX_HEADER_BYTES", 1024, 1 << 20, &head) ||
+        !limit("HEADER_TIMEOUT", 1, 300, &headerS) || !limit("IDLE_TIMEOUT", 1, 3600, &idleS) ||
+        !limit("MAX_CONNECTIONS", 8, 100'000, &conns) || !limit("MAX_OUTPUT_BYTES", 64 << 10, 1LL << 30, &output) ||
+        !limit("SLOW_CLIENT_TIMEOUT", 1, 300, &slowS) || !limit("MAX_BATCH", 1, 10'000, &batch) ||
+        !limit("MAX_ANSWER_BYTES", 64 << 10, 1LL << 30, &answer) || !limit("MCP_MAX_SESSIONS", 1, 10'000'000, &sessions) ||
+        !limit("MCP_SESSION_IDLE", 60, 30 * 86'400, &sessionS))
+        return std::nullopt;
+    c.serverLimits.maxBodyBytes = body;
+    c.serverLimits.maxHeaderBytes = head;
+    c.serverLimits.headerTimeoutMs = int(headerS * 1000);
+    c.serverLimits.idleTimeoutMs = int(idleS * 1000);
+    c.serverLimits.maxConnections = int(conns);
+    c.serverLimits.maxOutputBytes = output;
+    c.serverLimits.slowClientMs = int(slowS * 1000);
+    c.serverLimits.maxBatch = int(batch);
+    c.serverLimits.maxAnswerBytes = answer;
+    c.mcpMaxSessions = sessions;
+    c.mcpSessionIdleMs = int(sessionS * 1000);
+    c.logLevel = v["LOG_LEVEL"].toLower();
+    if (!QStringList{"debug", "info", "warning", "error"}.contains(c.logLevel))
+        return fail("invalid LOG_LEVEL=" + v["LOG_LEVEL"] + ": accepted debug, info, warning or error");
+    c.recordDir = v["RECORD_DIR"].trimmed();
+    c.recordMaxGb = v["RECORD_MAX_GB"].toDouble(&ok);
+    if (!ok || c.recordMaxGb < 0.01 || c.recordMaxGb > 100'000)
+        return fail("invalid RECORD_MAX_GB=" + v["RECORD_MAX_GB"] + ": accepted 0.01 to 100000");
+    QString engineError;
+    const auto engine = engineConfigFrom([&v](const QString &n) { return v.value(n); }, &engineError);
+    if (!engine)
+        return fail(engineError);
+    c.engine = *engine;
+    return c;
+}
+} // namespace
+
+
 std::optional<Config> loadConfig(const ConfigSources &src, QString *error)
 {
     auto fail = [error](const QString &msg) {
@@ -246,101 +356,7 @@ std::optional<Config> loadConfig(const ConfigSources &src, QString *error)
     if (c.mode == RunMode::Gui && !c.replayFiles.isEmpty() && c.exitWhenDone)
         c.mode = RunMode::Headless;
 
-    // Typed and validated.
-    const auto &v = c.values;
-    c.restUrl = v["BINANCE_REST_URL"];
-    if (!validUrl(c.restUrl, {"http", "https"}))
-        return fail("invalid BINANCE_REST_URL=" + c.restUrl + ": accepted an http(s) URL");
-    c.wsUrl = v["BINANCE_WS_URL"];
-    if (!validUrl(c.wsUrl, {"ws", "wss"}))
-        return fail("invalid BINANCE_WS_URL=" + c.wsUrl + ": accepted a ws(s) URL");
-    c.archiveUrl = v["BINANCE_ARCHIVE_URL"];
-    if (!validUrl(c.archiveUrl, {"http", "https", "file"}) && !c.archiveUrl.startsWith("file:"))
-        return fail("invalid BINANCE_ARCHIVE_URL=" + c.archiveUrl + ": accepted an http(s) URL");
-    static const QRegularExpression symRe("^[A-Z0-9]{2,20}$");
-    for (QString s : v["SYMBOLS"].split(',', Qt::SkipEmptyParts)) {
-        s = s.trimmed().toUpper();
-        if (!symRe.match(s).hasMatch())
-            return fail("invalid SYMBOLS entry '" + s + "': accepted USD-M symbols like BTCUSDT, comma separated");
-        if (!c.symbols.contains(s))
-            c.symbols << s;
-    }
-    if (c.symbols.isEmpty())
-        return fail("invalid SYMBOLS: at least one symbol, e.g. BTCUSDT,ETHUSDT");
-    c.host = v["HOST"].trimmed();
-    if (c.host != "localhost" && QHostAddress(c.host).isNull())
-        return fail("invalid HOST=" + c.host + ": accepted an IP address such as 127.0.0.1 or 0.0.0.0");
-    bool ok = false;
-    c.port = v["PORT"].toInt(&ok);
-    if (!ok || c.port < 0 || c.port > 65535)
-        return fail("invalid PORT=" + v["PORT"] + ": accepted 0 to 65535");
-    c.serverThreads = v["SERVER_THREADS"].toInt(&ok);
-    if (!ok || c.serverThreads < 0 || c.serverThreads > 16)
-        return fail("invalid SERVER_THREADS=" + v["SERVER_THREADS"] + ": accepted 0 (half the cores) to 16");
-    c.apiToken = v["API_TOKEN"];
-    if (c.origin["API_TOKEN"] == "cli" && !c.apiToken.isEmpty())
-        c.warnings << "--token puts the token where other local users can read it (/proc/PID/cmdline); use "
-                      "API_TOKEN_FILE (a file of mode 600) or the API_TOKEN environment variable";
-    if (!v["API_TOKEN_FILE"].isEmpty()) {
-        if (!c.apiToken.isEmpty())
-            return fail("API_TOKEN and API_TOKEN_FILE are both set: accepted one of them");
-        QString why;
-        const auto token = readTokenFile(v["API_TOKEN_FILE"], &why);
-        if (!token)
-            return fail("invalid API_TOKEN_FILE=" + v["API_TOKEN_FILE"] + ": " + why);
-        c.apiToken = *token;
-    }
-    if (!c.loopbackHost() && c.apiToken.isEmpty() && c.mode != RunMode::Report && c.mode != RunMode::Import)
-        return fail("HOST=" + c.host + " is not loopback: set API_TOKEN (or --token) to require a bearer token");
-    c.allowedOrigins = v["ALLOWED_ORIGINS"].split(',', Qt::SkipEmptyParts);
-    for (QString &o : c.allowedOrigins)
-        o = o.trimmed();
-    c.cacheDbPath = v["CACHE_DB_PATH"].isEmpty() ? defaultCacheDbPath() : v["CACHE_DB_PATH"];
-    c.tradeCacheDays = v["TRADE_CACHE_DAYS"].toInt(&ok);
-    if (!ok || c.tradeCacheDays < 1 || c.tradeCacheDays > 365)
-        return fail("invalid TRADE_CACHE_DAYS=" + v["TRADE_CACHE_DAYS"] + ": accepted 1 to 365");
-    // Server limits: integers in a range; seconds and bytes as named.
-    auto limit = [&](const char *name, qint64 lo, qint64 hi, qint64 *out) {
-        const qint64 n = v[name].toLongLong(&ok);
-        if (!ok || n < lo || n > hi) {
-            fail(QString("invalid %1=%2: accepted an integer from %3 to %4").arg(name, v[name].left(40)).arg(lo).arg(hi));
-            return false;
-        }
-        *out = n;
-        return true;
-    };
-    qint64 body, head, headerS, idleS, conns, output, slowS, batch, answer, sessions, sessionS;
-    if (!limit("MAX_BODY_BYTES", 1024, 64LL << 20, &body) || !limit("MAX_HEADER_BYTES", 1024, 1 << 20, &head) ||
-        !limit("HEADER_TIMEOUT", 1, 300, &headerS) || !limit("IDLE_TIMEOUT", 1, 3600, &idleS) ||
-        !limit("MAX_CONNECTIONS", 8, 100'000, &conns) || !limit("MAX_OUTPUT_BYTES", 64 << 10, 1LL << 30, &output) ||
-        !limit("SLOW_CLIENT_TIMEOUT", 1, 300, &slowS) || !limit("MAX_BATCH", 1, 10'000, &batch) ||
-        !limit("MAX_ANSWER_BYTES", 64 << 10, 1LL << 30, &answer) || !limit("MCP_MAX_SESSIONS", 1, 10'000'000, &sessions) ||
-        !limit("MCP_SESSION_IDLE", 60, 30 * 86'400, &sessionS))
-        return std::nullopt;
-    c.serverLimits.maxBodyBytes = body;
-    c.serverLimits.maxHeaderBytes = head;
-    c.serverLimits.headerTimeoutMs = int(headerS * 1000);
-    c.serverLimits.idleTimeoutMs = int(idleS * 1000);
-    c.serverLimits.maxConnections = int(conns);
-    c.serverLimits.maxOutputBytes = output;
-    c.serverLimits.slowClientMs = int(slowS * 1000);
-    c.serverLimits.maxBatch = int(batch);
-    c.serverLimits.maxAnswerBytes = answer;
-    c.mcpMaxSessions = sessions;
-    c.mcpSessionIdleMs = int(sessionS * 1000);
-    c.logLevel = v["LOG_LEVEL"].toLower();
-    if (!QStringList{"debug", "info", "warning", "error"}.contains(c.logLevel))
-        return fail("invalid LOG_LEVEL=" + v["LOG_LEVEL"] + ": accepted debug, info, warning or error");
-    c.recordDir = v["RECORD_DIR"].trimmed();
-    c.recordMaxGb = v["RECORD_MAX_GB"].toDouble(&ok);
-    if (!ok || c.recordMaxGb < 0.01 || c.recordMaxGb > 100'000)
-        return fail("invalid RECORD_MAX_GB=" + v["RECORD_MAX_GB"] + ": accepted 0.01 to 100000");
-    QString engineError;
-    const auto engine = engineConfigFrom([&v](const QString &n) { return v.value(n); }, &engineError);
-    if (!engine)
-        return fail(engineError);
-    c.engine = *engine;
-    return c;
+    return withTypedViews(std::move(c), error);
 }
 
 QString configHelp()
@@ -363,6 +379,36 @@ QString configHelp()
         s << "  " << QString(v.name).leftJustified(28) << " default " << (*v.defaultValue ? v.defaultValue : "(none)")
           << "\n      " << v.help << "\n";
     return h;
+}
+
+Config relayered(const Config &base, const QSettings &store)
+{
+    Config c = base;
+    for (const ConfigVar &v : configVars()) {
+        const QString origin = c.origin.value(v.name);
+        if (origin == "cli" || origin == "env" || origin == ".env")
+            continue; // a higher layer wins over saved settings
+        const bool saved = store.contains(v.name);
+        c.values[v.name] = saved ? store.value(v.name).toString() : QString::fromLatin1(v.defaultValue);
+        c.origin[v.name] = saved ? "settings" : "default";
+    }
+    return c;
+}
+
+std::optional<Config> withSettings(const Config &base, const QSettings &store, QString *error)
+{
+    return withTypedViews(relayered(base, store), error);
+}
+
+std::optional<Config> configFromValues(const QMap<QString, QString> &values, QString *error)
+{
+    Config c;
+    for (const ConfigVar &v : configVars()) {
+        const bool given = values.contains(v.name);
+        c.values[v.name] = given ? values.value(v.name) : QString::fromLatin1(v.defaultValue);
+        c.origin[v.name] = given ? "settings" : "default";
+    }
+    return withTypedViews(std::move(c), error);
 }
 
 } // namespace co

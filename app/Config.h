@@ -4,6 +4,7 @@
 // On the command line a variable NAME is --name-in-lower-case (PORT → --port, API_TOKEN → --token
 // too). Invalid values are refused with the variable's name and the accepted range.
 #include "engine/EngineConfig.h"
+#include "engine/EngineSettings.h"
 #include "server/HttpLimits.h"
 
 #include <QMap>
@@ -72,6 +73,14 @@ struct ConfigSources {
 // Parses and validates. On error returns nullopt and *error names the variable/argument.
 std::optional<Config> loadConfig(const ConfigSources &src, QString *error);
 
+// The same configuration with its saved-settings layer replaced by store (the GUI's Settings
+// dialog): values from the command line, the environment or .env still win. relayered: the
+// values only (not validated); withSettings: validated, with the typed views.
+Config relayered(const Config &base, const QSettings &store);
+std::optional<Config> withSettings(const Config &base, const QSettings &store, QString *error);
+// A whole set of values (missing ones default) checked as the settings layer would be.
+std::optional<Config> configFromValues(const QMap<QString, QString> &values, QString *error);
+
 // Reads KEY=VALUE lines (comments, blank lines, optional quotes, "export " prefix).
 QMap<QString, QString> readDotEnv(const QString &path);
 
@@ -81,7 +90,5 @@ QString configHelp();
 // Default database path: <AppDataLocation>/orderflow.sqlite.
 QString defaultCacheDbPath();
 
-// Indicator settings (indicators.md §13) from resolved values.
-std::optional<EngineConfig> engineConfigFrom(const std::function<QString(const QString &)> &value, QString *error);
 
 } // namespace co

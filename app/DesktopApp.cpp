@@ -252,14 +252,10 @@ QList<SettingField> DesktopApp::settingFields(const Config &config, QSettings &s
 QString DesktopApp::validateSettings(const QMap<QString, QString> &values)
 {
     // The values as the settings layer will hand them to Config: as text, empty included.
-    ConfigSources src;
-    for (auto it = values.begin(); it != values.end(); ++it) {
-        if (it.key() == kProxyKey)
-            continue;
-        src.args << "--" + it.key().toLower().replace('_', '-') << it.value();
-    }
+    QMap<QString, QString> vars = values;
+    vars.remove(kProxyKey);
     QString error;
-    if (!loadConfig(src, &error))
+    if (!configFromValues(vars, &error))
         return error;
     const QString proxy = values.value(kProxyKey).trimmed();
     if (!proxy.isEmpty() && !validProxy(proxy))
@@ -269,15 +265,7 @@ QString DesktopApp::validateSettings(const QMap<QString, QString> &values)
 
 QMap<QString, QString> DesktopApp::effectiveValues(const Config &config, QSettings &store)
 {
-    QMap<QString, QString> out;
-    for (const ConfigVar &v : configVars()) {
-        const QString origin = config.origin.value(v.name);
-        if (origin == "cli" || origin == "env" || origin == ".env")
-            out[v.name] = config.values.value(v.name);
-        else
-            out[v.name] = store.contains(v.name) ? store.value(v.name).toString() : QString::fromUtf8(v.defaultValue);
-    }
-    return out;
+    return relayered(config, store).values;
 }
 
 void DesktopApp::openSettings()
@@ -314,10 +302,7 @@ QString DesktopApp::applySavedSettings(const QStringList &live, const QStringLis
     static const QStringList serverKeys{"HOST", "PORT", "API_TOKEN", "ALLOWED_ORIGINS"};
     const bool serverChanged = std::any_of(live.begin(), live.end(), [](const QString &n) { return serverKeys.contains(n); });
     if (serverChanged && app_.server()) {
-        ConfigSources src;
-        for (auto it = values.begin(); it != values.end(); ++it)
-            src.args << "--" + it.key().toLower().replace('_', '-') << it.value();
-        if (auto next = loadConfig(src, &error)) {
+        if (auto next = withSettings(app_.config(), store, &error)) {
             if (!app_.restartServer(*next, &error))
                 notes << tr("The server could not move to the new address and stays where it was: %1").arg(error);
         } else {

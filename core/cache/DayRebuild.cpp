@@ -15,40 +15,27 @@ namespace co {
 namespace {
 std::string range(int64_t firstDay, int64_t lastDay) { return isoDate(firstDay) + " to " + isoDate(lastDay); }
 
-// A day as key levels read it: totals, profile, CVD base (no bars: a cached answer stays small).
+// A day as key levels read it: everything but the bars (a cached answer stays small).
 std::shared_ptr<const DayView> levelsOnly(const std::shared_ptr<const DayView> &d)
 {
     if (!d)
         return nullptr;
-    auto v = std::make_shared<DayView>();
-    v->day = d->day;
-    v->startMs = d->startMs;
-    v->endMs = d->endMs;
-    v->totals = d->totals;
-    v->profile = d->profile;
-    v->cvdBefore = d->cvdBefore;
-    return v;
+    DayData data = *d;
+    data.minuteBars.clear();
+    return std::make_shared<DayView>(std::move(data));
 }
 
-// The snapshot as key levels read it (no book, depth, liquidations or bars).
+// The snapshot as key levels read it: no book, depth, liquidations, funding or bars.
 SnapshotPtr levelsOnly(const EngineSnapshot &e)
 {
-    auto s = std::make_shared<EngineSnapshot>();
-    s->symbol = e.symbol;
-    s->config = e.config;
-    s->seq = e.seq;
-    s->asOfMs = e.asOfMs;
-    s->hasTrade = e.hasTrade;
-    s->lastPrice = e.lastPrice;
-    s->lastTradeMs = e.lastTradeMs;
-    s->lastTradeId = e.lastTradeId;
+    auto s = std::make_shared<EngineSnapshot>(e);
     s->today = levelsOnly(e.today);
     s->prior = levelsOnly(e.prior);
-    s->todaySessions = e.todaySessions;
-    s->priorSessions = e.priorSessions;
-    s->history = e.history;
-    s->quality = e.quality;
-    s->cvdAll = e.cvdAll;
+    s->book.reset();
+    s->depth.reset();
+    s->liquidations.reset();
+    s->funding.reset();
+    s->ticker24h.reset();
     return s;
 }
 

@@ -29,13 +29,19 @@ struct DayTotals {
 };
 
 // An immutable picture of one day, as readers see it.
-struct DayView {
+// What a day holds (copyable); DayView adds the merged-bar caches.
+struct DayData {
     int64_t day = 0;               // local day number (days since 1970-01-01 in the day zone)
     int64_t startMs = 0, endMs = 0; // UTC [start, end)
     DayTotals totals;
     std::shared_ptr<const Ladder> profile;
     std::vector<BarPtr> minuteBars;
     int64_t cvdBefore = 0; // cumulative delta of the cached data before this day (CVD_RESET=none)
+};
+
+struct DayView : DayData {
+    DayView() = default;
+    explicit DayView(DayData d) : DayData(std::move(d)) {}
 
     // Bars of any timeframe; longer ones are merged from the minute bars once per view.
     const std::vector<BarPtr> &barsOf(Timeframe tf) const;

@@ -49,6 +49,11 @@ foreach(folder ${project_dirs})
 endforeach()
 
 if(errors)
-  message(FATAL_ERROR "Layering violations:\n${errors}")
+  # One line each (STATUS is not re-wrapped), then the failure.
+  string(REPLACE "\n" ";" lines "${errors}")
+  foreach(l ${lines})
+    message(STATUS "violation: ${l}")
+  endforeach()
+  message(FATAL_ERROR "Layering violations (listed above)")
 endif()
 message(STATUS "layering ok (${checked} files)")

@@ -1,4 +1,4 @@
-#include "app/Config.h"
+#include "engine/EngineSettings.h"
 
 #include "engine/QtZoneOffsets.h"
 #include "model/Fixed.h"

@@ -79,21 +79,26 @@ std::optional<StoredTrade> CacheReader::lastTrade(const std::string &symbol, QSt
     if (!s)
         return std::nullopt;
     // The open rows hold the newest trades; a series without them ends at its newest block.
-    Statement q(db_.handle(), "SELECT id, t FROM trades WHERE sym = ?1 AND src = ?2 UNION ALL "
-                              "SELECT last_id, last_ms FROM trade_blocks WHERE sym = ?1 AND src = ?2 "
-                              "ORDER BY 1 DESC LIMIT 1");
+    // Two index look-ups (a union would read every row of a schema-3 cache).
+    Statement rows(db_.handle(), "SELECT id, t FROM trades WHERE sym = ? AND src = ? ORDER BY id DESC LIMIT 1");
+    Statement blocks(db_.handle(), "SELECT last_id, last_ms FROM trade_blocks WHERE sym = ? AND src = ? "
+                                   "ORDER BY first_id DESC LIMIT 1");
     std::optional<StoredTrade> best;
     for (TradeSource src : {TradeSource::AggTrade, TradeSource::Trade}) {
-        q.bind(1, s->id);
-        q.bind(2, int64_t(src));
-        if (q.step()) {
-            const StoredTrade t{src, q.int64(0), q.int64(1)};
+        for (Statement *q : {&rows, &blocks}) {
+            q->bind(1, s->id);
+            q->bind(2, int64_t(src));
+            const bool found = q->step();
+            if (!found && !q->error().isEmpty())
+                return failWith(*q, error, std::optional<StoredTrade>());
+            const StoredTrade t{src, found ? q->int64(0) : 0, found ? q->int64(1) : 0};
+            q->reset();
+            if (!found)
+                continue;
             if (!best || t.timeMs > best->timeMs)
                 best = t;
-        } else if (!q.error().isEmpty()) {
-            return failWith(q, error, std::optional<StoredTrade>());
+            break; // open rows are above every block
         }
-        q.reset();
     }
     return best;
 }

@@ -216,6 +216,12 @@ private Q_SLOTS:
         QTest::newRow("corrupt row") << "BTCUSDT-aggTrades-2024-08-08.csv" << corrupt
                                      << "BTCUSDT-aggTrades-2024-08-08.csv: line 501: not an aggTrades row";
         QTest::newRow("wrong checksum") << "BTCUSDT-aggTrades-2024-08-08.zip" << zip << "checksum mismatch";
+        // Past several blocks of 4096 trades (written in the file's transaction, then rolled back).
+        QByteArray late = csv(day_, true);
+        const QByteArray lateId = "\n" + QByteArray::number(day_[21'000].id) + ",";
+        late.replace(late.indexOf(lateId) + lateId.size(), 3, "x.y");
+        QTest::newRow("corrupt row after blocks") << "BTCUSDT-aggTrades-2024-08-08.csv" << late
+                                                  << "BTCUSDT-aggTrades-2024-08-08.csv: line 21002: not an aggTrades row";
     }
     void damagedFilesLeaveNothing()
     {

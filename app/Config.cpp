@@ -26,7 +26,7 @@ const QList<ConfigVar> &configVars()
         {"SERVER_THREADS", "0", "HTTP server threads sharing the port (0 = half the cores, 1 to 4; else 1-16)"},
         {"ALLOWED_ORIGINS", "", "extra allowed browser Origins, comma separated"},
         {"CACHE_DB_PATH", "", "SQLite cache file (default: <app data>/orderflow.sqlite)"},
-        {"TRADE_CACHE_DAYS", "7", "days of trades kept in the cache (1-365)"},
+        {"TRADE_CACHE_DAYS", "30", "days of trades kept in the cache (1-365)"},
         {"VALUE_AREA_PERCENT", "70", "value area percent (1-100)"},
         {"VALUE_AREA_METHOD", "dual", "value area rule: dual (CBOT two rows) or single"},
         {"IMBALANCE_RATIO_THRESHOLD", "3.0", "diagonal imbalance ratio (1.0-100)"},

@@ -41,7 +41,7 @@ struct Config {
     int serverThreads = 0; // 0: half the cores, 1 to 4
     QString apiToken;
     QString cacheDbPath;
-    int tradeCacheDays = 7;
+    int tradeCacheDays = 30;
     QString logLevel = "info";
     QStringList allowedOrigins;
     HttpLimits serverLimits;         // MAX_BODY_BYTES … MAX_ANSWER_BYTES

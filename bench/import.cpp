@@ -19,8 +19,10 @@
 // generator's) or on bad arguments.
 #include "archive/AggTradeFile.h"
 #include "cache/ArchiveImporter.h"
+#include "cache/DayRebuild.h"
 #include "engine/MarketEngine.h"
 #include "model/Time.h"
+#include "storage/CacheReader.h"
 #include "storage/Database.h"
 #include "storage/RecordInserter.h"
 #include "storage/Sqlite.h"
@@ -30,6 +32,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -43,6 +46,8 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <atomic>
+#include <variant>
 #include <charconv>
 #include <csignal>
 #include <cstdio>
@@ -212,22 +217,28 @@ double wcSeconds(const QString &path)
     return double(w.nsecsElapsed()) / 1e9;
 }
 
-int64_t scalar(const QString &db, const char *sql)
-{
-    Database d;
-    Database::Options o;
-    o.mode = Database::Mode::ReadOnly;
-    if (!d.open(db, o, nullptr))
-        return -1;
-    Statement q(d.handle(), sql);
-    return q.step() ? q.int64(0) : -1;
-}
-
 QString mps(double rows, double s) { return QString::number(rows / s / 1e6, 'f', 2) + " M/s"; }
 
 // ---------------------------------------------------------------------------------------------
 
-int benchImport(const std::vector<Src> &clip, int64_t rows, int rounds, const QTemporaryDir &tmp)
+// The program's own commands on the same file, in the same round: `import` against
+// `report --replay` (parse + every indicator), the issue 16 target import <= 1.0x report.
+double commandSeconds(const QString &app, const QStringList &args)
+{
+    QElapsedTimer w;
+    w.start();
+    QProcess p;
+    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    p.setStandardOutputFile(QProcess::nullDevice());
+    p.start(app, args);
+    if (!p.waitForFinished(-1) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        std::fprintf(stderr, "bench_import: %s %s failed\n", qPrintable(app), qPrintable(args.join(' ')));
+        std::exit(1);
+    }
+    return double(w.nsecsElapsed()) / 1e9;
+}
+
+int benchImport(const std::vector<Src> &clip, int64_t rows, int rounds, const QTemporaryDir &tmp, const QString &app)
 {
     const QString csv = tmp.filePath("BTCUSDT-aggTrades-2024-08-09.csv");
     CsvFacts facts;
@@ -241,9 +252,14 @@ int benchImport(const std::vector<Src> &clip, int64_t rows, int rounds, const QT
                 static_cast<long long>(facts.rows), double(facts.bytes) / 1e6, qPrintable(csv),
                 double(gen.elapsed()) / 1000);
     EngineConfig engine;
-    Timing wc, imp, parse, indicators, sqlite;
+    Timing wc, imp, parse, indicators, sqlite, reportCmd, importCmd, rebuild, blockScan;
     for (int r = 0; r < rounds; ++r) {
         wc.add(wcSeconds(csv), 0);
+        reportCmd.add(commandSeconds(app, {"report", "--replay", csv, "--symbol", "BTCUSDT"}), 0);
+        const QString cmdDb = tmp.filePath(QStringLiteral("command-%1.sqlite").arg(r));
+        importCmd.add(commandSeconds(app, {"import", "--file", csv, "--cache-db-path", cmdDb}), 0);
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QFile::remove(cmdDb + suffix);
         // The import as the command runs it, into a fresh cache.
         const QString db = tmp.filePath(QStringLiteral("import-%1.sqlite").arg(r));
         ImportResult res;
@@ -270,13 +286,56 @@ int benchImport(const std::vector<Src> &clip, int64_t rows, int rounds, const QT
             std::fprintf(stderr, "bench_import: import failed: %s\n", qPrintable(res.message));
             return 1;
         }
-        const int64_t stored = scalar(db, "SELECT count(*) FROM trades");
-        const int64_t qty = scalar(db, "SELECT sum(t.q * s.qty_unit + ifnull(t.qr, 0)) FROM trades t JOIN symbols s ON s.id = t.sym");
+        // Read back as every reader does (blocks, then open rows).
+        int64_t stored = 0, qty = 0;
+        {
+            CacheReader reader;
+            QString why;
+            if (!reader.open(db, &why) ||
+                !reader.scanTrades("BTCUSDT", TradeSource::AggTrade, 0,
+                                   [&](std::span<const Trade> ts) {
+                                       for (const Trade &t : ts)
+                                           qty += t.qty;
+                                       stored += int64_t(ts.size());
+                                       return true;
+                                   },
+                                   &why))
+                std::fprintf(stderr, "bench_import: %s\n", qPrintable(why));
+        }
+        if (r == 0)
+            std::printf("cache after import: %.1f MB (%.2f bytes per trade)\n",
+                        double(QFileInfo(db).size() + QFileInfo(db + "-wal").size()) / 1e6,
+                        double(QFileInfo(db).size() + QFileInfo(db + "-wal").size()) / double(std::max<int64_t>(1, stored)));
         if (stored != facts.rows || qty != facts.qty) {
             std::fprintf(stderr, "bench_import: WRONG: stored %lld rows / qty %lld, generated %lld / %lld\n",
                          static_cast<long long>(stored), static_cast<long long>(qty),
                          static_cast<long long>(facts.rows), static_cast<long long>(facts.qty));
             return 1;
+        }
+        // The stored day's first answer: key levels rebuilt from the blocks (DayRebuild, as
+        // get_key_levels does for a day the engines do not hold), and the block scan alone.
+        {
+            CacheReader reader;
+            QString why;
+            reader.open(db, &why);
+            std::atomic<bool> cancel{false};
+            bool rebuilt = false;
+            timeIt(rebuild, [&] {
+                const auto day = rebuildDay(reader, engine, HistoryRequest{"BTCUSDT", kDay0 / kDayMs, "UTC"}, cancel);
+                const auto *d = std::get_if<HistoryDay>(&day);
+                rebuilt = d && d->snapshot;
+            });
+            if (!rebuilt)
+                std::fprintf(stderr, "bench_import: the stored day was not rebuilt\n");
+            int64_t scanned = 0;
+            timeIt(blockScan, [&] {
+                reader.scanTrades("BTCUSDT", TradeSource::AggTrade, 0,
+                                  [&](std::span<const Trade> ts) {
+                                      scanned += int64_t(ts.size());
+                                      return true;
+                                  },
+                                  &why, 16384);
+            });
         }
         QFile::remove(db);
         QFile::remove(db + "-wal");
@@ -338,9 +397,18 @@ int benchImport(const std::vector<Src> &clip, int64_t rows, int rounds, const QT
     line("  parse only (AggTradeFile)", parse, true);
     line("  indicators only (MarketEngine)", indicators, true);
     line("  SQLite inserts only (one transaction)", sqlite, true);
+    line("crypto-orderflow report --replay (baseline)", reportCmd, false);
+    line("crypto-orderflow import --file", importCmd, false);
+    line("stored day rebuilt from blocks (DayRebuild)", rebuild, true);
+    line("  block scan alone (CacheReader::scanTrades)", blockScan, true);
+    const double vsReport = importCmd.best() / reportCmd.best();
+    const double rebuildVsReport = rebuild.best() / reportCmd.best();
     std::printf("\ntargets:\n  >= 2 M rows/s                : %s  %s\n  <= 3x wc -l                  : %.1fx  %s\n",
                 qPrintable(mps(double(rows), imp.best())), rps >= kTargetRowsPerSec ? "PASS" : "MISS", vsWc,
                 vsWc <= kTargetVsWc ? "PASS" : "MISS");
+    std::printf("  import <= 1.0x report --replay : %.2fx  %s\n", vsReport, vsReport <= 1.0 ? "PASS" : "MISS");
+    std::printf("  stored day <= 0.3x report       : %.2fx  %s (rebuild in process; report includes process start)\n",
+                rebuildVsReport, rebuildVsReport <= 0.3 ? "PASS" : "MISS");
     std::printf("  (import cpu %.2f s over %.2f s wall: %.2f cores busy)\n", imp.bestCpu(), imp.best(),
                 imp.bestCpu() / imp.best());
     return 0;
@@ -634,7 +702,7 @@ int main(int argc, char **argv)
         return 1;
     }
     QTemporaryDir tmp;
-    if (doImport && benchImport(clip, rows, rounds, tmp) != 0)
+    if (doImport && benchImport(clip, rows, rounds, tmp, app) != 0)
         return 1;
     if (doStartup && benchStartup(clip, btcPerDay, ethPerDay, days, app,
                                   startupDb.isEmpty() ? tmp.filePath("startup.sqlite") : startupDb) != 0)

@@ -6,6 +6,7 @@
 #include "storage/Log.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -213,6 +214,7 @@ void StorageService::publishStatus()
         o.state = state_;
         o.path = path_.toStdString();
         o.schemaVersion = schemaVersion_;
+        o.cacheDays = config_.tradeCacheDays;
         o.restoredTrades = progress_.trades;
         o.expectedTrades = progress_.expected;
         o.seededDays = progress_.seededDays;
@@ -227,6 +229,9 @@ void StorageService::publishStatus()
         for (const auto &[name, t] : lastAtStart_)
             o.lastStoredAtStart[name] = {t.id, t.timeMs, t.source == TradeSource::AggTrade};
     }
+    // Size on disk: the file and its WAL (a stat each, no query).
+    for (const char *suffix : {"", "-wal"})
+        o.sizeBytes += std::max<int64_t>(0, QFileInfo(path_ + QLatin1String(suffix)).size());
     if (writer_) {
         const TradeWriter::Stats w = writer_->stats();
         o.writer = StorageStatus::Writer{w.trades,       w.records,     w.batches,   w.pending,

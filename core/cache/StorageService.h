@@ -30,7 +30,7 @@ class EngineThread;
 // What the cache needs of the configuration (app/Config fills it).
 struct CacheOptions {
     QString dbPath;          // CACHE_DB_PATH
-    int tradeCacheDays = 7;  // TRADE_CACHE_DAYS
+    int tradeCacheDays = 30;  // TRADE_CACHE_DAYS
     EngineConfig engine;
     QStringList symbols;     // SYMBOLS
     bool live = true;        // a live feed continues from the cache (not a replay/offline run)

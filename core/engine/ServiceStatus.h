@@ -29,6 +29,8 @@ struct StorageStatus {
     std::string error;   // "" = none
     bool opened = false; // false: the database did not open, only state, path and error are known
     int schemaVersion = 0;
+    int64_t sizeBytes = 0; // the cache file with its WAL, on disk
+    int cacheDays = 0;     // TRADE_CACHE_DAYS
     int64_t restoredTrades = 0, expectedTrades = 0, seededDays = 0;
     double progress = 0;             // of the restore, 0..1
     std::string restoring;           // the symbol being restored; "" = none

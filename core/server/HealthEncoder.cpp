@@ -119,6 +119,8 @@ QJsonObject toJson(const StorageStatus &s)
         return o;
     }
     o.insert("schemaVersion", s.schemaVersion);
+    o.insert("sizeBytes", qint64(s.sizeBytes));
+    o.insert("cacheDays", s.cacheDays);
     o.insert("restoredTrades", qint64(s.restoredTrades));
     o.insert("expectedTrades", qint64(s.expectedTrades));
     o.insert("seededDays", qint64(s.seededDays));

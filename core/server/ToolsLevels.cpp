@@ -111,7 +111,7 @@ ToolDef keyLevelsTool()
                            {"date", QJsonObject{{"type", "string"},
                                                 {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
                                                 {"description", "a day as YYYY-MM-DD (default: today in sessionTZ). "
-                                                                "Days in the trade cache (the last TRADE_CACHE_DAYS, 7 "
+                                                                "Days in the trade cache (the last TRADE_CACHE_DAYS, 30 "
                                                                 "unless configured) are computed exactly from their "
                                                                 "trades; older days return the summary stored at their "
                                                                 "close (DAY_TZ only); an error names the dates kept"}}},

@@ -1,6 +1,7 @@
 #include "storage/CacheReader.h"
 
 #include "storage/Sqlite.h"
+#include "storage/TradeBlockStore.h"
 
 #include <algorithm>
 
@@ -77,19 +78,27 @@ std::optional<StoredTrade> CacheReader::lastTrade(const std::string &symbol, QSt
     const StoredSymbol *s = find(symbol);
     if (!s)
         return std::nullopt;
-    Statement q(db_.handle(), "SELECT id, t FROM trades WHERE sym = ? AND src = ? ORDER BY id DESC LIMIT 1");
+    // The open rows hold the newest trades; a series without them ends at its newest block.
+    // Two index look-ups (a union would read every row of a schema-3 cache).
+    Statement rows(db_.handle(), "SELECT id, t FROM trades WHERE sym = ? AND src = ? ORDER BY id DESC LIMIT 1");
+    Statement blocks(db_.handle(), "SELECT last_id, last_ms FROM trade_blocks WHERE sym = ? AND src = ? "
+                                   "ORDER BY first_id DESC LIMIT 1");
     std::optional<StoredTrade> best;
     for (TradeSource src : {TradeSource::AggTrade, TradeSource::Trade}) {
-        q.bind(1, s->id);
-        q.bind(2, int64_t(src));
-        if (q.step()) {
-            const StoredTrade t{src, q.int64(0), q.int64(1)};
+        for (Statement *q : {&rows, &blocks}) {
+            q->bind(1, s->id);
+            q->bind(2, int64_t(src));
+            const bool found = q->step();
+            if (!found && !q->error().isEmpty())
+                return failWith(*q, error, std::optional<StoredTrade>());
+            const StoredTrade t{src, found ? q->int64(0) : 0, found ? q->int64(1) : 0};
+            q->reset();
+            if (!found)
+                continue;
             if (!best || t.timeMs > best->timeMs)
                 best = t;
-        } else if (!q.error().isEmpty()) {
-            return failWith(q, error, std::optional<StoredTrade>());
+            break; // open rows are above every block
         }
-        q.reset();
     }
     return best;
 }
@@ -125,32 +134,61 @@ bool CacheReader::scanTrades(const std::string &symbol, TradeSource source, int6
     if (first.isNull(0))
         return true;
     const int64_t fromId = first.int64(0);
+    first = Statement();
+    // One read transaction: the writer moving open rows into a block between the two reads
+    // would otherwise hide them.
+    struct ReadTxn {
+        sqlite3 *db;
+        bool on;
+        ~ReadTxn()
+        {
+            if (on)
+                execScript(db, "COMMIT", nullptr);
+        }
+    } txn{db_.handle(), execScript(db_.handle(), "BEGIN", error)};
+    if (!txn.on)
+        return false;
+    const TradeBlockUnits units{s->priceUnit, s->qtyUnit};
+    std::vector<Trade> buf;
+    buf.reserve(chunk);
+    bool started = false, stopped = false;
+    auto take = [&](const Trade &t) {
+        if (t.id < fromId)
+            return true;
+        // Before fromMs only while the stored day's start is skipped; a late trade after it stays.
+        if (!started && t.timeMs < fromMs)
+            return true;
+        started = true;
+        buf.push_back(t);
+        if (buf.size() < chunk)
+            return true;
+        const bool more = sink(std::span<const Trade>(buf));
+        buf.clear();
+        stopped = !more;
+        return more;
+    };
+    // Blocks first: every block id is below every open row's.
+    TradeBlockStore blocks(db_.handle());
+    const bool blocksOk = blocks.scan(s->id, int(source), units, fromId, [&](std::vector<Trade> &block) {
+        for (const Trade &t : block)
+            if (!take(t))
+                return false;
+        return true;
+    });
+    if (!blocksOk) {
+        if (error)
+            *error = blocks.error();
+        return false;
+    }
+    if (stopped)
+        return true;
     Statement q(db_.handle(), "SELECT id, t, p, q, s, pr, qr FROM trades WHERE sym = ? AND src = ? AND id >= ? ORDER BY id");
     q.bind(1, s->id);
     q.bind(2, int64_t(source));
     q.bind(3, fromId);
-    std::vector<Trade> buf;
-    buf.reserve(chunk);
-    bool started = false;
-    while (q.step()) {
-        Trade t;
-        t.id = q.int64(0);
-        t.timeMs = q.int64(1);
-        // Before fromMs only while the stored day's start is skipped; a late trade after it stays.
-        if (!started && t.timeMs < fromMs)
-            continue;
-        started = true;
-        t.price = q.int64(2) * s->priceUnit + q.int64(5); // NULL reads as 0
-        t.qty = q.int64(3) * s->qtyUnit + q.int64(6);
-        t.buyerMaker = q.int64(4) != 0;
-        t.source = source;
-        buf.push_back(t);
-        if (buf.size() == chunk) {
-            if (!sink(std::span<const Trade>(buf)))
-                return true;
-            buf.clear();
-        }
-    }
+    while (q.step())
+        if (!take(tradeFromRow(q, 0, units, source)))
+            return true;
     if (!q.error().isEmpty())
         return failWith(q, error, false);
     if (!buf.empty())

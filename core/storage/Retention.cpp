@@ -41,6 +41,10 @@ bool runRetentionChunk(sqlite3 *db, int days, int maxRows, RetentionResult &resu
     Statement keep(db, "SELECT min(first_id) FROM trade_days WHERE sym = ? AND src = ? AND day >= ?");
     Statement bound(db, "SELECT id FROM trades WHERE sym = ? AND src = ? AND id < ? ORDER BY id LIMIT 1 OFFSET ?");
     Statement del(db, "DELETE FROM trades WHERE sym = ? AND src = ? AND id < ?");
+    // Blocks wholly below keepFrom, oldest first, until the budget is spent (a block straddling
+    // the cut stays: readers skip by time).
+    Statement blocks(db, "SELECT first_id, n FROM trade_blocks WHERE sym = ? AND src = ? AND last_id < ? ORDER BY first_id");
+    Statement delBlock(db, "DELETE FROM trade_blocks WHERE sym = ? AND src = ? AND first_id = ?");
     Statement delDays(db, "DELETE FROM trade_days WHERE sym = ? AND src = ? AND day < ?");
     std::map<int64_t, int64_t> cutoffMs; // per symbol: start of its oldest kept day (newest over sources)
     int64_t budget = maxRows;
@@ -59,7 +63,38 @@ bool runRetentionChunk(sqlite3 *db, int days, int maxRows, RetentionResult &resu
             result.more = true;
             continue;
         }
-        // Delete below keepFrom, at most `budget` rows: the id `budget` rows up is the limit.
+        std::vector<std::pair<int64_t, int64_t>> old; // (first_id, n)
+        blocks.bind(1, s.sym);
+        blocks.bind(2, s.src);
+        blocks.bind(3, keepFrom);
+        int64_t planned = 0;
+        bool blocksLeft = false;
+        while (blocks.step()) {
+            if (planned >= budget) {
+                blocksLeft = true;
+                break;
+            }
+            old.emplace_back(blocks.int64(0), blocks.int64(1));
+            planned += blocks.int64(1);
+        }
+        if (!blocks.error().isEmpty())
+            return abort(blocks);
+        blocks.reset();
+        for (const auto &[first, n] : old) {
+            delBlock.bind(1, s.sym);
+            delBlock.bind(2, s.src);
+            delBlock.bind(3, first);
+            if (!delBlock.exec())
+                return abort(delBlock);
+            result.trades += n;
+            budget -= n;
+        }
+        if (blocksLeft || budget <= 0) {
+            result.more = true;
+            continue;
+        }
+        // Open rows (caches of schema 3 not yet sealed) below keepFrom, at most `budget` rows:
+        // the id `budget` rows up is the limit.
         bound.bind(1, s.sym);
         bound.bind(2, s.src);
         bound.bind(3, keepFrom);

@@ -4,6 +4,7 @@
 #include "storage/RecordInserter.h"
 #include "storage/Retention.h"
 #include "storage/SymbolTable.h"
+#include "storage/TradeBlockStore.h"
 #include "storage/TradeInserter.h"
 #include "worker/WorkerStart.h"
 
@@ -17,6 +18,7 @@ namespace co {
 
 namespace {
 using Clock = std::chrono::steady_clock;
+constexpr int kSealBlocksPerStep = 16; // ~65 k trades: a short transaction between batches
 
 int64_t msSince(Clock::time_point t)
 {
@@ -226,13 +228,17 @@ void TradeWriter::run(std::promise<QString> *opened)
 
     auto nextRetention = Clock::now(); // once at start, then every retentionEveryMs
     int64_t retainedThisRun = 0;
+    // Open rows of a cache written before schema 4 are sealed into blocks between batches, a
+    // few blocks per transaction, until none is left (readers see them either way).
+    bool sealing = true;
     std::vector<Item> items;
     std::vector<std::pair<uint32_t, Trade>> trades;
     std::vector<std::pair<uint32_t, Record>> records;
     std::vector<std::shared_ptr<std::promise<void>>> flushes;
     std::vector<SymbolInfo> infos;
     // A batch every batchMs or batchRows (a flush at once); retention between batches.
-    while (queue_.take(items, size_t(options_.batchRows), std::chrono::milliseconds(options_.batchMs), nextRetention)) {
+    while (queue_.take(items, size_t(options_.batchRows), std::chrono::milliseconds(options_.batchMs),
+                       sealing ? Clock::now() : nextRetention)) {
         for (Item &it : items) {
             if (it.flushed)
                 flushes.push_back(std::move(it.flushed));
@@ -281,6 +287,17 @@ void TradeWriter::run(std::promise<QString> *opened)
         for (auto &f : flushes)
             f->set_value();
         flushes.clear();
+        if (sealing) {
+            QString why;
+            bool more = false;
+            if (!w.db.begin(&why) || !sealOpenRows(w.db.handle(), kSealBlocksPerStep, &more, &why) ||
+                !w.db.commit(&why)) {
+                w.db.rollback();
+                qCWarning(lcStorage) << "sealing trade rows into blocks failed:" << why;
+                more = false; // tried again at the next start
+            }
+            sealing = more;
+        }
         if (Clock::now() >= nextRetention) {
             RetentionResult r;
             QString why;

@@ -37,7 +37,7 @@ private Q_SLOTS:
         QCOMPARE(c->symbols, (QStringList{"BTCUSDT", "ETHUSDT"}));
         QCOMPARE(c->restUrl, QStringLiteral("https://fapi.binance.com"));
         QCOMPARE(c->wsUrl, QStringLiteral("wss://fstream.binance.com"));
-        QCOMPARE(c->tradeCacheDays, 7);
+        QCOMPARE(c->tradeCacheDays, 30);
         QCOMPARE(c->engine.valueAreaBp, 7000);
         QCOMPARE(c->engine.imbalance.ratio, int64_t(300'000'000));
         QCOMPARE(c->engine.imbalance.consecutive, 3);

@@ -6,6 +6,7 @@
 #include "app/Config.h"
 #include "app/ImportCommand.h"
 #include "cache/ImportRun.h"
+#include "storage/CacheReader.h"
 #include "storage/StoredLevels.h"
 #include "storage/TradeWriter.h"
 #include "support/ArchiveFiles.h"
@@ -30,6 +31,9 @@ using namespace co;
 using namespace co::test;
 
 namespace {
+// Trades stored: open rows and those in blocks (migration 0004).
+const QString kStoredCount = QStringLiteral("SELECT (SELECT count(*) FROM trades) + (SELECT ifnull(sum(n), 0) FROM trade_blocks)");
+
 // Prices moved by `usd` (the recorded prices have at most 2 decimals: exact).
 QList<Row> repriced(QList<Row> rows, int usd)
 {
@@ -130,14 +134,27 @@ private Q_SLOTS:
             if (!x.buyerMaker)
                 buy += units(x.qty);
         }
-        QCOMPARE(value(cache, "SELECT count(*) FROM trades").toLongLong(), qint64(day_.size()));
-        QCOMPARE(value(cache, "SELECT min(id) FROM trades").toLongLong(), day_.first().id);
-        QCOMPARE(value(cache, "SELECT max(id) FROM trades").toLongLong(), day_.last().id);
-        const QString qtyExpr = "sum(t.q * s.qty_unit + ifnull(t.qr, 0))";
-        QCOMPARE(value(cache, "SELECT " + qtyExpr + " FROM trades t JOIN symbols s ON s.id = t.sym").toLongLong(), qty);
-        QCOMPARE(value(cache, "SELECT " + qtyExpr + " FROM trades t JOIN symbols s ON s.id = t.sym WHERE t.s = 0")
-                     .toLongLong(),
-                 buy);
+        QCOMPARE(value(cache, kStoredCount).toLongLong(), qint64(day_.size()));
+        QCOMPARE(value(cache, "SELECT min(x) FROM (SELECT min(id) AS x FROM trades UNION ALL SELECT min(first_id) FROM trade_blocks)").toLongLong(), day_.first().id);
+        QCOMPARE(value(cache, "SELECT max(x) FROM (SELECT max(id) AS x FROM trades UNION ALL SELECT max(last_id) FROM trade_blocks)").toLongLong(), day_.last().id);
+        // Quantities as readers decode them (blocks and open rows).
+        qint64 storedQty = 0, storedBuy = 0;
+        {
+            CacheReader reader;
+            QString why;
+            QVERIFY2(reader.open(cache, &why), qPrintable(why));
+            QVERIFY(reader.scanTrades("BTCUSDT", TradeSource::AggTrade, 0,
+                                      [&](std::span<const Trade> ts) {
+                                          for (const Trade &t : ts) {
+                                              storedQty += t.qty;
+                                              storedBuy += t.buyerMaker ? 0 : t.qty;
+                                          }
+                                          return true;
+                                      },
+                                      &why));
+        }
+        QCOMPARE(storedQty, qty);
+        QCOMPARE(storedBuy, buy);
         QCOMPARE(value(cache, "SELECT sha256 FROM imported_files WHERE name = 'BTCUSDT-aggTrades-2024-08-08.zip'")
                      .toString(),
                  sha256(zip));
@@ -153,7 +170,7 @@ private Q_SLOTS:
         r = import({"--file", path, "--cache-db-path", cache});
         QVERIFY2(r.code == 0, qPrintable(r.messages));
         QVERIFY2(r.messages.contains("already imported"), qPrintable(r.messages));
-        QCOMPARE(value(cache, "SELECT count(*) FROM trades").toLongLong(), qint64(day_.size()));
+        QCOMPARE(value(cache, kStoredCount).toLongLong(), qint64(day_.size()));
 
         // Same name, other content: reported, not re-imported.
         const QByteArray other = zipOf("BTCUSDT-aggTrades-2024-08-08.csv", csv(day_.mid(0, 100), true));
@@ -172,8 +189,8 @@ private Q_SLOTS:
         const QString cache = db("headerless");
         const Run r = import({"--file", path, "--cache-db-path", cache});
         QVERIFY2(r.code == 0, qPrintable(r.messages));
-        QCOMPARE(value(cache, "SELECT count(*) FROM trades").toLongLong(), qint64(day_.size()));
-        QCOMPARE(value(cache, "SELECT min(t) FROM trades").toLongLong(), day_.first().time - 730 * kDayMs);
+        QCOMPARE(value(cache, kStoredCount).toLongLong(), qint64(day_.size()));
+        QCOMPARE(value(cache, "SELECT min(x) FROM (SELECT min(t) AS x FROM trades UNION ALL SELECT min(first_ms) FROM trade_blocks)").toLongLong(), day_.first().time - 730 * kDayMs);
         // A CSV's checksum is taken in the same pass as its rows: the file's sha256, and a re-run knows it.
         QCOMPARE(value(cache, "SELECT sha256 FROM imported_files").toString(), sha256(csv(shifted(day_, -730), false)));
         const Run again = import({"--file", path, "--cache-db-path", cache});
@@ -199,6 +216,12 @@ private Q_SLOTS:
         QTest::newRow("corrupt row") << "BTCUSDT-aggTrades-2024-08-08.csv" << corrupt
                                      << "BTCUSDT-aggTrades-2024-08-08.csv: line 501: not an aggTrades row";
         QTest::newRow("wrong checksum") << "BTCUSDT-aggTrades-2024-08-08.zip" << zip << "checksum mismatch";
+        // Past several blocks of 4096 trades (written in the file's transaction, then rolled back).
+        QByteArray late = csv(day_, true);
+        const QByteArray lateId = "\n" + QByteArray::number(day_[21'000].id) + ",";
+        late.replace(late.indexOf(lateId) + lateId.size(), 3, "x.y");
+        QTest::newRow("corrupt row after blocks") << "BTCUSDT-aggTrades-2024-08-08.csv" << late
+                                                  << "BTCUSDT-aggTrades-2024-08-08.csv: line 21002: not an aggTrades row";
     }
     void damagedFilesLeaveNothing()
     {
@@ -214,7 +237,7 @@ private Q_SLOTS:
         const Run r = import({"--file", path, "--cache-db-path", cache});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.messages.contains(expected), qPrintable(r.messages));
-        QCOMPARE(value(cache, "SELECT count(*) FROM trades").toLongLong(), 0);
+        QCOMPARE(value(cache, kStoredCount).toLongLong(), 0);
         QCOMPARE(value(cache, "SELECT count(*) FROM imported_files").toLongLong(), 0);
         QCOMPARE(value(cache, "SELECT count(*) FROM day_summaries").toLongLong(), 0);
     }
@@ -284,7 +307,7 @@ private Q_SLOTS:
         QVERIFY2(r.messages.contains("BTCUSDT-aggTrades-2024-08-07.zip: checksum mismatch"), qPrintable(r.messages));
         QVERIFY2(r.messages.contains("BTCUSDT-aggTrades-2024-08-08.zip.CHECKSUM: not in the archive"),
                  qPrintable(r.messages));
-        QCOMPARE(value(cache, "SELECT count(*) FROM trades").toLongLong(), qint64(day_.size()));
+        QCOMPARE(value(cache, kStoredCount).toLongLong(), qint64(day_.size()));
         QCOMPARE(value(cache, "SELECT count(*) FROM imported_files").toLongLong(), 1);
         QCOMPARE(value(cache, "SELECT origin FROM imported_files").toString(),
                  QStringLiteral("http://127.0.0.1:%1%2BTCUSDT-aggTrades-2024-08-06.zip").arg(port).arg(base));
@@ -294,7 +317,7 @@ private Q_SLOTS:
         QCOMPARE(r.code, 1);
         QVERIFY2(r.messages.contains("BTCUSDT-aggTrades-2024-08-06.zip: already imported"), qPrintable(r.messages));
         QCOMPARE(archive.hits(base + "BTCUSDT-aggTrades-2024-08-06.zip"), 1);
-        QCOMPARE(value(cache, "SELECT count(*) FROM trades").toLongLong(), qint64(day_.size()));
+        QCOMPARE(value(cache, kStoredCount).toLongLong(), qint64(day_.size()));
     }
 
     // Cancelled inside the second file (checked every 1000 rows here): the first file stays, the
@@ -331,7 +354,7 @@ private Q_SLOTS:
         QVERIFY2(lines.join('\n').contains("BTCUSDT-aggTrades-2024-08-08.zip: cancelled after 5000 trades"),
                  qPrintable(lines.join('\n')));
         QVERIFY2(s.text.startsWith("import cancelled: 1 file(s) imported"), qPrintable(s.text));
-        QCOMPARE(value(cache, "SELECT count(*) FROM trades").toLongLong(), qint64(day_.size()));
+        QCOMPARE(value(cache, kStoredCount).toLongLong(), qint64(day_.size()));
         QCOMPARE(value(cache, "SELECT count(*) FROM imported_files").toLongLong(), 1);
         QCOMPARE(value(cache, "SELECT count(*) FROM day_summaries WHERE day = 19943").toLongLong(), 0);
         QCOMPARE(value(cache, "SELECT count(*) FROM day_profiles WHERE day = 19943").toLongLong(), 0);
@@ -341,7 +364,7 @@ private Q_SLOTS:
         QVERIFY(!t.cancelled);
         QCOMPARE(t.already, 1);
         QCOMPARE(t.imported, 1);
-        QCOMPARE(value(cache, "SELECT count(*) FROM trades").toLongLong(), qint64(2 * day_.size()));
+        QCOMPARE(value(cache, kStoredCount).toLongLong(), qint64(2 * day_.size()));
         QCOMPARE(value(cache, "SELECT count(*) FROM imported_files").toLongLong(), 2);
         QCOMPARE(value(cache, "SELECT count(*) FROM day_summaries WHERE day = 19943").toLongLong(), 1);
     }
@@ -396,10 +419,12 @@ private Q_SLOTS:
         QCOMPARE(s.imported, 3);
         QCOMPARE(writer.stats().dropped, uint64_t(0));
         QVERIFY(written > 0);
-        QCOMPARE(value(cache, "SELECT count(*) FROM trades t JOIN symbols s ON s.id = t.sym WHERE s.name = 'BTCUSDT'")
+        QCOMPARE(value(cache, "SELECT (SELECT count(*) FROM trades t JOIN symbols s ON s.id = t.sym WHERE s.name = 'BTCUSDT') + "
+                           "(SELECT ifnull(sum(n), 0) FROM trade_blocks b JOIN symbols s ON s.id = b.sym WHERE s.name = 'BTCUSDT')")
                      .toLongLong(),
                  qint64(3 * day_.size()));
-        QCOMPARE(value(cache, "SELECT count(*) FROM trades t JOIN symbols s ON s.id = t.sym WHERE s.name = 'ETHUSDT'")
+        QCOMPARE(value(cache, "SELECT (SELECT count(*) FROM trades t JOIN symbols s ON s.id = t.sym WHERE s.name = 'ETHUSDT') + "
+                           "(SELECT ifnull(sum(n), 0) FROM trade_blocks b JOIN symbols s ON s.id = b.sym WHERE s.name = 'ETHUSDT')")
                      .toLongLong(),
                  qint64(written));
         QCOMPARE(value(cache, "PRAGMA integrity_check").toString(), QString("ok"));

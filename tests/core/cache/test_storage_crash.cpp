@@ -3,6 +3,8 @@
 // must pass PRAGMA integrity_check, hold every trade id once with no hole, and have lost at most
 // the last second: every trade the process had applied a second before the kill is stored.
 // Each restart restores from the cache and continues after the last stored id.
+#include "storage/CacheReader.h"
+
 #include <QDateTime>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -73,10 +75,29 @@ private Q_SLOTS:
                 QSqlQuery q(db);
                 QVERIFY(q.exec("PRAGMA integrity_check") && q.next());
                 QCOMPARE(q.value(0).toString(), QString("ok"));
-                const qint64 n = one(db, "SELECT count(*) FROM trades");
-                const qint64 distinct = one(db, "SELECT count(DISTINCT id) FROM trades");
-                const qint64 minId = one(db, "SELECT ifnull(min(id), 1) FROM trades");
-                const qint64 maxId = one(db, "SELECT ifnull(max(id), 0) FROM trades");
+                // Blocks and open rows, decoded as readers see them: ids strictly rising.
+                qint64 n = 0, distinct = 0, minId = 1, maxId = 0;
+                {
+                    co::CacheReader reader;
+                    QString why;
+                    QVERIFY2(reader.open(path, &why), qPrintable(why));
+                    QVERIFY2(reader.scanTrades("BTCUSDT", co::TradeSource::AggTrade, 0,
+                                               [&](std::span<const co::Trade> ts) {
+                                                   for (const co::Trade &t : ts) {
+                                                       if (n == 0)
+                                                           minId = t.id;
+                                                       distinct += t.id > maxId;
+                                                       maxId = std::max<qint64>(maxId, t.id);
+                                                       ++n;
+                                                   }
+                                                   return true;
+                                               },
+                                               &why),
+                             qPrintable(why));
+                }
+                QCOMPARE(one(db, "SELECT count(*) FROM trade_blocks a JOIN trade_blocks b ON a.sym = b.sym AND "
+                                 "a.src = b.src AND a.first_id < b.first_id AND b.first_id <= a.last_id"),
+                         0);           // blocks never overlap
                 QCOMPARE(distinct, n);         // no id doubled
                 QCOMPARE(minId, 1);
                 QCOMPARE(n, maxId);            // no hole: ids 1..max

@@ -105,6 +105,8 @@ private Q_SLOTS:
         st.state = StorageStatus::State::Restoring;
         st.path = "/tmp/c.sqlite";
         st.schemaVersion = 2;
+        st.sizeBytes = 123'456;
+        st.cacheDays = 30;
         st.restoredTrades = 5;
         st.expectedTrades = 10;
         st.seededDays = 1;
@@ -118,7 +120,8 @@ private Q_SLOTS:
         ServiceStatus::Services s;
         s.storage = st;
         compare(encodeServices(s).value("storage").toObject(), parse(R"({
-            "state": "restoring", "path": "/tmp/c.sqlite", "schemaVersion": 2, "restoredTrades": 5,
+            "state": "restoring", "path": "/tmp/c.sqlite", "schemaVersion": 2, "sizeBytes": 123456,
+            "cacheDays": 30, "restoredTrades": 5,
             "expectedTrades": 10, "seededDays": 1, "progress": 0.5, "restoring": "BTCUSDT", "restoreMs": 70,
             "error": "disk full",
             "lastStoredAtStart": {"BTCUSDT": {"id": 9, "timeMs": 1000, "source": "aggTrade"},

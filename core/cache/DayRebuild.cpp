@@ -15,8 +15,10 @@ namespace co {
 namespace {
 std::string range(int64_t firstDay, int64_t lastDay) { return isoDate(firstDay) + " to " + isoDate(lastDay); }
 
-// A day as key levels read it: totals, profile, CVD base (no bars: a cached answer stays small).
-std::shared_ptr<const DayView> levelsOnly(const std::shared_ptr<const DayView> &d)
+// A day as key levels read it: totals, profile, CVD base; with its minute footprint bars (any
+// timeframe, any row size is merged from them) only for the day asked: a few MB for a busy day,
+// so the cached answers stay small.
+std::shared_ptr<const DayView> levelsOnly(const std::shared_ptr<const DayView> &d, bool withBars)
 {
     if (!d)
         return nullptr;
@@ -27,10 +29,12 @@ std::shared_ptr<const DayView> levelsOnly(const std::shared_ptr<const DayView> &
     v->totals = d->totals;
     v->profile = d->profile;
     v->cvdBefore = d->cvdBefore;
+    if (withBars)
+        v->minuteBars = d->minuteBars;
     return v;
 }
 
-// The snapshot as key levels read it (no book, depth, liquidations or bars).
+// The snapshot as key levels and the day's footprint read it (no book, depth, liquidations).
 SnapshotPtr levelsOnly(const EngineSnapshot &e)
 {
     auto s = std::make_shared<EngineSnapshot>();
@@ -42,8 +46,8 @@ SnapshotPtr levelsOnly(const EngineSnapshot &e)
     s->lastPrice = e.lastPrice;
     s->lastTradeMs = e.lastTradeMs;
     s->lastTradeId = e.lastTradeId;
-    s->today = levelsOnly(e.today);
-    s->prior = levelsOnly(e.prior);
+    s->today = levelsOnly(e.today, true);
+    s->prior = levelsOnly(e.prior, false);
     s->todaySessions = e.todaySessions;
     s->priorSessions = e.priorSessions;
     s->history = e.history;

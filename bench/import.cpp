@@ -8,6 +8,9 @@
 //    The CSV is generated from the recorded trades of hftbacktest/btcusdt_20240808.gz (21 313
 //    trades, prices and quantities as recorded), repeated with consecutive ids and times spread
 //    over the UTC day 2024-08-09.
+//    In the same rounds (issue 16): the program's `import --file` against its `report --replay`
+//    on the same CSV (target import <= 1.0x report), and the stored day's key levels and
+//    footprint rebuilt from the trade blocks (DayRebuild) against that report (target <= 0.3x).
 // 2. Start-up with 2 symbols x 7 days stored (BTCUSDT 2 M and ETHUSDT 1 M trades a day by
 //    default): the real program (crypto-orderflow --headless --offline) is started on that
 //    cache; measured are the times to "restore started", to the first /healthz answer and to

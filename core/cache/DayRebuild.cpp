@@ -15,22 +15,25 @@ namespace co {
 namespace {
 std::string range(int64_t firstDay, int64_t lastDay) { return isoDate(firstDay) + " to " + isoDate(lastDay); }
 
-// A day as key levels read it: everything but the bars (a cached answer stays small).
-std::shared_ptr<const DayView> levelsOnly(const std::shared_ptr<const DayView> &d)
+// A day as key levels read it: everything but the bars, which only the day asked keeps (its
+// footprint of any timeframe and row size is merged from them): a few MB for a busy day, so the
+// cached answers stay small.
+std::shared_ptr<const DayView> levelsOnly(const std::shared_ptr<const DayView> &d, bool withBars)
 {
     if (!d)
         return nullptr;
     DayData data = *d;
-    data.minuteBars.clear();
+    if (!withBars)
+        data.minuteBars.clear();
     return std::make_shared<DayView>(std::move(data));
 }
 
-// The snapshot as key levels read it: no book, depth, liquidations, funding or bars.
+// The snapshot as key levels and the day's footprint read it: no book, depth, liquidations or funding.
 SnapshotPtr levelsOnly(const EngineSnapshot &e)
 {
     auto s = std::make_shared<EngineSnapshot>(e);
-    s->today = levelsOnly(e.today);
-    s->prior = levelsOnly(e.prior);
+    s->today = levelsOnly(e.today, true);
+    s->prior = levelsOnly(e.prior, false);
     s->book.reset();
     s->depth.reset();
     s->liquidations.reset();

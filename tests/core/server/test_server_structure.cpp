@@ -1,4 +1,4 @@
-// get_swing_liquidity, get_market_structure and get_open_interest over the hand-made data of
+// get_swing_liquidity, get_market_structure, get_open_interest and stream_liquidations' ranges over the hand-made data of
 // ServerFixture.h: values worked out by hand, REST = MCP, bad arguments named.
 #include "ServerFixture.h"
 
@@ -81,6 +81,27 @@ private Q_SLOTS:
         QCOMPARE(ok("get_open_interest", {{"symbol", "BTCUSDT"}, {"limit", 1}})["history"].toArray().size(), 1);
     }
 
+    // Liquidations at kNow − 5 s (long, 0.5 × 109.5 = 54.75) and kNow − 4 s (short, 2 × 111 = 222).
+    void liquidationRange()
+    {
+        const QJsonObject r = ok("stream_liquidations", {{"symbol", "BTCUSDT"}, {"startTime", qint64(kNow - 5000)},
+                                                         {"endTime", qint64(kNow - 4000)}, {"compact", false}});
+        QCOMPARE(r["items"].toArray().size(), 1); // end exclusive
+        QCOMPARE(r["items"].toArray()[0].toObject()["side"].toString(), QString("SELL"));
+        const QJsonObject range = r["totals"].toObject()["range"].toObject();
+        QCOMPARE(range["count"].toInt(), 1);
+        QCOMPARE(range["longNotional"].toDouble(), 54.75);
+        QCOMPARE(range["shortNotional"].toDouble(), 0.0);
+        QCOMPARE(range["longQty"].toDouble(), 0.5);
+        QVERIFY(r["totals"].toObject().contains("1h")); // the windows stay
+        const QJsonObject both = ok("stream_liquidations", {{"startTime", qint64(kNow - 5000)}});
+        QCOMPARE(both["totals"].toObject()["range"].toObject()["count"].toInt(), 2);
+        QCOMPARE(both["totals"].toObject()["range"].toObject()["shortNotional"].toDouble(), 222.0);
+        QVERIFY(!ok("stream_liquidations", {})["totals"].toObject().contains("range"));
+        QCOMPARE(toolError("stream_liquidations", {{"startTime", 2000}, {"endTime", 1000}}),
+                 QString("Invalid endTime 1000: it must be later than startTime."));
+    }
+
     void restMatchesMcp()
     {
         const QList<std::tuple<QByteArray, QString, QJsonObject>> cases{
@@ -88,7 +109,8 @@ private Q_SLOTS:
              {{"symbol", "BTCUSDT"}, {"interval", "1m"}, {"pivotLeft", 1}, {"pivotRight", 1}, {"activeOnly", false}}},
             {"/api/market-structure/BTCUSDT?interval=5m&zigzagLegMinPercent=1.5", "get_market_structure",
              {{"symbol", "BTCUSDT"}, {"interval", "5m"}, {"zigzagLegMinPercent", 1.5}}},
-            {"/api/open-interest/BTCUSDT?period=5m", "get_open_interest", {{"symbol", "BTCUSDT"}, {"period", "5m"}}}};
+            {"/api/open-interest/BTCUSDT?period=5m", "get_open_interest", {{"symbol", "BTCUSDT"}, {"period", "5m"}}},
+            {"/api/liquidations/BTCUSDT?startTime=0", "stream_liquidations", {{"symbol", "BTCUSDT"}, {"startTime", 0}}}};
         for (const auto &[path, tool, args] : cases) {
             const Http r = request(port_, "GET", path);
             QCOMPARE(r.status, 200);

@@ -16,10 +16,10 @@ HeatmapSample sampleBook(const OrderBook &book, int64_t timeMs, int64_t binSize,
     if (book.empty() || book.bestBid() >= book.bestAsk() || binSize <= 0)
         return s;
     s.mid = (book.bestBid() + book.bestAsk()) / 2;
-    const int64_t lo = int64_t(__int128(s.mid) * (10'000 - percentBp) / 10'000);
-    const int64_t hi = int64_t(__int128(s.mid) * (10'000 + percentBp) / 10'000);
+    // Exact: price · 10 000 against mid · (10 000 ∓ percentBp), no rounding at the band's edge.
+    const __int128 lo = __int128(s.mid) * (10'000 - percentBp), hi = __int128(s.mid) * (10'000 + percentBp);
     for (const auto &[price, qty] : book.bids()) {
-        if (price < lo)
+        if (__int128(price) * 10'000 < lo)
             break;
         const int64_t b = binOf(price, binSize);
         if (!s.bids.empty() && s.bids.back().first == b)
@@ -28,7 +28,7 @@ HeatmapSample sampleBook(const OrderBook &book, int64_t timeMs, int64_t binSize,
             s.bids.emplace_back(b, qty);
     }
     for (const auto &[price, qty] : book.asks()) {
-        if (price > hi)
+        if (__int128(price) * 10'000 > hi)
             break;
         const int64_t b = binOf(price, binSize);
         if (!s.asks.empty() && s.asks.back().first == b)

@@ -65,18 +65,27 @@ void paintHeatmap(QPainter &p, const QRectF &area, const HeatmapScene &sc, const
     for (int i = 0; i <= kSteps; ++i)
         logIndex[size_t(i)] = uint8_t(std::clamp(int(std::log1p(double(i) / kSteps * 1023) / std::log1p(1023.0) * 255), 0, 255));
     const float toStep = sc.maxQty > 0 ? float(kSteps) / sc.maxQty : 0;
-    std::vector<float> col(size_t(r1 - r0));
+    // Folded column maxima, then colours row by row: both passes walk memory in order.
+    const int height = r1 - r0;
+    std::vector<uint8_t> idx(size_t(width) * size_t(height)); // column after column
+    std::vector<float> col(static_cast<size_t>(height));
     for (int x = 0; x < width; ++x) {
         const int ca = c0 + int(int64_t(x) * (c1 - c0) / width), cb = std::max(ca + 1, c0 + int(int64_t(x + 1) * (c1 - c0) / width));
-        std::fill(col.begin(), col.end(), 0.0f);
-        for (int c = ca; c < cb; ++c) {
-            const float *q = sc.qty.data() + size_t(c) * size_t(sc.rows);
-            for (int r = r0; r < r1; ++r)
-                col[size_t(r - r0)] = std::max(col[size_t(r - r0)], q[r]);
+        std::copy_n(sc.qty.data() + size_t(ca) * size_t(sc.rows) + size_t(r0), height, col.begin());
+        for (int c = ca + 1; c < cb; ++c) {
+            const float *q = sc.qty.data() + size_t(c) * size_t(sc.rows) + size_t(r0);
+            for (int r = 0; r < height; ++r)
+                col[size_t(r)] = std::max(col[size_t(r)], q[r]);
         }
-        for (int r = r0; r < r1; ++r)
-            reinterpret_cast<QRgb *>(img.scanLine(r1 - 1 - r))[x] =
-                lut[logIndex[size_t(std::clamp(int(col[size_t(r - r0)] * toStep), 0, kSteps))]];
+        uint8_t *out = idx.data() + size_t(x) * size_t(height);
+        for (int r = 0; r < height; ++r)
+            out[r] = logIndex[size_t(std::clamp(int(col[size_t(r)] * toStep), 0, kSteps))];
+    }
+    for (int r = 0; r < height; ++r) {
+        auto *line = reinterpret_cast<QRgb *>(img.scanLine(height - 1 - r)); // high prices at the top
+        const uint8_t *in = idx.data() + size_t(r);
+        for (int x = 0; x < width; ++x)
+            line[x] = lut[in[size_t(x) * size_t(height)]];
     }
     const QRectF target(QPointF(xOf(double(sc.startMs + int64_t(c0) * sc.stepMs)), yOf(sc.priceLo + r1 * sc.binSize)),
                         QPointF(xOf(double(sc.startMs + int64_t(c1) * sc.stepMs)), yOf(sc.priceLo + r0 * sc.binSize)));

@@ -1,5 +1,6 @@
 #include "views/PriceChart.h"
 
+#include "engine/StructureQuery.h"
 #include "model/Fixed.h"
 #include "views/Format.h"
 #include "views/Theme.h"
@@ -39,6 +40,31 @@ void addLevel(PriceScene &sc, const QString &label, const std::optional<double> 
 {
     if (price)
         sc.levels.push_back({label, *price, c, st});
+}
+// Active swing liquidity on the chart's timeframe (get_swing_liquidity's defaults): the nearest
+// kSwingLines per side, buy-side above (stops of shorts), sell-side below.
+void addSwingLevels(PriceScene &sc, const EngineSnapshot &s, Timeframe tf)
+{
+    constexpr size_t kSwingLines = 3;
+    StructureRequest q;
+    q.intervalMs = timeframeMs(tf);
+    const auto r = buildSwingLiquidity(s, q, s.asOfMs);
+    const auto *v = std::get_if<SwingLiquidityResult>(&r);
+    if (!v)
+        return;
+    const int64_t last = v->input.lastPrice;
+    for (const bool buy : {true, false}) {
+        std::vector<LiquidityLevel> side;
+        for (const LiquidityLevel &l : v->levels)
+            if (l.buySide == buy && !l.swept)
+                side.push_back(l);
+        std::sort(side.begin(), side.end(), [last](const LiquidityLevel &a, const LiquidityLevel &b) {
+            return std::abs(a.price - last) < std::abs(b.price - last);
+        });
+        for (size_t i = 0; i < std::min(side.size(), kSwingLines); ++i)
+            sc.levels.push_back({buy ? QCoreApplication::translate("PriceChart", "BSL") : QCoreApplication::translate("PriceChart", "SSL"),
+                                 fixedToDouble(side[i].price), buy ? theme::kBuy : theme::kSell, Qt::DashDotDotLine});
+    }
 }
 } // namespace
 
@@ -85,7 +111,118 @@ PriceScene buildPriceScene(const EngineSnapshot &s, Timeframe tf)
         }
     for (const NakedPoc &n : k.nakedPOCs)
         addLevel(sc, QCoreApplication::translate("PriceChart", "nPOC %1").arg(QString::fromStdString(n.date).mid(5)), n.price, kNakedPoc, Qt::SolidLine);
+    addSwingLevels(sc, s, tf);
     return sc;
+}
+
+namespace {
+// Where everything goes: shared by painting and the tooltips' hit test.
+struct Geometry {
+    QRectF plot, axis;
+    double w = 0, right = 0, lo = 0, hi = 0;
+    size_t first = 0, last = 0;
+    double xOf(double i) const { return plot.right() - kRightPad - (right - i) * w - w / 2; }
+    double yOf(double price) const { return plot.bottom() - (price - lo) / (hi - lo) * plot.height(); }
+};
+
+Geometry geometry(const QRectF &area, const PriceScene &sc, const PriceViewport &vp)
+{
+    Geometry g;
+    g.plot = QRectF(area.left(), area.top() + 4, std::max(0.0, area.width() - kAxisWidth), std::max(0.0, area.height() - kTimeAxis - 4));
+    g.axis = QRectF(g.plot.right(), area.top(), kAxisWidth, area.height());
+    if (sc.candles.empty())
+        return g;
+    // Few candles spread over the width instead of bunching at the right edge.
+    g.w = std::max({2.0, vp.candleWidth, std::min(24.0, g.plot.width() * 0.85 / double(sc.candles.size()))});
+    g.right = vp.rightIndex >= 0 ? std::min(vp.rightIndex, double(sc.candles.size() - 1)) : double(sc.candles.size() - 1);
+    g.last = size_t(g.right);
+    g.first = size_t(std::max(0.0, std::floor(g.right - g.plot.width() / g.w)));
+    // Vertical range: visible candles and VWAP ±1σ, padded.
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = g.first; i <= g.last; ++i) {
+        const Candle &c = sc.candles[i];
+        lo = std::min(lo, c.low);
+        hi = std::max(hi, c.high);
+        if (c.vwap) {
+            lo = std::min(lo, c.vwap->vwap - c.vwap->sigma);
+            hi = std::max(hi, c.vwap->vwap + c.vwap->sigma);
+        }
+    }
+    const double pad = std::max((hi - lo) * 0.08, 1e-9);
+    g.lo = lo - pad;
+    g.hi = hi + pad;
+    return g;
+}
+
+constexpr double kTagHeight = 16;
+
+std::vector<LevelTag> layoutTags(const Geometry &g, const PriceScene &sc, const QFontMetricsF &fm)
+{
+    struct One {
+        double y;
+        int edge;
+        const LevelLine *level;
+    };
+    std::vector<One> ones;
+    for (const LevelLine &l : sc.levels) {
+        const double y = g.yOf(l.price);
+        const int edge = y < g.plot.top() ? -1 : y > g.plot.bottom() ? 1 : 0;
+        ones.push_back({std::clamp(y, g.plot.top() + kTagHeight / 2, g.plot.bottom() - kTagHeight / 2), edge, &l});
+    }
+    std::stable_sort(ones.begin(), ones.end(), [](const One &a, const One &b) { return a.y < b.y; });
+    // Chains of levels less than a tag apart become one tag at their mean: consecutive tags are
+    // then at least a tag's height apart, whatever the levels.
+    std::vector<LevelTag> tags;
+    const double lastY = sc.hasLastPrice ? g.yOf(sc.lastPrice) : -1e9;
+    for (size_t i = 0; i < ones.size();) {
+        size_t j = i + 1;
+        while (j < ones.size() && ones[j].y - ones[j - 1].y < kTagHeight)
+            ++j;
+        LevelTag t;
+        double sum = 0, lo = INFINITY, hi = -INFINITY;
+        QStringList tips;
+        for (size_t k = i; k < j; ++k) {
+            sum += ones[k].y;
+            lo = std::min(lo, ones[k].level->price);
+            hi = std::max(hi, ones[k].level->price);
+            tips << ones[k].level->label + QStringLiteral(": ") + formatPrice(ones[k].level->price, sc.priceDecimals);
+        }
+        t.y = sum / double(j - i);
+        if (!tags.empty()) // the means are a tag apart; only rounding could say otherwise
+            t.y = std::max(t.y, tags.back().y + kTagHeight);
+        t.edge = ones[i].edge;
+        t.colour = ones[i].level->colour;
+        const QString arrow = t.edge < 0 ? QStringLiteral("▲ ") : t.edge > 0 ? QStringLiteral("▼ ") : QString();
+        t.name = arrow + ones[i].level->label;
+        if (j - i == 2)
+            t.name += QStringLiteral(" · ") + ones[i + 1].level->label;
+        else if (j - i > 2)
+            t.name += QStringLiteral(" · +%1").arg(j - i - 1);
+        t.value = lo == hi ? formatPrice(lo, sc.priceDecimals) : formatPrice(hi, sc.priceDecimals) + QStringLiteral("…");
+        t.tooltip = tips.join('\n');
+        const double nw = fm.horizontalAdvance(t.name) + 8;
+        t.nameRect = QRectF(g.plot.right() - nw - 2, t.y - kTagHeight / 2, nw, kTagHeight);
+        // The last price keeps its place on the axis; a tag in its row shows its value in the tooltip.
+        if (std::abs(t.y - lastY) >= kTagHeight)
+            t.valueRect = QRectF(g.axis.left() + 2, t.y - kTagHeight / 2, g.axis.width() - 4, kTagHeight);
+        tags.push_back(t);
+        i = j;
+    }
+    return tags;
+}
+
+QFont chartFont(QFont f)
+{
+    f.setPixelSize(11);
+    return f;
+}
+} // namespace
+
+std::vector<LevelTag> layoutLevelTags(const QRectF &area, const PriceScene &sc, const PriceViewport &vp)
+{
+    if (sc.candles.empty())
+        return {};
+    return layoutTags(geometry(area, sc, vp), sc, QFontMetricsF(chartFont(QFont())));
 }
 
 void paintPriceChart(QPainter &p, const QRectF &area, const PriceScene &sc, const PriceViewport &vp)
@@ -93,12 +230,10 @@ void paintPriceChart(QPainter &p, const QRectF &area, const PriceScene &sc, cons
     using namespace theme;
     p.save();
     p.fillRect(area, kBackground);
-    const QRectF plot(area.left(), area.top() + 4, std::max(0.0, area.width() - kAxisWidth),
-                      std::max(0.0, area.height() - kTimeAxis - 4));
-    const QRectF axis(plot.right(), area.top(), kAxisWidth, area.height());
+    const Geometry g = geometry(area, sc, vp);
+    const QRectF &plot = g.plot, &axis = g.axis;
     p.fillRect(axis, kPanel);
-    QFont font = p.font();
-    font.setPixelSize(11);
+    const QFont font = chartFont(p.font());
     p.setFont(font);
     if (sc.candles.empty()) {
         p.setPen(kAxisText);
@@ -107,30 +242,13 @@ void paintPriceChart(QPainter &p, const QRectF &area, const PriceScene &sc, cons
         return;
     }
 
-    // Few candles spread over the width instead of bunching at the right edge.
-    const double w = std::max({2.0, vp.candleWidth, std::min(24.0, plot.width() * 0.85 / double(sc.candles.size()))});
-    const double right = vp.rightIndex >= 0 ? std::min(vp.rightIndex, double(sc.candles.size() - 1))
-                                            : double(sc.candles.size() - 1);
-    auto xOf = [&](double i) { return plot.right() - kRightPad - (right - i) * w - w / 2; };
-    const size_t last = size_t(right);
-    const size_t first = size_t(std::max(0.0, std::floor(right - plot.width() / w)));
-
-    // Vertical range: visible candles and VWAP ±1σ, padded.
-    double lo = INFINITY, hi = -INFINITY, maxVol = 0;
-    for (size_t i = first; i <= last; ++i) {
-        const Candle &c = sc.candles[i];
-        lo = std::min(lo, c.low);
-        hi = std::max(hi, c.high);
-        maxVol = std::max(maxVol, c.volume);
-        if (c.vwap) {
-            lo = std::min(lo, c.vwap->vwap - c.vwap->sigma);
-            hi = std::max(hi, c.vwap->vwap + c.vwap->sigma);
-        }
-    }
-    const double pad = std::max((hi - lo) * 0.08, 1e-9);
-    lo -= pad;
-    hi += pad;
-    auto yOf = [&](double price) { return plot.bottom() - (price - lo) / (hi - lo) * plot.height(); };
+    const double w = g.w, lo = g.lo, hi = g.hi;
+    const size_t first = g.first, last = g.last;
+    auto xOf = [&g](double i) { return g.xOf(i); };
+    auto yOf = [&g](double price) { return g.yOf(price); };
+    double maxVol = 0;
+    for (size_t i = first; i <= last; ++i)
+        maxVol = std::max(maxVol, sc.candles[i].volume);
 
     p.setClipRect(plot);
     // Grid with price labels.
@@ -195,21 +313,13 @@ void paintPriceChart(QPainter &p, const QRectF &area, const PriceScene &sc, cons
                    formatUtcDateTime(sc.candles[sc.todayStart].openTime).left(10));
     }
 
-    // Levels: lines across the plot; labels stacked on the axis without overlapping.
-    struct Tag {
-        double y;
-        const LevelLine *level;
-        int edge; // 0 inside, -1 above, +1 below the range
-    };
-    std::vector<Tag> tags;
+    // Levels: lines across the plot; their labels laid out by layoutTags (never overlapping).
     for (const LevelLine &l : sc.levels) {
         const double y = yOf(l.price);
-        const int edge = y < plot.top() ? -1 : y > plot.bottom() ? 1 : 0;
-        if (edge == 0) {
+        if (y >= plot.top() && y <= plot.bottom()) {
             p.setPen(QPen(l.colour, 1, l.style));
             p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
         }
-        tags.push_back({std::clamp(y, plot.top() + 8, plot.bottom() - 8), &l, edge});
     }
     if (sc.hasLastPrice) {
         p.setPen(QPen(kLastPrice, 1, Qt::DotLine));
@@ -224,23 +334,15 @@ void paintPriceChart(QPainter &p, const QRectF &area, const PriceScene &sc, cons
             p.drawText(QRectF(axis.left() + 6, yOf(y) - 8, axis.width() - 8, 16), Qt::AlignLeft | Qt::AlignVCenter,
                        formatPrice(y, step >= 1 ? 0 : sc.priceDecimals));
 
-    std::sort(tags.begin(), tags.end(), [](const Tag &a, const Tag &b) { return a.y < b.y; });
-    double next = plot.top();
-    const QFontMetricsF fm(font);
-    for (Tag &t : tags) {
-        t.y = std::max(t.y, next + 8);
-        next = t.y + 8;
-        const QString arrow = t.edge < 0 ? QStringLiteral("▲ ") : t.edge > 0 ? QStringLiteral("▼ ") : QString();
-        const QString name = arrow + t.level->label;
-        const double nw = fm.horizontalAdvance(name) + 8;
-        const QRectF nameRect(plot.right() - nw - 2, t.y - 8, nw, 16);
-        p.fillRect(nameRect, QColor(kBackground.red(), kBackground.green(), kBackground.blue(), 200));
-        p.setPen(t.level->colour);
-        p.drawText(nameRect, Qt::AlignCenter, name);
-        const QRectF tag(axis.left() + 2, t.y - 8, axis.width() - 4, 16);
-        p.fillRect(tag, t.level->colour);
+    for (const LevelTag &t : layoutTags(g, sc, QFontMetricsF(font))) {
+        p.fillRect(t.nameRect, QColor(kBackground.red(), kBackground.green(), kBackground.blue(), 200));
+        p.setPen(t.colour);
+        p.drawText(t.nameRect, Qt::AlignCenter, t.name);
+        if (t.valueRect.isEmpty())
+            continue;
+        p.fillRect(t.valueRect, t.colour);
         p.setPen(kTextOnStrong);
-        p.drawText(tag.adjusted(4, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, formatPrice(t.level->price, sc.priceDecimals));
+        p.drawText(t.valueRect.adjusted(4, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, t.value);
     }
     if (sc.hasLastPrice && yOf(sc.lastPrice) > plot.top() && yOf(sc.lastPrice) < plot.bottom()) {
         const QRectF tag(axis.left() + 2, yOf(sc.lastPrice) - 8, axis.width() - 4, 16);
@@ -249,13 +351,22 @@ void paintPriceChart(QPainter &p, const QRectF &area, const PriceScene &sc, cons
         p.drawText(tag.adjusted(4, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, formatPrice(sc.lastPrice, sc.priceDecimals));
     }
 
-    // Time axis.
+    // Time axis: labels kept inside the plot's width and never on top of one another.
     p.setPen(kAxisText);
+    const QFontMetricsF fm(font);
     const size_t every = size_t(std::max(1.0, std::ceil(64 / w)));
-    for (size_t i = first; i <= last; ++i)
-        if (i % every == 0)
-            p.drawText(QRectF(xOf(double(i)) - 30, plot.bottom() + 2, 60, kTimeAxis), Qt::AlignCenter,
-                       formatUtcTime(sc.candles[i].openTime));
+    double freeFrom = plot.left();
+    for (size_t i = first; i <= last; ++i) {
+        if (i % every != 0)
+            continue;
+        const QString text = formatUtcTime(sc.candles[i].openTime);
+        const double tw = fm.horizontalAdvance(text) + 6;
+        const double x = std::clamp(xOf(double(i)) - tw / 2, plot.left(), plot.right() - tw);
+        if (x < freeFrom)
+            continue;
+        p.drawText(QRectF(x, plot.bottom() + 2, tw, kTimeAxis), Qt::AlignCenter, text);
+        freeFrom = x + tw + 4;
+    }
     p.drawText(QRectF(axis.left(), plot.bottom() + 2, axis.width() - 6, kTimeAxis), Qt::AlignRight | Qt::AlignVCenter,
                QStringLiteral("UTC"));
     p.restore();

@@ -48,4 +48,19 @@ struct PriceViewport {
 
 void paintPriceChart(QPainter &p, const QRectF &area, const PriceScene &scene, const PriceViewport &vp);
 
+// One label of the price axis: levels closer than a label's height share one tag, so tags never
+// overlap; the merged values are in the tooltip.
+struct LevelTag {
+    double y = 0;       // centre
+    int edge = 0;       // 0 inside, -1 above, +1 below the visible range
+    QString name;       // "dPOC", "dVAH · pdClose", "dVAL · +2"
+    QString value;      // the price, or the range of the merged prices
+    QString tooltip;    // every level with its price, one a line
+    QColor colour;      // of the first level
+    QRectF nameRect;    // inside the plot, at its right edge
+    QRectF valueRect;   // on the price axis; empty where the last price's tag is
+};
+// The tags as paintPriceChart draws them in `area` (11 px font); empty without candles.
+std::vector<LevelTag> layoutLevelTags(const QRectF &area, const PriceScene &scene, const PriceViewport &vp);
+
 } // namespace co

@@ -1,7 +1,9 @@
 #include "views/PriceChartView.h"
 
+#include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPainter>
+#include <QToolTip>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -15,6 +17,21 @@ PriceChartView::PriceChartView(QWidget *parent) : QWidget(parent)
     setAttribute(Qt::WA_OpaquePaintEvent);
     setFocusPolicy(Qt::StrongFocus);
     setMinimumSize(240, 160);
+}
+
+bool PriceChartView::event(QEvent *e)
+{
+    if (e->type() != QEvent::ToolTip)
+        return QWidget::event(e);
+    const auto *h = static_cast<QHelpEvent *>(e);
+    for (const LevelTag &t : layoutLevelTags(QRectF(rect()), scene(), vp_))
+        if (t.nameRect.contains(h->pos()) || t.valueRect.contains(h->pos())) {
+            QToolTip::showText(h->globalPos(), t.tooltip, this);
+            return true;
+        }
+    QToolTip::hideText();
+    e->ignore();
+    return true;
 }
 
 void PriceChartView::setSnapshot(const SnapshotPtr &s)

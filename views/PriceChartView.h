@@ -1,6 +1,6 @@
 #pragma once
 // Candles with VWAP bands and key levels (paintPriceChart). Wheel zooms, drag or arrow keys pan,
-// Home or a double click follows the newest candle again.
+// Home or a double click follows the newest candle again. Hovering a level label shows its values.
 #include "views/PriceChart.h"
 
 #include <QWidget>
@@ -16,6 +16,7 @@ public:
     const PriceScene &scene();
 
 protected:
+    bool event(QEvent *e) override;
     void paintEvent(QPaintEvent *) override;
     void showEvent(QShowEvent *) override;
     void wheelEvent(QWheelEvent *e) override;

@@ -7,8 +7,11 @@
 
 namespace co {
 
-LiquidationsResult buildLiquidations(const std::vector<SnapshotPtr> &snapshots, size_t limit, int64_t nowMs)
+LiquidationsResult buildLiquidations(const std::vector<SnapshotPtr> &snapshots, size_t limit, int64_t nowMs,
+                                     int64_t fromMs, int64_t toMs)
 {
+    const bool ranged = fromMs != INT64_MIN || toMs != INT64_MAX;
+    int64_t oldestHeld = 0; // over symbols that dropped items: the latest of their oldest held
     LiquidationsResult r;
     r.quality.coverage = 1;
     bool first = true;
@@ -25,7 +28,9 @@ LiquidationsResult buildLiquidations(const std::vector<SnapshotPtr> &snapshots, 
         if (!s->liquidations)
             continue;
         r.seen += s->liquidations->seen();
-        for (const Liquidation &l : s->liquidations->newest(limit))
+        if (s->liquidations->seen() > int64_t(s->liquidations->size()))
+            oldestHeld = std::max(oldestHeld, s->liquidations->oldestHeldMs());
+        for (const Liquidation &l : ranged ? s->liquidations->range(fromMs, toMs, limit) : s->liquidations->newest(limit))
             r.items.push_back({s->symbol.name, l, liquidationNotional(l)});
     }
     std::stable_sort(r.items.begin(), r.items.end(), [](const LiquidationItem &a, const LiquidationItem &b) {
@@ -59,6 +64,32 @@ LiquidationsResult buildLiquidations(const std::vector<SnapshotPtr> &snapshots, 
         w.longQty = fixedToDouble(longQty);
         w.shortQty = fixedToDouble(shortQty);
         r.totals.push_back(w);
+    }
+    if (ranged) {
+        LiquidationWindow w;
+        w.oneSymbol = snapshots.size() == 1;
+        int64_t longQty = 0, shortQty = 0;
+        for (const SnapshotPtr &s : snapshots) {
+            if (!s->liquidations)
+                continue;
+            for (const Liquidation &l : s->liquidations->range(fromMs, toMs, SIZE_MAX)) {
+                const double n = liquidationNotional(l);
+                ++w.count;
+                (l.side == Side::Sell ? w.longNotional : w.shortNotional) += n;
+                (l.side == Side::Sell ? longQty : shortQty) += l.filledQty;
+                if (!w.hasLargest || n > w.largest.notional) {
+                    w.hasLargest = true;
+                    w.largest = {s->symbol.name, l, n};
+                }
+            }
+        }
+        w.longQty = fixedToDouble(longQty);
+        w.shortQty = fixedToDouble(shortQty);
+        r.totals.push_back(w);
+        if (oldestHeld > 0 && fromMs < oldestHeld)
+            r.quality.warnings.push_back("only the newest " + std::to_string(LiquidationStore::kRing) +
+                                         " liquidations per symbol are held (from " + isoTimeMs(oldestHeld) +
+                                         "): the range's older part is not included");
     }
     if (!r.items.empty()) {
         r.quality.fromMs = r.items.back().order.tradeMs;

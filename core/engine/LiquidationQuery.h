@@ -17,7 +17,7 @@ struct LiquidationItem {
 };
 
 struct LiquidationWindow {
-    int64_t windowMs = 0;
+    int64_t windowMs = 0; // 0: the requested range
     int64_t count = 0;
     double longNotional = 0, shortNotional = 0;
     bool oneSymbol = false; // quantities add up only within one symbol
@@ -34,6 +34,9 @@ struct LiquidationsResult {
     DataQuality quality;
 };
 
-LiquidationsResult buildLiquidations(const std::vector<SnapshotPtr> &snapshots, size_t limit, int64_t nowMs);
+// With fromMs/toMs: the items in [fromMs, toMs) among those held (the newest 1000 per symbol) and a
+// totals entry for that range; the quality says when the range reaches before what is held.
+LiquidationsResult buildLiquidations(const std::vector<SnapshotPtr> &snapshots, size_t limit, int64_t nowMs,
+                                     int64_t fromMs = INT64_MIN, int64_t toMs = INT64_MAX);
 
 } // namespace co

@@ -208,7 +208,7 @@ QJsonObject toJson(const LiquidationsResult &r, bool compact)
         }
         if (w.hasLargest)
             t.insert("largest", liquidationJson(w.largest));
-        totals.insert(windowName(w.windowMs), t);
+        totals.insert(w.windowMs == 0 ? QString("range") : windowName(w.windowMs), t);
     }
     o.insert("totals", totals);
     o.insert("lowerBound", true);

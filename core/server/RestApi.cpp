@@ -15,7 +15,10 @@ QString RestApi::toolFor(const QString &resource)
                                                {"orderflow", "get_orderflow_metrics"},
                                                {"depth-delta", "get_orderbook_depth_delta"},
                                                {"liquidations", "stream_liquidations"},
-                                               {"scan", "scan_market"}};
+                                               {"scan", "scan_market"},
+                                               {"swing-liquidity", "get_swing_liquidity"},
+                                               {"market-structure", "get_market_structure"},
+                                               {"open-interest", "get_open_interest"}};
     return tools.value(resource);
 }
 

@@ -85,5 +85,10 @@ ToolDef orderflowMetricsTool();
 ToolDef depthDeltaTool();
 ToolDef liquidationsTool();
 ToolDef scanMarketTool();
+// ToolsStructure.cpp
+ToolDef swingLiquidityTool();
+ToolDef marketStructureTool();
+// ToolsDerivatives.cpp
+ToolDef openInterestTool();
 
 } // namespace co

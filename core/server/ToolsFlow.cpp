@@ -104,14 +104,17 @@ ToolDef liquidationsTool()
     ToolDef d;
     d.name = "stream_liquidations";
     d.title = "Recent liquidations";
-    d.description = "Newest forced orders (liquidations) from the live buffer of one symbol or all, newest first, "
-                    "with 1 h / 4 h / 24 h totals of long and short liquidations (lower bounds: Binance sends at "
-                    "most one per symbol per second). A snapshot: nothing is pushed later.";
+    d.description = "Newest forced orders (liquidations) of one symbol or all, newest first, with 1 h / 4 h / 24 h "
+                    "totals of long and short liquidations (lower bounds: Binance sends at most one per symbol per "
+                    "second); startTime/endTime: those of a range and its totals under totals.range. A snapshot: "
+                    "nothing is pushed later.";
     d.inputSchema = input({{"symbol", symbol()},
                            {"limit", integer(1, 200, 50, "max liquidations, newest kept")},
                            {"compact", QJsonObject{{"type", "boolean"},
                                                    {"default", true},
-                                                   {"description", "true: items as rows under 'columns'"}}}});
+                                                   {"description", "true: items as rows under 'columns'"}}},
+                           {"startTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, inclusive: items and totals.range from then"}}},
+                           {"endTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, exclusive; default now"}}}});
     d.outputSchema = output({{"symbols", array(typed("string"))},
                              {"count", typed("integer")},
                              {"items", typed("array")},
@@ -125,6 +128,10 @@ ToolDef liquidationsTool()
         QStringList symbols = a.has("symbol") ? QStringList{a.symbol()} : a.knownSymbols();
         const size_t limit = size_t(a.integer("limit"));
         const bool compact = a.boolean("compact");
+        const int64_t from = a.optInteger("startTime").value_or(INT64_MIN);
+        const int64_t to = a.optInteger("endTime").value_or(INT64_MAX);
+        if (to <= from)
+            a.reject("endTime", "it must be later than startTime");
         std::vector<SnapshotPtr> snaps;
         int64_t now = 0;
         for (const QString &sym : symbols)
@@ -134,7 +141,7 @@ ToolDef liquidationsTool()
             }
         if (snaps.empty())
             throw ApiError{ApiErrorKind::NoData, "no data for " + symbols.join(", ") + " since start-up; retry in a minute"};
-        return toJson(buildLiquidations(snaps, limit, now), compact);
+        return toJson(buildLiquidations(snaps, limit, now, from, to), compact);
     };
     return d;
 }

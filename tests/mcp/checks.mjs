@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { LAST_EVENT_MS, LIQUIDATIONS, MARK, bookSamples, close, expected } from './helpers.mjs';
 
 export const TOOLS = ['get_market_snapshot', 'get_key_levels', 'get_footprint', 'get_orderflow_metrics',
-  'get_orderbook_depth_delta', 'stream_liquidations', 'scan_market'];
+  'get_orderbook_depth_delta', 'stream_liquidations', 'scan_market', 'get_swing_liquidity', 'get_market_structure',
+  'get_open_interest'];
 
 export async function checkAllTools(c) {
   const x = expected();
@@ -111,4 +112,13 @@ export async function checkAllTools(c) {
   assert.equal(s.rows[0].deltaSign, Math.sign(x.today.delta));
   assert.equal(s.rows[0].fundingRate, Number(MARK.r));
   assert.deepEqual(s.unavailable.map(u => u.symbol), ['ETHUSDT']);
+
+  const sl = await call('get_swing_liquidity', { symbol: 'BTCUSDT', interval: '1m', activeOnly: false });
+  assert.equal(sl.lastPrice, x.lastPrice);
+  for (const l of sl.buySide.filter(v => !v.swept)) assert.ok(l.price >= x.lastPrice, 'active buy-side above price');
+  for (const l of sl.sellSide.filter(v => !v.swept)) assert.ok(l.price <= x.lastPrice, 'active sell-side below price');
+  const ms = await call('get_market_structure', { symbol: 'BTCUSDT', interval: '1m' });
+  assert.ok(['up', 'down', 'range'].includes(ms.trend));
+  const oi = await c.callTool({ name: 'get_open_interest', arguments: { symbol: 'BTCUSDT' } });
+  assert.equal(oi.isError, true, 'the recordings hold no open interest');
 }

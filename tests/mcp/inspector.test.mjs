@@ -22,7 +22,7 @@ describe('MCP Inspector CLI', { skip: skipReason() || false }, () => {
     assert.deepEqual(http.json().tools.map(t => t.name), TOOLS);
     const sse = inspector([`${srv.base}/sse`, '--transport', 'sse', '--method', 'tools/list'], srv.env);
     assert.equal(sse.code, 0, sse.err);
-    assert.equal(sse.json().tools.length, 7);
+    assert.equal(sse.json().tools.length, 10);
     const auto = inspector([`${srv.base}/mcp`, '--protocol-era', 'auto', '--method', 'tools/list'], srv.env);
     assert.equal(auto.code, 0, auto.err);
     // stdio: the Inspector launches the program; -e hands it the sandbox (cache, logs, settings).
@@ -30,7 +30,7 @@ describe('MCP Inspector CLI', { skip: skipReason() || false }, () => {
     const envArgs = ['XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'CACHE_DB_PATH', 'QT_QPA_PLATFORM'].flatMap(k => ['-e', `${k}=${box.env[k]}`]);
     const stdio = inspector([...envArgs, BIN, '--stdio', ...box.replayArgs, '--method', 'tools/list'], box.env);
     assert.equal(stdio.code, 0, stdio.err);
-    assert.equal(stdio.json().tools.length, 7);
+    assert.equal(stdio.json().tools.length, 10);
     box.cleanup();
   });
 
@@ -44,11 +44,18 @@ describe('MCP Inspector CLI', { skip: skipReason() || false }, () => {
       ['get_orderbook_depth_delta', ['symbol=BTCUSDT', 'percent=2'], s => assert.equal(s.current.askDepth, x.book2pct.askDepth)],
       ['stream_liquidations', ['limit=2'], s => assert.equal(s.items.length, 2)],
       ['scan_market', ['timeframe=5m'], s => assert.equal(s.rows[0].symbol, 'BTCUSDT')],
+      ['get_swing_liquidity', ['symbol=BTCUSDT', 'interval=5m'], s => assert.equal(s.lastPrice, x.lastPrice)],
+      ['get_market_structure', ['symbol=BTCUSDT', 'interval=5m'], s => assert.ok(['up', 'down', 'range'].includes(s.trend))],
+      ['get_open_interest', ['symbol=BTCUSDT'], null], // the recordings hold no open interest: no_data
     ];
     assert.deepEqual(calls.map(c => c[0]), TOOLS);
     for (const [name, args, check] of calls) {
       const r = inspector([`${srv.base}/mcp`, '--transport', 'http', '--method', 'tools/call', '--tool-name', name,
         ...args.flatMap(a => ['--tool-arg', a])], srv.env);
+      if (!check) {
+        assert.equal(r.code, 5, `${name}: ${r.err}${r.out}`);
+        continue;
+      }
       assert.equal(r.code, 0, `${name}: ${r.err}${r.out}`);
       check(r.json().structuredContent);
     }

@@ -99,7 +99,7 @@ const QStringList &McpServer::supportedVersions()
 }
 
 McpServer::McpServer(const Tools &tools, QString serverVersion, HttpLimits limits)
-    : tools_(tools), version_(std::move(serverVersion)), limits_(limits), toolsList_(compact(QJsonObject{{"tools", tools_.list()}}))
+    : tools_(tools), features_(tools), version_(std::move(serverVersion)), limits_(limits), toolsList_(compact(QJsonObject{{"tools", tools_.list()}}))
 {
 }
 
@@ -198,15 +198,10 @@ std::optional<QByteArray> McpServer::handle(const QJsonValue &message, McpSessio
                 return errorResponse(id, {ApiErrorKind::InvalidParams, "Invalid params: params must be an object"});
             return resultResponse(id, initialize(m["params"].toObject(), session));
         }
-        if (method == "tools/list") // a cursor is ignored: one page
-            return resultResponse(id, toolsList_);
-        if (method == "tools/call") {
-            const auto r = callTool(m.value("params"));
-            if (const ApiError *e = std::get_if<ApiError>(&r))
-                return errorResponse(id, *e);
-            return resultResponse(id, std::get<QByteArray>(r));
-        }
-        return errorResponse(id, {ApiErrorKind::MethodNotFound, "Method not found: " + method.left(100)});
+        const auto r = result(method, m.value("params"));
+        if (const ApiError *e = std::get_if<ApiError>(&r))
+            return errorResponse(id, *e);
+        return resultResponse(id, std::get<QByteArray>(r));
     } catch (const std::exception &e) {
         return errorResponse(id, {ApiErrorKind::Internal, QString("Internal error: ") + e.what()});
     } catch (...) {
@@ -214,18 +209,45 @@ std::optional<QByteArray> McpServer::handle(const QJsonValue &message, McpSessio
     }
 }
 
+std::variant<QByteArray, ApiError> McpServer::result(const QString &method, const QJsonValue &params) const
+{
+    if (method == "tools/list") // a cursor is ignored: one page
+        return toolsList_;
+    if (method == "tools/call")
+        return callTool(params);
+    if (auto r = features_.result(method, params.toObject()))
+        return *r;
+    return ApiError{ApiErrorKind::MethodNotFound, "Method not found: " + method.left(100)};
+}
+
+QJsonObject McpServer::capabilities() const
+{
+    QJsonObject c = McpFeatures::capabilities();
+    c.insert("tools", QJsonObject{{"listChanged", false}});
+    return c;
+}
+
+QJsonObject McpServer::serverInfo() const
+{
+    return QJsonObject{{"name", "crypto-orderflow"}, {"title", "Crypto Orderflow"}, {"version", version_}};
+}
+
+QString McpServer::instructions()
+{
+    return "Read-only Binance USD-M order-flow data. Symbols like BTCUSDT. Times are ms since epoch UTC "
+           "(plus ISO strings). Read dataQuality before drawing conclusions. Start with scan_market or "
+           "get_market_snapshot, then get_key_levels and get_orderflow_metrics.";
+}
+
 QJsonObject McpServer::initialize(const QJsonObject &params, McpSession &session) const
 {
     const QString asked = params["protocolVersion"].toString();
     session.protocolVersion = supportedVersions().contains(asked) ? asked : QString(kLatestVersion);
     session.initialized = false;
-    return QJsonObject{
-        {"protocolVersion", session.protocolVersion},
-        {"capabilities", QJsonObject{{"tools", QJsonObject{{"listChanged", false}}}}},
-        {"serverInfo", QJsonObject{{"name", "crypto-orderflow"}, {"title", "Crypto Orderflow"}, {"version", version_}}},
-        {"instructions", "Read-only Binance USD-M order-flow data. Symbols like BTCUSDT. Times are ms since epoch UTC "
-                         "(plus ISO strings). Read dataQuality before drawing conclusions. Start with scan_market or "
-                         "get_market_snapshot, then get_key_levels and get_orderflow_metrics."}};
+    return QJsonObject{{"protocolVersion", session.protocolVersion},
+                       {"capabilities", capabilities()},
+                       {"serverInfo", serverInfo()},
+                       {"instructions", instructions()}};
 }
 
 bool McpServer::prepare(const Body &body, const std::function<std::function<void()>()> &waitOne) const

@@ -3,6 +3,7 @@
 // body parsing with the batch rules of mcp.md §1.4, version negotiation, initialize, ping,
 // tools/list and tools/call. Transports own sessions and framing; this class owns the protocol.
 #include "server/ApiError.h"
+#include "server/McpFeatures.h"
 #include "server/HttpLimits.h"
 
 #include <QByteArray>
@@ -56,12 +57,20 @@ public:
     // {"jsonrpc":"2.0","id":null,"error":…} for a refused body.
     static QByteArray errorBody(const ApiError &e);
 
+    // The methods both eras share (tools, resources, prompts, completion): the encoded "result",
+    // or the JSON-RPC error (MethodNotFound for a method outside that set).
+    std::variant<QByteArray, ApiError> result(const QString &method, const QJsonValue &params) const;
+    QJsonObject capabilities() const;
+    QJsonObject serverInfo() const;
+    static QString instructions();
+
 private:
     QJsonObject initialize(const QJsonObject &params, McpSession &session) const;
     // The tools/call "result" as JSON text, or the JSON-RPC error (-32602 unknown tool / malformed params).
     std::variant<QByteArray, ApiError> callTool(const QJsonValue &params) const;
 
     const Tools &tools_;
+    McpFeatures features_; // resources, prompts, completions
     QString version_;
     HttpLimits limits_;
     QByteArray toolsList_; // the tools/list result, built once

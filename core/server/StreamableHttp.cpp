@@ -3,6 +3,7 @@
 #include "server/DeferredReplies.h"
 #include "server/HttpGuard.h"
 #include "server/HttpReply.h"
+#include "server/McpModern.h"
 
 #include <QDateTime>
 
@@ -33,6 +34,11 @@ void StreamableHttp::post(const HttpRequest &req, HttpResponder &r)
         return sendRpcError(r, *body.error);
 
     QByteArray id = req.value(kSessionHeader);
+    // 2026-07-28: a single request outside any session, answered statelessly (initialize too:
+    // with a modern version it is a removed method).
+    if (id.isEmpty() && !body.batch &&
+        McpModern::claims(body.messages.first(), req.value("MCP-Protocol-Version")))
+        return modern(req, body, r);
     std::optional<McpSession> session;
     if (body.initialize) { // a new session, even when a stale id came along
         const std::optional<QByteArray> created = sessions_.create(nowMs());
@@ -79,6 +85,21 @@ void StreamableHttp::answer(const McpServer::Body &body, const QByteArray &id, s
     if (replies.isEmpty())
         return sendReply(r, 202, {}, {}, {{kSessionHeader, id}});
     sendJson(r, 200, body.batch ? '[' + replies.join(',') + ']' : replies.first(), {{kSessionHeader, id}});
+}
+
+void StreamableHttp::modern(const HttpRequest &req, const McpServer::Body &body, HttpResponder &r)
+{
+    McpModern::Headers h{req.value("MCP-Protocol-Version"), req.value("Mcp-Method"), req.value("Mcp-Name")};
+    auto finish = [this, message = body.messages.first(), h](HttpResponder &out) {
+        const McpModern::Reply reply = McpModern(mcp_).handle(message, &h);
+        if (reply.body.isEmpty())
+            return sendReply(out, 202, {}, {});
+        sendJson(out, reply.status, reply.body);
+    };
+    if (deferred_ && deferred_->defer(
+                         r, [&](const Tools::WaitOne &waitOne) { return mcp_.prepare(body, waitOne); }, finish))
+        return;
+    finish(r);
 }
 
 void StreamableHttp::remove(const HttpRequest &req, HttpResponder &r)

@@ -57,7 +57,7 @@ describe('TypeScript SDK client', { skip: skipReason() || false }, () => {
     assert.equal(note.status, 202);
     assert.equal(await note.text(), '');
     assert.deepEqual(await (await post({ jsonrpc: '2.0', id: 2, method: 'ping' }, S)).json(), { jsonrpc: '2.0', id: 2, result: {} });
-    assert.equal((await (await post({ jsonrpc: '2.0', id: 3, method: 'resources/list' }, S)).json()).error.code, -32601);
+    assert.equal((await (await post({ jsonrpc: '2.0', id: 3, method: 'logging/setLevel', params: { level: 'info' } }, S)).json()).error.code, -32601);
     const get = await fetch(u);
     assert.equal(get.status, 405);
     assert.equal(get.headers.get('allow'), 'POST, DELETE');

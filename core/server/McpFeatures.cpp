@@ -129,6 +129,10 @@ std::optional<McpFeatures::Result> McpFeatures::result(const QString &method, co
 McpFeatures::Result McpFeatures::listResources() const
 {
     QJsonArray list;
+    if (alerts_)
+        list.append(QJsonObject{{"uri", "orderflow://alerts"}, {"name", "alerts"}, {"title", "Alerts"},
+                                {"description", "Alert rules and fired alerts; subscribe to be told when one fires"},
+                                {"mimeType", "application/json"}});
     for (const QString &s : tools_.symbols())
         list.append(QJsonObject{{"uri", "orderflow://" + s + "/snapshot"}, {"name", s + " snapshot"},
                                 {"title", s + " market snapshot"}, {"mimeType", "application/json"}});

@@ -26,6 +26,8 @@ public:
     std::optional<Result> result(const QString &method, const QJsonObject &params) const;
     // The capabilities these methods add.
     static QJsonObject capabilities();
+    // Lists orderflow://alerts too (read by McpServer).
+    void setAlertsResource(bool on) { alerts_ = on; }
 
 private:
     Result listResources() const;
@@ -34,6 +36,7 @@ private:
     Result complete(const QJsonObject &params) const;
 
     const Tools &tools_;
+    bool alerts_ = false;
 };
 
 } // namespace co

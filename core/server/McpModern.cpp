@@ -113,6 +113,25 @@ std::optional<ApiError> McpModern::check(const QString &method, const QJsonObjec
     return std::nullopt;
 }
 
+McpModern::Reply McpModern::listen(const QJsonValue &id, const QJsonObject &params) const
+{
+    // Only resource updates of orderflow://alerts are offered: the acknowledgement names what is
+    // honoured (the list-changed kinds never change here and are omitted).
+    const QJsonArray asked = params["notifications"].toObject()["resourceSubscriptions"].toArray();
+    QJsonObject honoured;
+    if (asked.contains(QString("orderflow://alerts")))
+        honoured.insert("resourceSubscriptions", QJsonArray{"orderflow://alerts"});
+    const QJsonObject ack{{"jsonrpc", "2.0"},
+                          {"method", "notifications/subscriptions/acknowledged"},
+                          {"params", QJsonObject{{"notifications", honoured},
+                                                 {"_meta", QJsonObject{{"io.modelcontextprotocol/subscriptionId", id}}}}}};
+    Reply r{200, compact(ack)};
+    r.stream = true;
+    r.subscriptionId = id;
+    r.alerts = !honoured.isEmpty();
+    return r;
+}
+
 QByteArray McpModern::discover() const
 {
     const QJsonObject info = mcp_.serverInfo();
@@ -150,6 +169,8 @@ McpModern::Reply McpModern::handle(const QJsonValue &message, const Headers *hea
     try {
         if (method == "server/discover")
             return {200, response(id, wrapResult(method, discover()))};
+        if (method == "subscriptions/listen" && mcp_.alerts())
+            return listen(id, params);
         const auto r = mcp_.result(method, params);
         if (const ApiError *e = std::get_if<ApiError>(&r)) {
             if (e->kind == ApiErrorKind::MethodNotFound) // initialize, ping, logging/setLevel, … are gone

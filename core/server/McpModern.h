@@ -41,6 +41,10 @@ public:
     struct Reply {
         int status = 200;
         QByteArray body; // empty: a notification or a client response (HTTP 202, nothing on stdio)
+        // subscriptions/listen: body is the acknowledgement, the first event of a stream that stays open
+        bool stream = false;
+        QJsonValue subscriptionId = QJsonValue::Undefined;
+        bool alerts = false; // the stream wants orderflow://alerts updates
     };
     Reply handle(const QJsonValue &message, const Headers *headers) const;
 
@@ -49,6 +53,7 @@ private:
     // header vs _meta, version supported, Mcp-Method, Mcp-Name.
     std::optional<ApiError> check(const QString &method, const QJsonObject &params, const Headers *headers) const;
     QByteArray discover() const;
+    Reply listen(const QJsonValue &id, const QJsonObject &params) const;
 
     const McpServer &mcp_;
 };

@@ -1,6 +1,9 @@
 #include "server/McpServer.h"
 
+#include "server/McpAlerts.h"
 #include "server/Tools.h"
+
+#include <QDateTime>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -198,6 +201,16 @@ std::optional<QByteArray> McpServer::handle(const QJsonValue &message, McpSessio
                 return errorResponse(id, {ApiErrorKind::InvalidParams, "Invalid params: params must be an object"});
             return resultResponse(id, initialize(m["params"].toObject(), session));
         }
+        if ((method == "resources/subscribe" || method == "resources/unsubscribe") && alerts_) {
+            // 2025 era: the one subscribable resource; updates go out on the session's GET stream.
+            const QString uri = m["params"].toObject()["uri"].toString();
+            if (uri != McpAlerts::kUri)
+                return errorResponse(id, {ApiErrorKind::InvalidParams, "Invalid params: uri '" + uri.left(100) +
+                                                                           "' cannot be subscribed; use orderflow://alerts",
+                                          QJsonObject{{"uri", uri}}});
+            session.alertsSubscribed = method == "resources/subscribe";
+            return resultResponse(id, QByteArray("{}"));
+        }
         const auto r = result(method, m.value("params"));
         if (const ApiError *e = std::get_if<ApiError>(&r))
             return errorResponse(id, *e);
@@ -215,6 +228,11 @@ std::variant<QByteArray, ApiError> McpServer::result(const QString &method, cons
         return toolsList_;
     if (method == "tools/call")
         return callTool(params);
+    if (alerts_ && method == "resources/read" && params.toObject()["uri"].toString() == McpAlerts::kUri) {
+        const QJsonObject c{{"uri", McpAlerts::kUri}, {"mimeType", "application/json"},
+                            {"text", QString::fromUtf8(compact(McpAlerts::state(*alerts_)))}};
+        return compact(QJsonObject{{"contents", QJsonArray{c}}});
+    }
     if (auto r = features_.result(method, params.toObject()))
         return *r;
     return ApiError{ApiErrorKind::MethodNotFound, "Method not found: " + method.left(100)};
@@ -223,8 +241,21 @@ std::variant<QByteArray, ApiError> McpServer::result(const QString &method, cons
 QJsonObject McpServer::capabilities() const
 {
     QJsonObject c = McpFeatures::capabilities();
+    if (alerts_) // orderflow://alerts can be subscribed (2025: resources/subscribe; 2026: subscriptions/listen)
+        c.insert("resources", QJsonObject{{"subscribe", true}, {"listChanged", false}});
     c.insert("tools", QJsonObject{{"listChanged", false}});
     return c;
+}
+
+void McpServer::setAlerts(AlertBook *book)
+{
+    alerts_ = book;
+    features_.setAlertsResource(book != nullptr);
+    QJsonArray tools = tools_.list();
+    if (book)
+        for (const QJsonValue &t : McpAlerts::toolDefs())
+            tools.append(t);
+    toolsList_ = compact(QJsonObject{{"tools", tools}});
 }
 
 QJsonObject McpServer::serverInfo() const
@@ -273,6 +304,14 @@ std::variant<QByteArray, ApiError> McpServer::callTool(const QJsonValue &params)
         return invalid("missing tool name");
     if (p.contains("arguments") && !p["arguments"].isObject() && !p["arguments"].isNull())
         return invalid("arguments must be an object");
+    if (alerts_ && McpAlerts::isAlertTool(p["name"].toString())) {
+        const auto r = McpAlerts::call(*alerts_, p["name"].toString(), p["arguments"].toObject(), tools_.symbols(),
+                                       QDateTime::currentMSecsSinceEpoch());
+        if (const ApiError *e = std::get_if<ApiError>(&r))
+            return compact(QJsonObject{{"content", QJsonArray{textContent(e->message)}}, {"isError", true}});
+        const QByteArray text = compact(std::get<QJsonObject>(r));
+        return R"({"content":[{"type":"text","text":)" + stringLiteral(text) + R"(}],"structuredContent":)" + text + '}';
+    }
     const auto result = tools_.call(p["name"].toString(), p["arguments"].toObject());
     if (const ApiError *e = std::get_if<ApiError>(&result)) {
         if (!isToolError(e->kind))

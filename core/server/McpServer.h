@@ -20,11 +20,13 @@
 namespace co {
 
 class Tools;
+class AlertBook;
 
 // What a transport remembers per session.
 struct McpSession {
     QString protocolVersion = "2025-03-26"; // assumed until initialize (spec: missing header ⇒ 2025-03-26)
     bool initialized = false;
+    bool alertsSubscribed = false; // resources/subscribe orderflow://alerts (pushed on the GET stream)
 };
 
 class McpServer {
@@ -61,6 +63,9 @@ public:
     // or the JSON-RPC error (MethodNotFound for a method outside that set).
     std::variant<QByteArray, ApiError> result(const QString &method, const QJsonValue &params) const;
     QJsonObject capabilities() const;
+    // Alerts (optional): the alert tools, orderflow://alerts and its subscriptions. Before use.
+    void setAlerts(AlertBook *book);
+    AlertBook *alerts() const { return alerts_; }
     QJsonObject serverInfo() const;
     static QString instructions();
 
@@ -71,6 +76,7 @@ private:
 
     const Tools &tools_;
     McpFeatures features_; // resources, prompts, completions
+    AlertBook *alerts_ = nullptr;
     QString version_;
     HttpLimits limits_;
     QByteArray toolsList_; // the tools/list result, built once

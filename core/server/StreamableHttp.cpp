@@ -1,5 +1,6 @@
 #include "server/StreamableHttp.h"
 
+#include "server/AlertStreams.h"
 #include "server/DeferredReplies.h"
 #include "server/HttpGuard.h"
 #include "server/HttpReply.h"
@@ -20,8 +21,17 @@ void StreamableHttp::handle(const HttpRequest &req, HttpResponder &r)
         return post(req, r);
     if (req.method == "DELETE")
         return remove(req, r);
-    // GET included: no server-initiated stream is offered (the SDK client reads 405 as "none")
-    sendRpcError(r, {ApiErrorKind::MethodNotAllowed, "Method Not Allowed"}, {{"Allow", "POST, DELETE"}});
+    if (req.method == "GET" && streams_) { // a session's stream: alerts it subscribed to
+        const QByteArray id = req.value(kSessionHeader);
+        if (id.isEmpty())
+            return sendRpcError(r, {ApiErrorKind::SessionRequired, "Bad Request: Mcp-Session-Id header is required"});
+        if (!sessions_.find(id, nowMs()))
+            return sendRpcError(r, {ApiErrorKind::SessionNotFound, "Session not found"});
+        return streams_->open(std::move(r), AlertStreams::Kind::Session, id, {});
+    }
+    // Without alerts no server-initiated stream is offered (the SDK client reads 405 as "none").
+    sendRpcError(r, {ApiErrorKind::MethodNotAllowed, "Method Not Allowed"},
+                 {{"Allow", streams_ ? "GET, POST, DELETE" : "POST, DELETE"}});
 }
 
 void StreamableHttp::post(const HttpRequest &req, HttpResponder &r)
@@ -80,7 +90,8 @@ void StreamableHttp::answer(const McpServer::Body &body, const QByteArray &id, s
     }
     const McpSession before = *session;
     const QList<QByteArray> replies = mcp_.dispatch(body, *session);
-    if (session->protocolVersion != before.protocolVersion || session->initialized != before.initialized)
+    if (session->protocolVersion != before.protocolVersion || session->initialized != before.initialized ||
+        session->alertsSubscribed != before.alertsSubscribed)
         sessions_.update(id, *session);
     if (replies.isEmpty())
         return sendReply(r, 202, {}, {}, {{kSessionHeader, id}});
@@ -92,6 +103,9 @@ void StreamableHttp::modern(const HttpRequest &req, const McpServer::Body &body,
     McpModern::Headers h{req.value("MCP-Protocol-Version"), req.value("Mcp-Method"), req.value("Mcp-Name")};
     auto finish = [this, message = body.messages.first(), h](HttpResponder &out) {
         const McpModern::Reply reply = McpModern(mcp_).handle(message, &h);
+        if (reply.stream && streams_)
+            return streams_->open(std::move(out), AlertStreams::Kind::Listen, reply.alerts ? "alerts" : "",
+                                  reply.subscriptionId, reply.body);
         if (reply.body.isEmpty())
             return sendReply(out, 202, {}, {});
         sendJson(out, reply.status, reply.body);

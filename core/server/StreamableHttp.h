@@ -11,12 +11,15 @@
 namespace co {
 
 class DeferredReplies;
+class AlertStreams;
 
 class StreamableHttp {
 public:
     // deferred: where a tools/call that waits for a rebuild parks its answer (may be null: it blocks).
-    StreamableHttp(const McpServer &mcp, McpSessions &sessions, DeferredReplies *deferred = nullptr)
-        : mcp_(mcp), sessions_(sessions), deferred_(deferred)
+    // streams: where GET /mcp and subscriptions/listen streams go (null: no alerts, GET is 405).
+    StreamableHttp(const McpServer &mcp, McpSessions &sessions, DeferredReplies *deferred = nullptr,
+                   AlertStreams *streams = nullptr)
+        : mcp_(mcp), sessions_(sessions), deferred_(deferred), streams_(streams)
     {
     }
 
@@ -36,6 +39,7 @@ private:
     const McpServer &mcp_;
     McpSessions &sessions_;
     DeferredReplies *deferred_;
+    AlertStreams *streams_;
 };
 
 } // namespace co

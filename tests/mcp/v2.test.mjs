@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { BIN, LAST_EVENT_MS, sandbox, skipReason, startServer } from './helpers.mjs';
-import { TOOLS, checkAllTools } from './checks.mjs';
+import { HTTP_TOOLS, checkAllTools } from './checks.mjs';
 
 const MODERN = '2026-07-28';
 const client = mode => new Client({ name: 'v2-e2e', version: '1' }, { versionNegotiation: { mode } });
@@ -33,7 +33,7 @@ describe('SDK v2 client, stateless era', { skip: skipReason() || false }, () => 
       assert.equal(c.getNegotiatedProtocolVersion(), MODERN);
       assert.equal(t.sessionId, undefined);
       const { tools } = await c.listTools();
-      assert.deepEqual(tools.map(x => x.name), TOOLS);
+      assert.deepEqual(tools.map(x => x.name), HTTP_TOOLS);
       await checkAllTools(c);
       await assert.rejects(c.callTool({ name: 'nope', arguments: {} }), /-32602|Unknown tool/);
       await c.close();

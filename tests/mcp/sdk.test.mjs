@@ -58,9 +58,14 @@ describe('TypeScript SDK client', { skip: skipReason() || false }, () => {
     assert.equal(await note.text(), '');
     assert.deepEqual(await (await post({ jsonrpc: '2.0', id: 2, method: 'ping' }, S)).json(), { jsonrpc: '2.0', id: 2, result: {} });
     assert.equal((await (await post({ jsonrpc: '2.0', id: 3, method: 'logging/setLevel', params: { level: 'info' } }, S)).json()).error.code, -32601);
-    const get = await fetch(u);
-    assert.equal(get.status, 405);
-    assert.equal(get.headers.get('allow'), 'POST, DELETE');
+    // GET: the session's stream (alerts after resources/subscribe); without a session 400.
+    assert.equal((await fetch(u)).status, 400);
+    const ac = new AbortController();
+    const get = await fetch(u, { headers: { accept: 'text/event-stream', ...S }, signal: ac.signal });
+    assert.equal(get.status, 200);
+    assert.equal(get.headers.get('content-type'), 'text/event-stream');
+    ac.abort();
+    assert.equal((await fetch(u, { method: 'PUT', headers: S })).headers.get('allow'), 'GET, POST, DELETE');
     assert.equal((await post({ jsonrpc: '2.0', id: 4, method: 'ping' })).status, 400);
     assert.equal((await post({ jsonrpc: '2.0', id: 4, method: 'ping' }, { 'mcp-session-id': 'nope' })).status, 404);
     assert.equal((await post({ jsonrpc: '2.0', id: 5, method: 'ping' }, { ...S, origin: 'http://evil.example' })).status, 403);

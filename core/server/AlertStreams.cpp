@@ -12,6 +12,10 @@
 
 namespace co {
 
+namespace {
+const int kNotice = int(McpServer::logLevels().indexOf("notice"));
+} // namespace
+
 struct AlertStreams::Stream {
     HttpResponder r;
     Kind kind;
@@ -21,8 +25,8 @@ struct AlertStreams::Stream {
     Stream(HttpResponder x, Kind k) : r(std::move(x)), kind(k) {}
 };
 
-AlertStreams::AlertStreams(AlertBook &book, std::function<bool(const QByteArray &)> subscribed, QObject *parent)
-    : QObject(parent), book_(book), subscribed_(std::move(subscribed))
+AlertStreams::AlertStreams(AlertBook &book, SessionLookup session, QObject *parent)
+    : QObject(parent), book_(book), session_(std::move(session))
 {
     QPointer<AlertStreams> self(this);
     listener_ = book_.addListener([self](const AlertEvent &e) {
@@ -73,8 +77,12 @@ void AlertStreams::push(const AlertEvent &e)
             s->r.writeChunk("event: alert\ndata: " + QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact) + "\n\n");
         else if (s->kind == Kind::Listen && !s->key.isEmpty())
             s->r.writeChunk("event: message\ndata: " + McpAlerts::notification(e, s->subscriptionId) + "\n\n");
-        else if (subscribed_ && subscribed_(s->key))
-            s->r.writeChunk("event: message\ndata: " + McpAlerts::notification(e) + "\n\n");
+        else if (const auto session = session_ ? session_(s->key) : std::nullopt) {
+            if (session->alertsSubscribed)
+                s->r.writeChunk("event: message\ndata: " + McpAlerts::notification(e) + "\n\n");
+            if (session->logLevel >= 0 && session->logLevel <= kNotice) // an alert is a notice
+                s->r.writeChunk("event: message\ndata: " + McpAlerts::logMessage(e) + "\n\n");
+        }
     }
 }
 

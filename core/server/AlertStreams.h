@@ -6,6 +6,7 @@
 // engine thread; the event is queued to this object's thread, which owns the sockets.
 // Keep-alive comments every 15 s; a stream ends when its client goes away.
 #include "server/HttpConnection.h"
+#include "server/McpServer.h"
 
 #include <QHash>
 #include <QJsonValue>
@@ -24,8 +25,9 @@ public:
     static constexpr int kKeepAliveMs = 15'000;
     static constexpr int kMaxStreams = 64;
 
-    // subscribed(sessionId): whether a 2025 session still wants orderflow://alerts.
-    AlertStreams(AlertBook &book, std::function<bool(const QByteArray &)> subscribed, QObject *parent = nullptr);
+    // session(id): a 2025 session as it is now (subscribed to orderflow://alerts? its log level).
+    using SessionLookup = std::function<std::optional<McpSession>(const QByteArray &)>;
+    AlertStreams(AlertBook &book, SessionLookup session, QObject *parent = nullptr);
     ~AlertStreams() override;
 
     enum class Kind { Session, Listen, Rest };
@@ -40,7 +42,7 @@ private:
     void push(const AlertEvent &e);
 
     AlertBook &book_;
-    std::function<bool(const QByteArray &)> subscribed_;
+    SessionLookup session_;
     int listener_ = 0;
     int next_ = 1;
     QHash<int, std::shared_ptr<Stream>> streams_;

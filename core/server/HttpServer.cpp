@@ -88,10 +88,9 @@ private:
     {
         if (!book)
             return nullptr;
-        return std::make_unique<AlertStreams>(*book, [&sessions](const QByteArray &id) {
-            const auto s = sessions.find(id, QDateTime::currentMSecsSinceEpoch());
-            return s && s->alertsSubscribed;
-        }, parent);
+        return std::make_unique<AlertStreams>(
+            *book, [&sessions](const QByteArray &id) { return sessions.find(id, QDateTime::currentMSecsSinceEpoch()); },
+            parent);
     }
 
     // GET /api/alerts (rules and fired alerts) and /api/alerts/stream (SSE, one "alert" event each).

@@ -107,4 +107,12 @@ QByteArray McpAlerts::notification(const AlertEvent &e, const QJsonValue &subscr
     return QJsonDocument(n).toJson(QJsonDocument::Compact);
 }
 
+QByteArray McpAlerts::logMessage(const AlertEvent &e)
+{
+    const QJsonObject n{{"jsonrpc", "2.0"},
+                        {"method", "notifications/message"},
+                        {"params", QJsonObject{{"level", "notice"}, {"logger", "alerts"}, {"data", e.toJson()}}}};
+    return QJsonDocument(n).toJson(QJsonDocument::Compact);
+}
+
 } // namespace co

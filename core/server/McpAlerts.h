@@ -26,6 +26,8 @@ public:
     // notifications/resources/updated for orderflow://alerts with the fired alert in _meta
     // (subscriptionId: the 2026-07-28 listen stream's id; undefined for the 2025 GET stream).
     static QByteArray notification(const AlertEvent &e, const QJsonValue &subscriptionId = QJsonValue::Undefined);
+    // notifications/message (level notice, logger "alerts") for 2025 sessions that set a log level.
+    static QByteArray logMessage(const AlertEvent &e);
 };
 
 } // namespace co

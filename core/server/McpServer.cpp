@@ -95,6 +95,12 @@ QByteArray errorResponse(const QJsonValue &id, const ApiError &e) { return compa
 QJsonObject textContent(const QString &text) { return QJsonObject{{"type", "text"}, {"text", text}}; }
 } // namespace
 
+const QStringList &McpServer::logLevels()
+{
+    static const QStringList v{"debug", "info", "notice", "warning", "error", "critical", "alert", "emergency"};
+    return v;
+}
+
 const QStringList &McpServer::supportedVersions()
 {
     static const QStringList v{"2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"};
@@ -201,6 +207,13 @@ std::optional<QByteArray> McpServer::handle(const QJsonValue &message, McpSessio
                 return errorResponse(id, {ApiErrorKind::InvalidParams, "Invalid params: params must be an object"});
             return resultResponse(id, initialize(m["params"].toObject(), session));
         }
+        if (method == "logging/setLevel" && alerts_) { // 2025 era: fired alerts as notice messages
+            const int level = logLevels().indexOf(m["params"].toObject()["level"].toString());
+            if (level < 0)
+                return errorResponse(id, {ApiErrorKind::InvalidParams, "Invalid params: level must be one of " + logLevels().join(", ")});
+            session.logLevel = level;
+            return resultResponse(id, QByteArray("{}"));
+        }
         if ((method == "resources/subscribe" || method == "resources/unsubscribe") && alerts_) {
             // 2025 era: the one subscribable resource; updates go out on the session's GET stream.
             const QString uri = m["params"].toObject()["uri"].toString();
@@ -275,8 +288,11 @@ QJsonObject McpServer::initialize(const QJsonObject &params, McpSession &session
     const QString asked = params["protocolVersion"].toString();
     session.protocolVersion = supportedVersions().contains(asked) ? asked : QString(kLatestVersion);
     session.initialized = false;
+    QJsonObject caps = capabilities();
+    if (alerts_) // sessions only: 2026-07-28 has no logging/setLevel
+        caps.insert("logging", QJsonObject{});
     return QJsonObject{{"protocolVersion", session.protocolVersion},
-                       {"capabilities", capabilities()},
+                       {"capabilities", caps},
                        {"serverInfo", serverInfo()},
                        {"instructions", instructions()}};
 }

@@ -27,12 +27,15 @@ struct McpSession {
     QString protocolVersion = "2025-03-26"; // assumed until initialize (spec: missing header ⇒ 2025-03-26)
     bool initialized = false;
     bool alertsSubscribed = false; // resources/subscribe orderflow://alerts (pushed on the GET stream)
+    int logLevel = -1;             // logging/setLevel (index in McpServer::logLevels()); -1: no log messages
 };
 
 class McpServer {
 public:
     static constexpr const char *kLatestVersion = "2025-11-25";
     static const QStringList &supportedVersions();
+    // RFC 5424 severities of logging/setLevel, least severe first.
+    static const QStringList &logLevels();
 
     McpServer(const Tools &tools, QString serverVersion, HttpLimits limits = {});
 

@@ -91,7 +91,7 @@ void StreamableHttp::answer(const McpServer::Body &body, const QByteArray &id, s
     const McpSession before = *session;
     const QList<QByteArray> replies = mcp_.dispatch(body, *session);
     if (session->protocolVersion != before.protocolVersion || session->initialized != before.initialized ||
-        session->alertsSubscribed != before.alertsSubscribed)
+        session->alertsSubscribed != before.alertsSubscribed || session->logLevel != before.logLevel)
         sessions_.update(id, *session);
     if (replies.isEmpty())
         return sendReply(r, 202, {}, {}, {{kSessionHeader, id}});

@@ -57,7 +57,7 @@ describe('TypeScript SDK client', { skip: skipReason() || false }, () => {
     assert.equal(note.status, 202);
     assert.equal(await note.text(), '');
     assert.deepEqual(await (await post({ jsonrpc: '2.0', id: 2, method: 'ping' }, S)).json(), { jsonrpc: '2.0', id: 2, result: {} });
-    assert.equal((await (await post({ jsonrpc: '2.0', id: 3, method: 'logging/setLevel', params: { level: 'info' } }, S)).json()).error.code, -32601);
+    assert.equal((await (await post({ jsonrpc: '2.0', id: 3, method: 'tasks/list' }, S)).json()).error.code, -32601);
     // GET: the session's stream (alerts after resources/subscribe); without a session 400.
     assert.equal((await fetch(u)).status, 400);
     const ac = new AbortController();

@@ -142,6 +142,25 @@ private Q_SLOTS:
         QVERIFY(get.waitFor("notifications/resources/updated", 500).isEmpty());
     }
 
+    // 2025: logging/setLevel, then fired alerts come as notice messages on the session's stream.
+    void loggingNotices()
+    {
+        QVERIFY(rpc("logging/setLevel", {{"level", "loud"}})["error"].toObject()["message"].toString().contains("debug, info"));
+        QCOMPARE(rpc("logging/setLevel", {{"level", "info"}})["result"].toObject(), QJsonObject{});
+        StreamReader get;
+        get.open(port_, "GET", "/mcp", {{"Mcp-Session-Id", session_}, {"Accept", "text/event-stream"}});
+        get.waitFor(": open", 1000);
+        const QJsonObject rule = setAlert({{"symbol", "BTCUSDT"}, {"kind", "price_cross"}, {"price", 150}});
+        tradeAt(149);
+        tradeAt(151);
+        const QJsonObject n = get.waitFor("\"alertId\":" + QByteArray::number(rule["id"].toInt()) + ",");
+        QCOMPARE(n["method"].toString(), QString("notifications/message"));
+        QCOMPARE(n["params"].toObject()["level"].toString(), QString("notice"));
+        QCOMPARE(n["params"].toObject()["logger"].toString(), QString("alerts"));
+        QCOMPARE(n["params"].toObject()["data"].toObject()["alertId"], rule["id"]);
+        QCOMPARE(rpc("logging/setLevel", {{"level", "error"}})["result"].toObject(), QJsonObject{});
+    }
+
     // 2026-07-28: subscriptions/listen opens a stream; its notifications carry the subscription id.
     void listenStreamGetsTheCrossing()
     {

@@ -1,5 +1,8 @@
 #include "app/Application.h"
 
+#include "alerts/AlertBook.h"
+#include "alerts/AlertStore.h"
+
 #include "cache/CacheDayHistory.h"
 #include "pipeline/EngineThread.h"
 #include "pipeline/LiveFeed.h"
@@ -63,6 +66,7 @@ bool Application::start(QString *error)
         h.engine = config_.engine;
         history_ = std::make_shared<CacheDayHistory>(std::move(h));
     }
+    startAlerts();
     // Sources start once the cache is back in the engines (they accept increasing ids only).
     auto afterRestore = [this](QObject *context, std::function<void()> fn) {
         if (storage_)
@@ -124,6 +128,29 @@ void Application::setReadTimeSettings(const EngineConfig &engine)
     engines_->post(std::function<void(MarketFeed &)>([this, engine](MarketFeed &) { registry_.setReadTimeSettings(engine); }));
 }
 
+void Application::startAlerts()
+{
+    std::shared_ptr<AlertStore> store;
+    if (storage_) {
+        store = std::make_shared<AlertStore>();
+        QString why;
+        if (!store->open(storage_->path(), &why)) {
+            std::fprintf(stderr, "alerts: not kept (%s)\n", qPrintable(why));
+            store.reset();
+        }
+    }
+    alerts_ = std::make_shared<AlertBook>(registry_, store);
+    AlertBook *book = alerts_.get();
+    EngineRegistry *registry = &registry_;
+    // Evaluated on the engines' own events (writer thread), on every engine, present and future.
+    engines_->post(std::function<void(MarketFeed &)>([book, registry](MarketFeed &feed) {
+        feed.onEngineCreated([book](MarketEngine &e) { e.addObserver(book); });
+        for (const std::string &name : registry->symbols())
+            if (MarketEngine *e = feed.engineFor(name))
+                e->addObserver(book);
+    }));
+}
+
 bool Application::startServer(QString *error)
 {
     ServerOptions o;
@@ -136,6 +163,7 @@ bool Application::startServer(QString *error)
     o.limits = config_.serverLimits;
     o.maxSessions = config_.mcpMaxSessions;
     o.sessionIdleMs = config_.mcpSessionIdleMs;
+    o.alerts = alerts_;
     const HealthInputs inputs{registry_, status_, replay_.get(), live_ != nullptr, QDateTime::currentMSecsSinceEpoch()};
     server_ = std::make_unique<HttpServer>(registry_, config_.symbols, o, [inputs] {
         return serverHealth(inputs, QDateTime::currentMSecsSinceEpoch());

@@ -13,6 +13,8 @@
 
 namespace co {
 
+class AlertBook;
+
 class EngineThread;
 class HttpServer;
 class LiveFeed;
@@ -44,12 +46,15 @@ public:
     StorageService *storage() const noexcept { return storage_.get(); } // the SQLite cache
     // Older days and other zones for get_key_levels, over the cache; null without one.
     HistoryProviderPtr history() const { return history_; }
+    // The alert rules, evaluated on every engine's events (issue 19).
+    std::shared_ptr<AlertBook> alerts() const { return alerts_; }
 
 Q_SIGNALS:
     void replayDone(bool ok, const QString &message);
 
 private:
     bool startServer(QString *error);
+    void startAlerts();
 
     Config config_;
     EngineRegistry registry_;
@@ -60,6 +65,7 @@ private:
     std::unique_ptr<HttpServer> server_;
     std::unique_ptr<StorageService> storage_;
     HistoryProviderPtr history_;
+    std::shared_ptr<AlertBook> alerts_; // rules kept in the cache when there is one
 };
 
 } // namespace co

@@ -38,6 +38,10 @@ constexpr Mapping kTable[] = {
     {ApiErrorKind::TooManySessions, 503, -32000, "too_many_sessions"},
     {ApiErrorKind::BatchTooLarge, 413, -32600, "batch_too_large"},
     {ApiErrorKind::AnswerTooLarge, 413, -32000, "answer_too_large"},
+    {ApiErrorKind::HeaderMismatch, 400, -32020, "header_mismatch"},
+    {ApiErrorKind::UnsupportedModernVersion, 400, -32022, "unsupported_protocol_version"},
+    {ApiErrorKind::MissingMeta, 400, -32602, "invalid_params"},
+    {ApiErrorKind::RemovedMethod, 404, -32601, "method_not_found"},
 };
 
 const Mapping &mappingOf(ApiErrorKind kind)
@@ -58,7 +62,10 @@ QJsonObject rpcErrorResponse(const QJsonValue &id, const ApiError &e)
 {
     // A tool-level error reaching here (outside tools/call) is a bad parameter.
     const int code = isToolError(e.kind) ? rpcCode(ApiErrorKind::InvalidParams) : rpcCode(e.kind);
-    return QJsonObject{{"jsonrpc", "2.0"}, {"id", id}, {"error", QJsonObject{{"code", code}, {"message", e.message}}}};
+    QJsonObject error{{"code", code}, {"message", e.message}};
+    if (!e.data.isUndefined())
+        error.insert("data", e.data);
+    return QJsonObject{{"jsonrpc", "2.0"}, {"id", id}, {"error", error}};
 }
 
 QByteArray restErrorBody(const ApiError &e)

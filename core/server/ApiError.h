@@ -36,11 +36,17 @@ enum class ApiErrorKind {
     TooManySessions,
     BatchTooLarge,  // more requests in a batch than MAX_BATCH
     AnswerTooLarge, // a batch's answers past MAX_ANSWER_BYTES (per request, inside the batch)
+    // 2026-07-28 (stateless era) only: codes that era reserves
+    HeaderMismatch,            // MCP-Protocol-Version / Mcp-Method / Mcp-Name vs the body (-32020)
+    UnsupportedModernVersion,  // UnsupportedProtocolVersionError (-32022, data: supported, requested)
+    MissingMeta,               // request _meta without the required keys (-32602 at HTTP 400)
+    RemovedMethod,             // unknown or removed method (-32601 at HTTP 404)
 };
 
 struct ApiError {
     ApiErrorKind kind = ApiErrorKind::Internal;
     QString message;
+    QJsonValue data = QJsonValue::Undefined; // JSON-RPC error.data when defined
 };
 
 // HTTP status when the error is the whole answer (REST bodies, transport errors).

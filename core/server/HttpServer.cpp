@@ -1,10 +1,12 @@
 #include "server/HttpServer.h"
 
+#include "server/AlertStreams.h"
 #include "server/DeferredReplies.h"
 #include "server/HttpGuard.h"
 #include "server/HttpListener.h"
 #include "server/HttpReply.h"
 #include "server/ListenSocket.h"
+#include "server/McpAlerts.h"
 #include "server/McpServer.h"
 #include "server/McpSessions.h"
 #include "server/RestApi.h"
@@ -12,6 +14,7 @@
 #include "server/StreamableHttp.h"
 #include "server/Tools.h"
 
+#include <QDateTime>
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QThread>
@@ -41,9 +44,11 @@ public:
     Routes(const EngineRegistry &registry, const QStringList &symbols, const ServerOptions &o, HealthProvider health,
            Shared &shared, HistoryProviderPtr history)
         : tools_(registry, symbols, std::move(history)), mcp_(tools_, o.version, o.limits), deferred_(this),
-          streamable_(mcp_, shared.sessions, &deferred_), sse_(mcp_, shared.sse, this), rest_(tools_),
+          alerts_(o.alerts), streams_(alertStreams(o.alerts.get(), shared.sessions, this)),
+          streamable_(mcp_, shared.sessions, &deferred_, streams_.get()), sse_(mcp_, shared.sse, this), rest_(tools_),
           health_(std::move(health)), shared_(shared), limits_(o.limits)
     {
+        mcp_.setAlerts(alerts_.get());
         guard_.loopback = bindAddress(o.host).isLoopback();
         guard_.token = o.apiToken.toUtf8();
         guard_.allowedOrigins = o.allowedOrigins;
@@ -71,9 +76,39 @@ public:
         delete listener_;
         listener_ = nullptr;
     }
-    void closeStreams() { sse_.closeAll(); }
+    void closeStreams()
+    {
+        sse_.closeAll();
+        if (streams_)
+            streams_->closeAll();
+    }
 
 private:
+    static std::unique_ptr<AlertStreams> alertStreams(AlertBook *book, McpSessions &sessions, QObject *parent)
+    {
+        if (!book)
+            return nullptr;
+        return std::make_unique<AlertStreams>(
+            *book, [&sessions](const QByteArray &id) { return sessions.find(id, QDateTime::currentMSecsSinceEpoch()); },
+            parent);
+    }
+
+    // GET /api/alerts (rules and fired alerts) and /api/alerts/stream (SSE, one "alert" event each).
+    void restAlerts(const HttpRequest &req, HttpResponder &r, const QString &sub)
+    {
+        if (const auto e = checkAccess(guard_, req.value("Host"), req.value("Origin"), req.value("Authorization"), false))
+            return sendRestError(r, *e);
+        if (req.method != "GET")
+            return sendRestError(r, {ApiErrorKind::MethodNotAllowed, "Method Not Allowed: use GET"}, {{"Allow", "GET"}});
+        if (!alerts_)
+            return sendRestError(r, {ApiErrorKind::NotFound, "Not Found: alerts are not enabled on this server"});
+        if (sub == "stream")
+            return streams_->open(std::move(r), AlertStreams::Kind::Rest, {}, {});
+        if (!sub.isEmpty())
+            return sendRestError(r, {ApiErrorKind::NotFound, "Not Found: use /api/alerts or /api/alerts/stream"});
+        sendJson(r, 200, QJsonDocument(McpAlerts::state(*alerts_)).toJson(QJsonDocument::Compact));
+    }
+
     void route(const HttpRequest &req, HttpResponder &r)
     {
         const QString &path = req.path;
@@ -100,6 +135,8 @@ private:
             const QStringList parts = path.mid(5).split('/');
             if (parts.size() > 2 || parts.contains(QString()))
                 return sendRestError(r, {ApiErrorKind::NotFound, "Not Found"});
+            if (parts[0] == "alerts")
+                return restAlerts(req, r, parts.value(1));
             rest(req, r, parts[0], parts.value(1));
         } else {
             sendRestError(r, {ApiErrorKind::NotFound, "Not Found"});
@@ -165,6 +202,8 @@ private:
     Tools tools_;
     McpServer mcp_;
     DeferredReplies deferred_; // before its users
+    std::shared_ptr<AlertBook> alerts_;
+    std::unique_ptr<AlertStreams> streams_; // with alerts only; before its users
     StreamableHttp streamable_;
     SseHub sse_;
     RestApi rest_;

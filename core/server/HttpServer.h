@@ -21,6 +21,8 @@ class QThread;
 
 namespace co {
 
+class AlertBook;
+
 struct ServerOptions {
     QString host = "127.0.0.1";
     quint16 port = 8022; // 0: any free port
@@ -31,6 +33,7 @@ struct ServerOptions {
     HttpLimits limits;
     qsizetype maxSessions = 10'000;       // MCP_MAX_SESSIONS: Streamable HTTP sessions kept
     int sessionIdleMs = 30 * 60'000;      // MCP_SESSION_IDLE: an unused session expires after this
+    std::shared_ptr<AlertBook> alerts;    // optional: alert tools, orderflow://alerts, pushed alerts
 };
 
 struct HealthReport {

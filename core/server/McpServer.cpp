@@ -1,6 +1,9 @@
 #include "server/McpServer.h"
 
+#include "server/McpAlerts.h"
 #include "server/Tools.h"
+
+#include <QDateTime>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -92,6 +95,12 @@ QByteArray errorResponse(const QJsonValue &id, const ApiError &e) { return compa
 QJsonObject textContent(const QString &text) { return QJsonObject{{"type", "text"}, {"text", text}}; }
 } // namespace
 
+const QStringList &McpServer::logLevels()
+{
+    static const QStringList v{"debug", "info", "notice", "warning", "error", "critical", "alert", "emergency"};
+    return v;
+}
+
 const QStringList &McpServer::supportedVersions()
 {
     static const QStringList v{"2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"};
@@ -99,7 +108,7 @@ const QStringList &McpServer::supportedVersions()
 }
 
 McpServer::McpServer(const Tools &tools, QString serverVersion, HttpLimits limits)
-    : tools_(tools), version_(std::move(serverVersion)), limits_(limits), toolsList_(compact(QJsonObject{{"tools", tools_.list()}}))
+    : tools_(tools), features_(tools), version_(std::move(serverVersion)), limits_(limits), toolsList_(compact(QJsonObject{{"tools", tools_.list()}}))
 {
 }
 
@@ -198,15 +207,27 @@ std::optional<QByteArray> McpServer::handle(const QJsonValue &message, McpSessio
                 return errorResponse(id, {ApiErrorKind::InvalidParams, "Invalid params: params must be an object"});
             return resultResponse(id, initialize(m["params"].toObject(), session));
         }
-        if (method == "tools/list") // a cursor is ignored: one page
-            return resultResponse(id, toolsList_);
-        if (method == "tools/call") {
-            const auto r = callTool(m.value("params"));
-            if (const ApiError *e = std::get_if<ApiError>(&r))
-                return errorResponse(id, *e);
-            return resultResponse(id, std::get<QByteArray>(r));
+        if (method == "logging/setLevel" && alerts_) { // 2025 era: fired alerts as notice messages
+            const int level = logLevels().indexOf(m["params"].toObject()["level"].toString());
+            if (level < 0)
+                return errorResponse(id, {ApiErrorKind::InvalidParams, "Invalid params: level must be one of " + logLevels().join(", ")});
+            session.logLevel = level;
+            return resultResponse(id, QByteArray("{}"));
         }
-        return errorResponse(id, {ApiErrorKind::MethodNotFound, "Method not found: " + method.left(100)});
+        if ((method == "resources/subscribe" || method == "resources/unsubscribe") && alerts_) {
+            // 2025 era: the one subscribable resource; updates go out on the session's GET stream.
+            const QString uri = m["params"].toObject()["uri"].toString();
+            if (uri != McpAlerts::kUri)
+                return errorResponse(id, {ApiErrorKind::InvalidParams, "Invalid params: uri '" + uri.left(100) +
+                                                                           "' cannot be subscribed; use orderflow://alerts",
+                                          QJsonObject{{"uri", uri}}});
+            session.alertsSubscribed = method == "resources/subscribe";
+            return resultResponse(id, QByteArray("{}"));
+        }
+        const auto r = result(method, m.value("params"));
+        if (const ApiError *e = std::get_if<ApiError>(&r))
+            return errorResponse(id, *e);
+        return resultResponse(id, std::get<QByteArray>(r));
     } catch (const std::exception &e) {
         return errorResponse(id, {ApiErrorKind::Internal, QString("Internal error: ") + e.what()});
     } catch (...) {
@@ -214,18 +235,66 @@ std::optional<QByteArray> McpServer::handle(const QJsonValue &message, McpSessio
     }
 }
 
+std::variant<QByteArray, ApiError> McpServer::result(const QString &method, const QJsonValue &params) const
+{
+    if (method == "tools/list") // a cursor is ignored: one page
+        return toolsList_;
+    if (method == "tools/call")
+        return callTool(params);
+    if (alerts_ && method == "resources/read" && params.toObject()["uri"].toString() == McpAlerts::kUri) {
+        const QJsonObject c{{"uri", McpAlerts::kUri}, {"mimeType", "application/json"},
+                            {"text", QString::fromUtf8(compact(McpAlerts::state(*alerts_)))}};
+        return compact(QJsonObject{{"contents", QJsonArray{c}}});
+    }
+    if (auto r = features_.result(method, params.toObject()))
+        return *r;
+    return ApiError{ApiErrorKind::MethodNotFound, "Method not found: " + method.left(100)};
+}
+
+QJsonObject McpServer::capabilities() const
+{
+    QJsonObject c = McpFeatures::capabilities();
+    if (alerts_) // orderflow://alerts can be subscribed (2025: resources/subscribe; 2026: subscriptions/listen)
+        c.insert("resources", QJsonObject{{"subscribe", true}, {"listChanged", false}});
+    c.insert("tools", QJsonObject{{"listChanged", false}});
+    return c;
+}
+
+void McpServer::setAlerts(AlertBook *book)
+{
+    alerts_ = book;
+    features_.setAlertsResource(book != nullptr);
+    QJsonArray tools = tools_.list();
+    if (book)
+        for (const QJsonValue &t : McpAlerts::toolDefs())
+            tools.append(t);
+    toolsList_ = compact(QJsonObject{{"tools", tools}});
+}
+
+QJsonObject McpServer::serverInfo() const
+{
+    return QJsonObject{{"name", "crypto-orderflow"}, {"title", "Crypto Orderflow"}, {"version", version_}};
+}
+
+QString McpServer::instructions()
+{
+    return "Read-only Binance USD-M order-flow data. Symbols like BTCUSDT. Times are ms since epoch UTC "
+           "(plus ISO strings). Read dataQuality before drawing conclusions. Start with scan_market or "
+           "get_market_snapshot, then get_key_levels and get_orderflow_metrics.";
+}
+
 QJsonObject McpServer::initialize(const QJsonObject &params, McpSession &session) const
 {
     const QString asked = params["protocolVersion"].toString();
     session.protocolVersion = supportedVersions().contains(asked) ? asked : QString(kLatestVersion);
     session.initialized = false;
-    return QJsonObject{
-        {"protocolVersion", session.protocolVersion},
-        {"capabilities", QJsonObject{{"tools", QJsonObject{{"listChanged", false}}}}},
-        {"serverInfo", QJsonObject{{"name", "crypto-orderflow"}, {"title", "Crypto Orderflow"}, {"version", version_}}},
-        {"instructions", "Read-only Binance USD-M order-flow data. Symbols like BTCUSDT. Times are ms since epoch UTC "
-                         "(plus ISO strings). Read dataQuality before drawing conclusions. Start with scan_market or "
-                         "get_market_snapshot, then get_key_levels and get_orderflow_metrics."}};
+    QJsonObject caps = capabilities();
+    if (alerts_) // sessions only: 2026-07-28 has no logging/setLevel
+        caps.insert("logging", QJsonObject{});
+    return QJsonObject{{"protocolVersion", session.protocolVersion},
+                       {"capabilities", caps},
+                       {"serverInfo", serverInfo()},
+                       {"instructions", instructions()}};
 }
 
 bool McpServer::prepare(const Body &body, const std::function<std::function<void()>()> &waitOne) const
@@ -251,6 +320,14 @@ std::variant<QByteArray, ApiError> McpServer::callTool(const QJsonValue &params)
         return invalid("missing tool name");
     if (p.contains("arguments") && !p["arguments"].isObject() && !p["arguments"].isNull())
         return invalid("arguments must be an object");
+    if (alerts_ && McpAlerts::isAlertTool(p["name"].toString())) {
+        const auto r = McpAlerts::call(*alerts_, p["name"].toString(), p["arguments"].toObject(), tools_.symbols(),
+                                       QDateTime::currentMSecsSinceEpoch());
+        if (const ApiError *e = std::get_if<ApiError>(&r))
+            return compact(QJsonObject{{"content", QJsonArray{textContent(e->message)}}, {"isError", true}});
+        const QByteArray text = compact(std::get<QJsonObject>(r));
+        return R"({"content":[{"type":"text","text":)" + stringLiteral(text) + R"(}],"structuredContent":)" + text + '}';
+    }
     const auto result = tools_.call(p["name"].toString(), p["arguments"].toObject());
     if (const ApiError *e = std::get_if<ApiError>(&result)) {
         if (!isToolError(e->kind))

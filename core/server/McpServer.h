@@ -3,6 +3,7 @@
 // body parsing with the batch rules of mcp.md §1.4, version negotiation, initialize, ping,
 // tools/list and tools/call. Transports own sessions and framing; this class owns the protocol.
 #include "server/ApiError.h"
+#include "server/McpFeatures.h"
 #include "server/HttpLimits.h"
 
 #include <QByteArray>
@@ -19,17 +20,22 @@
 namespace co {
 
 class Tools;
+class AlertBook;
 
 // What a transport remembers per session.
 struct McpSession {
     QString protocolVersion = "2025-03-26"; // assumed until initialize (spec: missing header ⇒ 2025-03-26)
     bool initialized = false;
+    bool alertsSubscribed = false; // resources/subscribe orderflow://alerts (pushed on the GET stream)
+    int logLevel = -1;             // logging/setLevel (index in McpServer::logLevels()); -1: no log messages
 };
 
 class McpServer {
 public:
     static constexpr const char *kLatestVersion = "2025-11-25";
     static const QStringList &supportedVersions();
+    // RFC 5424 severities of logging/setLevel, least severe first.
+    static const QStringList &logLevels();
 
     McpServer(const Tools &tools, QString serverVersion, HttpLimits limits = {});
 
@@ -56,12 +62,24 @@ public:
     // {"jsonrpc":"2.0","id":null,"error":…} for a refused body.
     static QByteArray errorBody(const ApiError &e);
 
+    // The methods both eras share (tools, resources, prompts, completion): the encoded "result",
+    // or the JSON-RPC error (MethodNotFound for a method outside that set).
+    std::variant<QByteArray, ApiError> result(const QString &method, const QJsonValue &params) const;
+    QJsonObject capabilities() const;
+    // Alerts (optional): the alert tools, orderflow://alerts and its subscriptions. Before use.
+    void setAlerts(AlertBook *book);
+    AlertBook *alerts() const { return alerts_; }
+    QJsonObject serverInfo() const;
+    static QString instructions();
+
 private:
     QJsonObject initialize(const QJsonObject &params, McpSession &session) const;
     // The tools/call "result" as JSON text, or the JSON-RPC error (-32602 unknown tool / malformed params).
     std::variant<QByteArray, ApiError> callTool(const QJsonValue &params) const;
 
     const Tools &tools_;
+    McpFeatures features_; // resources, prompts, completions
+    AlertBook *alerts_ = nullptr;
     QString version_;
     HttpLimits limits_;
     QByteArray toolsList_; // the tools/list result, built once

@@ -1,5 +1,7 @@
 #include "server/StdioTransport.h"
 
+#include "server/McpModern.h"
+
 #include <QPointer>
 
 #include <cerrno>
@@ -54,6 +56,11 @@ QList<QByteArray> StdioTransport::handleLine(const QByteArray &raw)
     const McpServer::Body body = McpServer::parse(line);
     if (body.error)
         return {McpServer::errorBody(*body.error)};
+    // 2026-07-28 requests (version in _meta, server/discover) are stateless; no headers to compare.
+    if (!body.batch && McpModern::claims(body.messages.first(), {})) {
+        const McpModern::Reply reply = McpModern(mcp_).handle(body.messages.first(), nullptr);
+        return reply.body.isEmpty() ? QList<QByteArray>{} : QList<QByteArray>{reply.body};
+    }
     return mcp_.dispatch(body, session_); // a batch's answers go out one per line
 }
 

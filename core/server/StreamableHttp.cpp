@@ -1,8 +1,10 @@
 #include "server/StreamableHttp.h"
 
+#include "server/AlertStreams.h"
 #include "server/DeferredReplies.h"
 #include "server/HttpGuard.h"
 #include "server/HttpReply.h"
+#include "server/McpModern.h"
 
 #include <QDateTime>
 
@@ -19,8 +21,17 @@ void StreamableHttp::handle(const HttpRequest &req, HttpResponder &r)
         return post(req, r);
     if (req.method == "DELETE")
         return remove(req, r);
-    // GET included: no server-initiated stream is offered (the SDK client reads 405 as "none")
-    sendRpcError(r, {ApiErrorKind::MethodNotAllowed, "Method Not Allowed"}, {{"Allow", "POST, DELETE"}});
+    if (req.method == "GET" && streams_) { // a session's stream: alerts it subscribed to
+        const QByteArray id = req.value(kSessionHeader);
+        if (id.isEmpty())
+            return sendRpcError(r, {ApiErrorKind::SessionRequired, "Bad Request: Mcp-Session-Id header is required"});
+        if (!sessions_.find(id, nowMs()))
+            return sendRpcError(r, {ApiErrorKind::SessionNotFound, "Session not found"});
+        return streams_->open(std::move(r), AlertStreams::Kind::Session, id, {});
+    }
+    // Without alerts no server-initiated stream is offered (the SDK client reads 405 as "none").
+    sendRpcError(r, {ApiErrorKind::MethodNotAllowed, "Method Not Allowed"},
+                 {{"Allow", streams_ ? "GET, POST, DELETE" : "POST, DELETE"}});
 }
 
 void StreamableHttp::post(const HttpRequest &req, HttpResponder &r)
@@ -33,6 +44,11 @@ void StreamableHttp::post(const HttpRequest &req, HttpResponder &r)
         return sendRpcError(r, *body.error);
 
     QByteArray id = req.value(kSessionHeader);
+    // 2026-07-28: a single request outside any session, answered statelessly (initialize too:
+    // with a modern version it is a removed method).
+    if (id.isEmpty() && !body.batch &&
+        McpModern::claims(body.messages.first(), req.value("MCP-Protocol-Version")))
+        return modern(req, body, r);
     std::optional<McpSession> session;
     if (body.initialize) { // a new session, even when a stale id came along
         const std::optional<QByteArray> created = sessions_.create(nowMs());
@@ -74,11 +90,30 @@ void StreamableHttp::answer(const McpServer::Body &body, const QByteArray &id, s
     }
     const McpSession before = *session;
     const QList<QByteArray> replies = mcp_.dispatch(body, *session);
-    if (session->protocolVersion != before.protocolVersion || session->initialized != before.initialized)
+    if (session->protocolVersion != before.protocolVersion || session->initialized != before.initialized ||
+        session->alertsSubscribed != before.alertsSubscribed || session->logLevel != before.logLevel)
         sessions_.update(id, *session);
     if (replies.isEmpty())
         return sendReply(r, 202, {}, {}, {{kSessionHeader, id}});
     sendJson(r, 200, body.batch ? '[' + replies.join(',') + ']' : replies.first(), {{kSessionHeader, id}});
+}
+
+void StreamableHttp::modern(const HttpRequest &req, const McpServer::Body &body, HttpResponder &r)
+{
+    McpModern::Headers h{req.value("MCP-Protocol-Version"), req.value("Mcp-Method"), req.value("Mcp-Name")};
+    auto finish = [this, message = body.messages.first(), h](HttpResponder &out) {
+        const McpModern::Reply reply = McpModern(mcp_).handle(message, &h);
+        if (reply.stream && streams_)
+            return streams_->open(std::move(out), AlertStreams::Kind::Listen, reply.alerts ? "alerts" : "",
+                                  reply.subscriptionId, reply.body);
+        if (reply.body.isEmpty())
+            return sendReply(out, 202, {}, {});
+        sendJson(out, reply.status, reply.body);
+    };
+    if (deferred_ && deferred_->defer(
+                         r, [&](const Tools::WaitOne &waitOne) { return mcp_.prepare(body, waitOne); }, finish))
+        return;
+    finish(r);
 }
 
 void StreamableHttp::remove(const HttpRequest &req, HttpResponder &r)

@@ -48,6 +48,15 @@ public:
     // The "tools" array of tools/list.
     QJsonArray list() const;
     const ToolDef *find(const QString &name) const;
+    // The followed symbols: configured ones, then any other the engines hold.
+    QStringList symbols() const
+    {
+        QStringList out = symbols_;
+        for (const std::string &s : registry_.symbols())
+            if (!out.contains(QString::fromStdString(s)))
+                out << QString::fromStdString(s);
+        return out;
+    }
     // Unknown tool → InvalidParams; bad arguments and missing data → tool-level ApiError.
     // The same call on unchanged snapshots within kReuseMs gets the answer already encoded.
     std::variant<ToolOutput, ApiError> call(const QString &name, const QJsonObject &arguments) const;

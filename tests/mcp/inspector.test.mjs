@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { BIN, expected, sandbox, skipReason, startServer } from './helpers.mjs';
-import { TOOLS } from './checks.mjs';
+import { HTTP_TOOLS, TOOLS } from './checks.mjs';
 
 function inspector(args, env) {
   const r = spawnSync('inspector', ['--cli', ...args], { env, encoding: 'utf8', timeout: 60000 });
@@ -19,10 +19,10 @@ describe('MCP Inspector CLI', { skip: skipReason() || false }, () => {
   test('tools/list --strict over Streamable HTTP, SSE and stdio', { timeout: 120000 }, () => {
     const http = inspector([`${srv.base}/mcp`, '--transport', 'http', '--method', 'tools/list', '--strict'], srv.env);
     assert.equal(http.code, 0, http.err);
-    assert.deepEqual(http.json().tools.map(t => t.name), TOOLS);
+    assert.deepEqual(http.json().tools.map(t => t.name), HTTP_TOOLS);
     const sse = inspector([`${srv.base}/sse`, '--transport', 'sse', '--method', 'tools/list'], srv.env);
     assert.equal(sse.code, 0, sse.err);
-    assert.equal(sse.json().tools.length, 10);
+    assert.equal(sse.json().tools.length, HTTP_TOOLS.length);
     const auto = inspector([`${srv.base}/mcp`, '--protocol-era', 'auto', '--method', 'tools/list'], srv.env);
     assert.equal(auto.code, 0, auto.err);
     // stdio: the Inspector launches the program; -e hands it the sandbox (cache, logs, settings).

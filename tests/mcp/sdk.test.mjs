@@ -7,7 +7,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { expected, skipReason, startServer } from './helpers.mjs';
-import { TOOLS, checkAllTools } from './checks.mjs';
+import { HTTP_TOOLS, TOOLS, checkAllTools } from './checks.mjs';
 
 describe('TypeScript SDK client', { skip: skipReason() || false }, () => {
   let srv;
@@ -25,8 +25,8 @@ describe('TypeScript SDK client', { skip: skipReason() || false }, () => {
       await c.ping({ timeout: 1000 }); // Cherry Studio's liveness check: 1 s
       assert.ok(performance.now() - t0 < 1000, 'ping answered at once');
       const { tools } = await c.listTools();
-      assert.deepEqual(tools.map(x => x.name), TOOLS);
-      for (const x of tools) {
+      assert.deepEqual(tools.map(x => x.name), HTTP_TOOLS);
+      for (const x of tools.filter(t => TOOLS.includes(t.name))) {
         assert.equal(x.inputSchema.type, 'object');
         assert.equal(x.outputSchema.type, 'object');
         assert.equal(x.annotations.readOnlyHint, true);
@@ -57,10 +57,15 @@ describe('TypeScript SDK client', { skip: skipReason() || false }, () => {
     assert.equal(note.status, 202);
     assert.equal(await note.text(), '');
     assert.deepEqual(await (await post({ jsonrpc: '2.0', id: 2, method: 'ping' }, S)).json(), { jsonrpc: '2.0', id: 2, result: {} });
-    assert.equal((await (await post({ jsonrpc: '2.0', id: 3, method: 'resources/list' }, S)).json()).error.code, -32601);
-    const get = await fetch(u);
-    assert.equal(get.status, 405);
-    assert.equal(get.headers.get('allow'), 'POST, DELETE');
+    assert.equal((await (await post({ jsonrpc: '2.0', id: 3, method: 'tasks/list' }, S)).json()).error.code, -32601);
+    // GET: the session's stream (alerts after resources/subscribe); without a session 400.
+    assert.equal((await fetch(u)).status, 400);
+    const ac = new AbortController();
+    const get = await fetch(u, { headers: { accept: 'text/event-stream', ...S }, signal: ac.signal });
+    assert.equal(get.status, 200);
+    assert.equal(get.headers.get('content-type'), 'text/event-stream');
+    ac.abort();
+    assert.equal((await fetch(u, { method: 'PUT', headers: S })).headers.get('allow'), 'GET, POST, DELETE');
     assert.equal((await post({ jsonrpc: '2.0', id: 4, method: 'ping' })).status, 400);
     assert.equal((await post({ jsonrpc: '2.0', id: 4, method: 'ping' }, { 'mcp-session-id': 'nope' })).status, 404);
     assert.equal((await post({ jsonrpc: '2.0', id: 5, method: 'ping' }, { ...S, origin: 'http://evil.example' })).status, 403);

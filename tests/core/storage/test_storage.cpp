@@ -11,6 +11,7 @@
 
 #include "support/Fixtures.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -140,11 +141,13 @@ private Q_SLOTS:
         QSqlQuery q(db.sql());
         QVERIFY(q.exec("PRAGMA journal_mode") && q.next());
         QCOMPARE(q.value(0).toString(), QString("wal"));
-        QCOMPARE(scalar(db, "SELECT count(*) FROM schema_version"), int64_t(Database::knownSchemaVersion()));
+        // One row per migration file (numbers may have gaps while branches add their own).
+        const int64_t files = QDir(":/migrations").entryList({"*.sql"}, QDir::Files).size();
+        QCOMPARE(scalar(db, "SELECT count(*) FROM schema_version"), files);
         db.close();
         // Opening again applies nothing.
         QVERIFY2(db.open(path, &error), qPrintable(error));
-        QCOMPARE(scalar(db, "SELECT count(*) FROM schema_version"), int64_t(Database::knownSchemaVersion()));
+        QCOMPARE(scalar(db, "SELECT count(*) FROM schema_version"), files);
     }
 
     void refusesANewerSchema()

@@ -165,6 +165,14 @@ std::optional<VwapBands> anchoredVwap(const EngineSnapshot &s, int64_t anchorMs,
 }
 
 namespace {
+// POC/VA on rows merged g ticks at a time (A1); the exact ladder when g is 1.
+std::optional<ProfileLevels> levelsOf(const Ladder &profile, const EngineSnapshot &s, int64_t g)
+{
+    if (g <= 1)
+        return profileLevels(profile, s.config.valueAreaBp, s.config.valueAreaMethod);
+    return profileLevels(profile.grouped(g), s.config.valueAreaBp, s.config.valueAreaMethod);
+}
+
 SessionResult sessionResult(const SessionView &v, int64_t nowMs)
 {
     SessionResult r;
@@ -196,6 +204,7 @@ KeyLevels buildKeyLevels(const EngineSnapshot &s, const KeyLevelsOptions &o)
     k.symbol = s.symbol.name;
     k.tickSize = fixedToDouble(s.symbol.tickSize);
     const int64_t now = o.nowMs > 0 ? o.nowMs : s.asOfMs;
+    const int64_t g = std::max<int64_t>(1, o.grouping);
     if (!s.today) {
         k.quality = qualityFor(s, 0, 0, 0, 0, o.nowMs);
         return k;
@@ -219,10 +228,10 @@ KeyLevels buildKeyLevels(const EngineSnapshot &s, const KeyLevelsOptions &o)
             k.bands = *b;
         }
         if (d.profile)
-            if (auto pl = profileLevels(*d.profile, s.config.valueAreaBp, s.config.valueAreaMethod)) {
-                k.dPOC = rowPrice(s, pl->pocRow);
-                k.dVAH = rowPrice(s, pl->vahRow);
-                k.dVAL = rowPrice(s, pl->valRow);
+            if (auto pl = levelsOf(*d.profile, s, g)) {
+                k.dPOC = rowPrice(s, pl->pocRow, g);
+                k.dVAH = rowPrice(s, pl->vahRow, g);
+                k.dVAL = rowPrice(s, pl->valRow, g);
             }
     }
     if (s.prior && s.prior->totals.trades) {
@@ -232,10 +241,10 @@ KeyLevels buildKeyLevels(const EngineSnapshot &s, const KeyLevelsOptions &o)
         k.pdLow = fixedToDouble(p.totals.low);
         k.pdClose = fixedToDouble(p.totals.close);
         if (p.profile)
-            if (auto pl = profileLevels(*p.profile, s.config.valueAreaBp, s.config.valueAreaMethod)) {
-                k.pdPOC = rowPrice(s, pl->pocRow);
-                k.pdVAH = rowPrice(s, pl->vahRow);
-                k.pdVAL = rowPrice(s, pl->valRow);
+            if (auto pl = levelsOf(*p.profile, s, g)) {
+                k.pdPOC = rowPrice(s, pl->pocRow, g);
+                k.pdVAH = rowPrice(s, pl->vahRow, g);
+                k.pdVAL = rowPrice(s, pl->valRow, g);
             }
     }
     for (const SessionView &v : s.todaySessions)
@@ -269,6 +278,7 @@ KeyLevels buildKeyLevels(const EngineSnapshot &s, const KeyLevelsOptions &o)
         FootprintQuery q;
         q.timeframe = tf;
         q.rows = o.rows;
+        q.grouping = g;
         k.footprint[std::string(timeframeName(tf))] = buildFootprint(s, d, q);
     }
     const int64_t spanEnd = std::min(d.endMs, std::max(now + 1, t.lastMs + 1));

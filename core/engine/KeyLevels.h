@@ -81,7 +81,8 @@ struct KeyLevels {
 struct KeyLevelsOptions {
     std::vector<Timeframe> timeframes; // footprint bars to include (empty: none)
     bool rows = false;
-    int64_t nowMs = 0; // wall clock for ageMs/active; 0 = the snapshot's asOf
+    int64_t nowMs = 0;    // wall clock for ageMs/active; 0 = the snapshot's asOf
+    int64_t grouping = 1; // ticks per row for profiles and footprint rows (analysis.md A1)
 };
 
 // The key levels of the snapshot's current day (today) with its prior day.

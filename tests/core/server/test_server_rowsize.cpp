@@ -1,0 +1,121 @@
+// Row size (analysis.md A1) through get_key_levels and get_footprint, worked by hand on the
+// fixture's BTCUSDT day (worked example A of indicators.md §2 at one trade per minute, tick 1).
+#include "ServerFixture.h"
+
+#include "engine/RowSize.h"
+
+class TestServerRowSize : public ServerTest {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { startServer(); }
+    void cleanupTestCase() { stopServer(); }
+
+    void autoPick()
+    {
+        using R = std::pair<int64_t, int64_t>;
+        const std::vector<R> narrow{{100, 139}};
+        QCOMPARE(co::autoTicksPerRow(narrow), int64_t(1)); // 40 rows
+        const std::vector<R> wide{{100, 140}};
+        QCOMPARE(co::autoTicksPerRow(wide), int64_t(2)); // 41 rows at 1; rows 50..70 at 2
+        const std::vector<R> two{{0, 10}, {1000, 1500}}; // the widest bar decides: 501 rows → 25 (21 rows)
+        QCOMPARE(co::autoTicksPerRow(two), int64_t(25));
+        QCOMPARE(co::mergedRowCount(-3, 3, 2), int64_t(4)); // floor: -2, -1, 0, 1
+        QCOMPARE(co::ticksForBinSize(50'000'000, 10'000'000), std::optional<int64_t>(5));
+        QCOMPARE(co::ticksForBinSize(15'000'000, 10'000'000), std::nullopt);
+        QCOMPARE(co::ticksForBinSize(0, 10'000'000), std::nullopt);
+    }
+
+    // Profile 100..110 = [5, 15, 60, 10, 45, 100, 40, 20, 30, 10, 5], total 340, target 238.
+    // k = 2: rows 100|102|104|106|108|110 = 20, 70, 145, 60, 40, 5; POC 104 (145); above 60+40 = 100
+    // vs below 70+20 = 90 → above (245 ≥ 238): VAL 104, VAH 108.
+    // k = 5: rows 100|105|110 = 135, 200, 5; POC 105; above 5 vs below 135 → below (335): VA 100..105.
+    void keyLevelsMerged()
+    {
+        const QJsonObject k2 = ok("get_key_levels", {{"symbol", "BTCUSDT"}, {"ticksPerRow", 2}});
+        QCOMPARE(num(k2, "dPOC"), 104.0);
+        QCOMPARE(num(k2, "dVAL"), 104.0);
+        QCOMPARE(num(k2, "dVAH"), 108.0);
+        QCOMPARE(k2["ticksPerRow"].toInt(), 2);
+        QCOMPARE(num(k2, "binSize"), 2.0);
+        QCOMPARE(num(k2, "pdPOC"), 120.0); // prior day 120×3, 121×1 → row 120 at k = 2
+        const QJsonObject b2 = ok("get_key_levels", {{"symbol", "BTCUSDT"}, {"binSize", 2}});
+        QCOMPARE(num(b2, "dPOC"), 104.0);
+        QCOMPARE(num(b2, "dVAH"), 108.0);
+        const QJsonObject k5 = ok("get_key_levels", {{"symbol", "BTCUSDT"}, {"ticksPerRow", "5"}});
+        QCOMPARE(num(k5, "dPOC"), 105.0);
+        QCOMPARE(num(k5, "dVAL"), 100.0);
+        QCOMPARE(num(k5, "dVAH"), 105.0);
+        // 11 rows fit in 40: auto keeps exact ticks and says so.
+        const QJsonObject a = ok("get_key_levels", {{"symbol", "BTCUSDT"}, {"ticksPerRow", "auto"}});
+        QCOMPARE(a["ticksPerRow"].toInt(), 1);
+        QCOMPARE(a["autoTicksPerRow"].toBool(), true);
+        QCOMPARE(num(a, "dPOC"), 105.0);
+        // Without either argument: as before, no row-size fields.
+        QVERIFY(!ok("get_key_levels", {{"symbol", "BTCUSDT"}}).contains("ticksPerRow"));
+    }
+
+    // 5m bar 00:05 has buys 105..109 = 100, 40, 20, 30, 10 and no sells. At k = 1: BUY imbalances
+    // 106..109 (against 0 sells one row below, inside the bar), stacked [106, 109, BUY, 4]. At k = 2:
+    // rows 104 (100), 106 (60), 108 (40): imbalances 106, 108, no stack of 3; POC 104.
+    void footprintMerged()
+    {
+        const QJsonObject base{{"symbol", "BTCUSDT"}, {"timeframe", "5m"}, {"compact", false}, {"topN", 50}};
+        auto bar = [&](const QJsonObject &extra) {
+            QJsonObject args = base;
+            for (auto it = extra.begin(); it != extra.end(); ++it)
+                args.insert(it.key(), it.value());
+            const QJsonObject r = ok("get_footprint", args);
+            for (const QJsonValue &b : r["bars"].toArray())
+                if (b.toObject()["openTime"].toInteger() == kDay + 5 * kMsPerMinute)
+                    return std::make_pair(r, b.toObject());
+            qFatal("bar 00:05 missing");
+        };
+        const auto [r1, b1] = bar({});
+        QCOMPARE(b1["buyImbalances"].toArray(), (QJsonArray{106.0, 107.0, 108.0, 109.0}));
+        QCOMPARE(b1["stacked"].toArray()[0].toArray(), (QJsonArray{106.0, 109.0, "BUY", 4}));
+        const auto [r2, b2] = bar({{"ticksPerRow", 2}});
+        QCOMPARE(b2["buyImbalances"].toArray(), (QJsonArray{106.0, 108.0}));
+        QVERIFY(b2["stacked"].toArray().isEmpty());
+        QCOMPARE(num(b2, "poc"), 104.0);
+        QCOMPARE(b2["rows"].toArray().size(), 3);
+        QCOMPARE(b2["rows"].toArray()[0].toArray(), (QJsonArray{108.0, 0.0, 40.0}));
+        QCOMPARE(r2["ticksPerRow"].toInt(), 2);
+        const auto [rb, bb] = bar({{"binSize", 2.0}});
+        QCOMPARE(bb, b2);
+        const auto [ra, ba] = bar({{"ticksPerRow", "auto"}});
+        QCOMPARE(ra["ticksPerRow"].toInt(), 1);
+        QCOMPARE(ba, b1);
+        // REST: the same object as MCP.
+        const Http rest = request(port_, "GET", "/api/footprint/BTCUSDT?timeframe=5m&ticksPerRow=2&compact=false&topN=50");
+        QCOMPARE(rest.status, 200);
+        QJsonObject mcp = base;
+        mcp.insert("ticksPerRow", 2);
+        QCOMPARE(rest.json()["bars"], ok("get_footprint", mcp)["bars"]);
+    }
+
+    void badRowSize()
+    {
+        const QJsonObject fp{{"symbol", "BTCUSDT"}, {"timeframe", "5m"}};
+        auto with = [](QJsonObject o, const QString &k, const QJsonValue &v) {
+            o.insert(k, v);
+            return o;
+        };
+        QCOMPARE(toolError("get_footprint", with(fp, "binSize", 1.5)),
+                 QString("Invalid binSize 1.5: use a positive multiple of the tick size 1 up to 100000, such as 1, 10 or "
+                         "100 (binSize = ticksPerRow × tick)."));
+        QVERIFY(toolError("get_footprint", with(fp, "binSize", 0)).startsWith("Invalid binSize 0: use a positive multiple"));
+        QCOMPARE(toolError("get_footprint", with(fp, "ticksPerRow", 0)),
+                 QString("Invalid ticksPerRow 0: use an integer from 1 to 100000 or \"auto\" (default 1)."));
+        QVERIFY(toolError("get_footprint", with(fp, "ticksPerRow", "big")).startsWith("Invalid ticksPerRow 'big'"));
+        QVERIFY(toolError("get_key_levels", {{"symbol", "BTCUSDT"}, {"ticksPerRow", 2.5}}).startsWith("Invalid ticksPerRow 2.5"));
+        QVERIFY(toolError("get_footprint", with(with(fp, "ticksPerRow", 2), "binSize", 3))
+                    .startsWith("Invalid binSize 3: it disagrees with ticksPerRow"));
+        const Http rest = request(port_, "GET", "/api/key-levels/BTCUSDT?binSize=0.5");
+        QCOMPARE(rest.status, 400);
+        QVERIFY(rest.body.contains("binSize"));
+    }
+};
+
+QTEST_MAIN(TestServerRowSize)
+#include "test_server_rowsize.moc"

@@ -62,6 +62,29 @@ DataQuality qualityFor(const EngineSnapshot &s, int64_t spanStartMs, int64_t spa
     return q;
 }
 
+namespace {
+// A2 statistics and A3 marks of one bar on its (merged) rows.
+void addBarProfile(FootprintBarResult &r, const FootprintBar &b, const Ladder &rows, const EngineSnapshot &s, int64_t k)
+{
+    const int64_t unit = k * s.symbol.tickSize;
+    r.deltaMax = qtyValue(b.deltaMax);
+    r.deltaMin = qtyValue(b.deltaMin);
+    r.quoteVolume = b.sums.notional();
+    if (rows.empty())
+        return;
+    if (auto pl = profileLevels(rows, s.config.valueAreaBp, s.config.valueAreaMethod)) {
+        r.vah = fixedToDouble(pl->vahRow * unit);
+        r.val = fixedToDouble(pl->valRow * unit);
+    }
+    const RowVolume &top = rows.at(rows.highRow()), &bottom = rows.at(rows.lowRow());
+    r.unfinishedHigh = top.buy > 0 && top.sell > 0;
+    r.unfinishedLow = bottom.buy > 0 && bottom.sell > 0;
+    for (int64_t row = rows.lowRow() + 1; row < rows.highRow(); ++row)
+        if (rows.at(row).total() == 0)
+            r.zeroPrints.push_back(fixedToDouble(row * unit));
+}
+} // namespace
+
 std::vector<FootprintBarResult> buildFootprint(const EngineSnapshot &s, const DayView &day, const FootprintQuery &q)
 {
     const std::vector<BarPtr> &bars = day.barsOf(q.timeframe);
@@ -111,6 +134,7 @@ std::vector<FootprintBarResult> buildFootprint(const EngineSnapshot &s, const Da
         const Ladder rows = b.rows.grouped(k);
         if (auto poc = pocRow(rows))
             r.poc = fixedToDouble(*poc * k * tick);
+        addBarProfile(r, b, rows, s, k);
         const BarImbalances im = findImbalances(rows, s.config.imbalance);
         for (int64_t row : im.buyRows)
             r.buyImbalances.push_back(fixedToDouble(row * k * tick));

@@ -37,6 +37,11 @@ struct FootprintBarResult {
     std::vector<double> buyImbalances, sellImbalances;
     std::vector<StackedResult> stacked;
     std::vector<FootprintRow> rows; // only when asked
+    // analysis.md A2: running-delta extremes, Σp·q, the bar's own value area (on its merged rows).
+    double deltaMax = 0, deltaMin = 0, quoteVolume = 0, vah = 0, val = 0;
+    // A3: both sides traded at the top/bottom row; empty rows strictly inside the range.
+    bool unfinishedHigh = false, unfinishedLow = false;
+    std::vector<double> zeroPrints;
 };
 
 struct FootprintQuery {

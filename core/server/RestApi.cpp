@@ -15,7 +15,8 @@ QString RestApi::toolFor(const QString &resource)
                                                {"orderflow", "get_orderflow_metrics"},
                                                {"depth-delta", "get_orderbook_depth_delta"},
                                                {"liquidations", "stream_liquidations"},
-                                               {"scan", "scan_market"}};
+                                               {"scan", "scan_market"},
+                                               {"footprint-statistics", "get_footprint_statistics"}};
     return tools.value(resource);
 }
 

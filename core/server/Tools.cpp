@@ -42,7 +42,8 @@ void capSize(const ToolDef &def, ToolOutput &out)
 Tools::Tools(const EngineRegistry &registry, QStringList configuredSymbols, HistoryProviderPtr history)
     : registry_(registry), symbols_(std::move(configuredSymbols)), history_(std::move(history)),
       defs_{marketSnapshotTool(), keyLevelsTool(),   footprintTool(),  orderflowMetricsTool(),
-            depthDeltaTool(),     liquidationsTool(), scanMarketTool()}
+            depthDeltaTool(),     liquidationsTool(), scanMarketTool(),
+            footprintStatisticsTool()}
 {
 }
 

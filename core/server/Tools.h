@@ -81,6 +81,7 @@ private:
 ToolDef marketSnapshotTool();
 ToolDef keyLevelsTool();
 ToolDef footprintTool();
+ToolDef footprintStatisticsTool(); // ToolsFootprint.cpp
 ToolDef orderflowMetricsTool();
 ToolDef depthDeltaTool();
 ToolDef liquidationsTool();

@@ -94,6 +94,75 @@ private Q_SLOTS:
         QCOMPARE(rest.json()["bars"], ok("get_footprint", mcp)["bars"]);
     }
 
+    // A2/A3 by hand. Bar 00:00 sells 100..104 = 5, 15, 60, 10, 45: running delta −5 … −135; at k = 2 rows
+    // 100|102|104 = 20, 70, 45, target 94.5: POC 102, above 45 vs below 20 → VA 102..104.
+    // Bar 00:05 buys 105..109 = 100, 40, 20, 30, 10: deltaMax 200, Σp·q 21210; target 140: POC 105,
+    // above 106+107 = 60 → VA 105..107; top row 109 has no sells: finished.
+    void barStatistics()
+    {
+        auto barAt = [](const QJsonObject &r, int64_t t) {
+            for (const QJsonValue &b : r["bars"].toArray())
+                if (b.toObject()["openTime"].toInteger() == t)
+                    return b.toObject();
+            qFatal("bar missing");
+        };
+        const QJsonObject args{{"symbol", "BTCUSDT"}, {"timeframe", "5m"}, {"compact", false}};
+        const QJsonObject f = ok("get_footprint", args);
+        const QJsonObject b0 = barAt(f, kDay), b5 = barAt(f, kDay + 5 * kMsPerMinute);
+        QCOMPARE(num(b0, "deltaMin"), -135.0);
+        QCOMPARE(num(b0, "deltaMax"), 0.0);
+        QCOMPARE(num(b5, "deltaMax"), 200.0);
+        QCOMPARE(num(b5, "deltaMin"), 0.0);
+        QCOMPARE(num(b5, "quoteVolume"), 21210.0);
+        QCOMPARE(num(b5, "val"), 105.0);
+        QCOMPARE(num(b5, "vah"), 107.0);
+        QCOMPARE(b5["unfinishedHigh"].toBool(), false);
+        QCOMPARE(b5["unfinishedLow"].toBool(), false);
+        QCOMPARE(b5["zeroPrints"].toArray(), QJsonArray());
+        const QJsonObject s = ok("get_footprint_statistics", {{"symbol", "BTCUSDT"}, {"timeframe", "5m"}, {"ticksPerRow", 2}});
+        const QJsonObject s0 = barAt(s, kDay);
+        QCOMPARE(num(s0, "poc"), 102.0);
+        QCOMPARE(num(s0, "val"), 102.0);
+        QCOMPARE(num(s0, "vah"), 104.0);
+        QCOMPARE(num(s0, "deltaMin"), -135.0);
+        QCOMPARE(num(s0, "quoteVolume"), 100.0 * 5 + 101.0 * 15 + 102.0 * 60 + 103.0 * 10 + 104.0 * 45);
+        QCOMPARE(s["ticksPerRow"].toInt(), 2);
+        QVERIFY(!s0.contains("rows"));
+        const Http rest = request(port_, "GET", "/api/footprint-statistics/BTCUSDT?timeframe=5m&ticksPerRow=2");
+        QCOMPARE(rest.status, 200);
+        QCOMPARE(rest.json()["bars"], s["bars"]);
+    }
+
+    // The Python server's argument names: view, maxLevelsPerBar/priceLevelLimit, topNLevels, compress, cursor.
+    void pythonServerArguments()
+    {
+        const QJsonObject base{{"symbol", "BTCUSDT"}, {"timeframe", "5m"}};
+        auto with = [](QJsonObject o, const QString &k, const QJsonValue &v) {
+            o.insert(k, v);
+            return o;
+        };
+        const QJsonObject st = ok("get_footprint", with(base, "view", "statistics"));
+        for (const QJsonValue &b : st["bars"].toArray())
+            QVERIFY(!b.toObject().contains("rows"));
+        auto rowsOf00 = [](const QJsonObject &r) {
+            for (const QJsonValue &b : r["bars"].toArray())
+                if (b.toObject()["openTime"].toInteger() == kDay)
+                    return b.toObject()["rows"].toArray();
+            return QJsonArray();
+        };
+        QCOMPARE(rowsOf00(ok("get_footprint", with(base, "view", "levels"))).size(), 5); // all (default 200)
+        const QJsonArray two = rowsOf00(ok("get_footprint", with(with(base, "view", "levels"), "maxLevelsPerBar", 2)));
+        QCOMPARE(two, (QJsonArray{QJsonArray{104.0, 45.0, 0.0}, QJsonArray{102.0, 60.0, 0.0}}));
+        QCOMPARE(rowsOf00(ok("get_footprint", with(with(base, "view", "levels"), "priceLevelLimit", 2))), two);
+        QCOMPARE(rowsOf00(ok("get_footprint", with(base, "topNLevels", 2))), two);
+        QVERIFY(ok("get_footprint", with(base, "compress", true))["bars"].toArray()[0].toObject().contains("buyImbalanceCount"));
+        const QJsonObject page = ok("get_footprint", with(with(base, "limit", 1), "cursor", qint64(kDay + 10 * kMsPerMinute)));
+        QCOMPARE(page["bars"].toArray().size(), 1);
+        QCOMPARE(page["bars"].toArray()[0].toObject()["openTime"].toInteger(), kDay + 5 * kMsPerMinute);
+        QCOMPARE(page["nextCursor"].toInteger(), kDay + 5 * kMsPerMinute);
+        QVERIFY(toolError("get_footprint", with(base, "view", "all")).startsWith("Invalid view 'all': use one of statistics, levels"));
+    }
+
     void badRowSize()
     {
         const QJsonObject fp{{"symbol", "BTCUSDT"}, {"timeframe", "5m"}};

@@ -16,7 +16,9 @@ QString RestApi::toolFor(const QString &resource)
                                                {"depth-delta", "get_orderbook_depth_delta"},
                                                {"liquidations", "stream_liquidations"},
                                                {"scan", "scan_market"},
-                                               {"footprint-statistics", "get_footprint_statistics"}};
+                                               {"footprint-statistics", "get_footprint_statistics"},
+                                               {"session-profile", "get_session_profile"},
+                                               {"tpo-profile", "get_tpo_profile"}};
     return tools.value(resource);
 }
 

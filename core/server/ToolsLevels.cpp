@@ -72,6 +72,28 @@ QJsonObject historyLevels(const ToolArgs &a, HistoryProvider &history, const His
     return toJson(valueOr(QueryResult<KeyLevels>(std::get<QueryError>(h))));
 }
 
+// analysis.md A10 over the minute bars the engine keeps (exact on a minute boundary).
+QJsonObject anchoredVwapJson(const ToolArgs &a, const SnapshotPtr &s)
+{
+    const int64_t anchor = a.integer("anchorTime");
+    const DayView *oldest = s->prior ? s->prior.get() : s->today.get();
+    if (!oldest || anchor < oldest->startMs)
+        a.reject("anchorTime", "use a time from " + QString::fromStdString(isoTimeMs(oldest ? oldest->startMs : 0)) +
+                                   " on (the prior day and today are kept)");
+    bool exact = true;
+    QJsonObject o{{"anchorTime", qint64(anchor)}};
+    if (const auto b = anchoredVwap(*s, anchor, &exact)) {
+        o.insert("vwap", b->vwap);
+        o.insert("sigma", b->sigma);
+        for (int k = 1; k <= 3; ++k) {
+            o.insert(QStringLiteral("+%1").arg(k), b->vwap + k * b->sigma);
+            o.insert(QStringLiteral("-%1").arg(k), b->vwap - k * b->sigma);
+        }
+    }
+    o.insert("exactAnchor", exact); // false: the anchor's whole minute is included
+    return o;
+}
+
 // What a call asks for, and whether the history answers it (any day but the engine's today).
 struct KeyLevelsPlan {
     DayRequest request;
@@ -131,7 +153,11 @@ ToolDef keyLevelsTool()
                                                          "configured). Any zone works for days in the trade cache; "
                                                          "older days only in DAY_TZ")},
                            {"ticksPerRow", ticksPerRowSchema()},
-                           {"binSize", binSizeSchema()}},
+                           {"binSize", binSizeSchema()},
+                           {"anchorTime", QJsonObject{{"type", "integer"}, {"minimum", 0},
+                                                      {"description", "ms since epoch UTC: adds anchoredVwap (VWAP and "
+                                                                      "sigma bands from this time to the last trade), "
+                                                                      "within the prior day and today"}}}},
                           {"symbol"});
     const QJsonObject num = typed("number");
     d.outputSchema = output({{"symbol", typed("string")},
@@ -153,6 +179,7 @@ ToolDef keyLevelsTool()
                              {"nakedPOCs", array(output({{"date", typed("string")}, {"price", num}}, {"date", "price"}))},
                              {"ticksPerRow", typed("integer")},
                              {"binSize", num},
+                             {"anchoredVwap", typed("object")},
                              {"dataQuality", dataQuality()}},
                             {"symbol", "sessions", "nakedPOCs", "dataQuality"});
     d.history = [](const ToolArgs &a) { return planOf(a).history; };
@@ -171,6 +198,8 @@ ToolDef keyLevelsTool()
         out.insert("sessionTZ", QString::fromStdString(p.request.zoneId.empty()
                                                            ? ZoneClock(a.context().registry.config().dayZone).id()
                                                            : p.request.zoneId));
+        if (a.has("anchorTime"))
+            out.insert("anchoredVwap", anchoredVwapJson(a, a.snapshot(a.symbol())));
         if (p.live) {
             const KeyLevelsOptions o = optionsFor(a, *p.live);
             addRowSize(out, rowSizeOf(a, p.live->symbol.tickSize), o.grouping, p.live->symbol.tickSize);

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { LAST_EVENT_MS, LIQUIDATIONS, MARK, bookSamples, close, expected } from './helpers.mjs';
 
 export const TOOLS = ['get_market_snapshot', 'get_key_levels', 'get_footprint', 'get_orderflow_metrics',
-  'get_orderbook_depth_delta', 'stream_liquidations', 'scan_market', 'get_footprint_statistics'];
+  'get_orderbook_depth_delta', 'stream_liquidations', 'scan_market', 'get_footprint_statistics',
+  'get_session_profile', 'get_tpo_profile'];
 
 export async function checkAllTools(c) {
   const x = expected();

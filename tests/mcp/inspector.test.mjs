@@ -22,7 +22,7 @@ describe('MCP Inspector CLI', { skip: skipReason() || false }, () => {
     assert.deepEqual(http.json().tools.map(t => t.name), TOOLS);
     const sse = inspector([`${srv.base}/sse`, '--transport', 'sse', '--method', 'tools/list'], srv.env);
     assert.equal(sse.code, 0, sse.err);
-    assert.equal(sse.json().tools.length, 8);
+    assert.equal(sse.json().tools.length, 10);
     const auto = inspector([`${srv.base}/mcp`, '--protocol-era', 'auto', '--method', 'tools/list'], srv.env);
     assert.equal(auto.code, 0, auto.err);
     // stdio: the Inspector launches the program; -e hands it the sandbox (cache, logs, settings).
@@ -30,7 +30,7 @@ describe('MCP Inspector CLI', { skip: skipReason() || false }, () => {
     const envArgs = ['XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'CACHE_DB_PATH', 'QT_QPA_PLATFORM'].flatMap(k => ['-e', `${k}=${box.env[k]}`]);
     const stdio = inspector([...envArgs, BIN, '--stdio', ...box.replayArgs, '--method', 'tools/list'], box.env);
     assert.equal(stdio.code, 0, stdio.err);
-    assert.equal(stdio.json().tools.length, 8);
+    assert.equal(stdio.json().tools.length, 10);
     box.cleanup();
   });
 
@@ -45,6 +45,8 @@ describe('MCP Inspector CLI', { skip: skipReason() || false }, () => {
       ['stream_liquidations', ['limit=2'], s => assert.equal(s.items.length, 2)],
       ['scan_market', ['timeframe=5m'], s => assert.equal(s.rows[0].symbol, 'BTCUSDT')],
       ['get_footprint_statistics', ['symbol=BTCUSDT', 'timeframe=5m', 'limit=3'], s => assert.equal(s.bars.length, 3)],
+      ['get_session_profile', ['symbol=BTCUSDT'], s => assert.equal(s.sessions.length, 3)],
+      ['get_tpo_profile', ['symbol=BTCUSDT'], s => assert.ok(s.periods > 0)],
     ];
     assert.deepEqual(calls.map(c => c[0]), TOOLS);
     for (const [name, args, check] of calls) {

@@ -25,7 +25,7 @@ describe('stdio transport', { skip: skipReason() || false }, () => {
     const c = new Client({ name: 'stdio-e2e', version: '1' });
     await c.connect(t);
     const { tools } = await c.listTools();
-    assert.equal(tools.length, 8);
+    assert.equal(tools.length, 10);
     await waitForReplay(c);
     await checkAllTools(c);
     await assert.rejects(c.callTool({ name: 'nope', arguments: {} }), /-32602/);
@@ -50,7 +50,7 @@ describe('stdio transport', { skip: skipReason() || false }, () => {
     const got = out.trimEnd().split('\n').map(l => JSON.parse(l));
     assert.deepEqual(got.map(m => m.id), [1, 2, null]);
     assert.equal(got[0].result.protocolVersion, '2025-11-25');
-    assert.equal(got[1].result.tools.length, 8);
+    assert.equal(got[1].result.tools.length, 10);
     assert.equal(got[2].error.code, -32700);
     box.cleanup();
   });

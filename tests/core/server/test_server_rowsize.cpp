@@ -163,6 +163,27 @@ private Q_SLOTS:
         QVERIFY(toolError("get_footprint", with(base, "view", "all")).startsWith("Invalid view 'all': use one of statistics, levels"));
     }
 
+    // Minutes 00:00..00:04 sell 5, 15, 60, 10, 45: CVD −5, −20, −80, −90, −135.
+    void pythonFlowArguments()
+    {
+        const QJsonObject m = ok("get_orderflow_metrics", {{"symbol", "BTCUSDT"}, {"timeframe", "1m"}, {"startTime", qint64(kDay)},
+                                                           {"endTime", qint64(kDay + 5 * kMsPerMinute)}});
+        const QJsonArray seq = m["cvdSequence"].toArray();
+        QCOMPARE(seq.size(), 5);
+        QCOMPARE(seq[0].toArray(), (QJsonArray{qint64(kDay), -5.0, -5.0}));
+        QCOMPARE(seq[2].toArray()[2].toDouble(), -80.0);
+        QCOMPARE(num(m, "currentCVD"), -135.0);
+        QCOMPARE(num(m["window"].toObject(), "delta"), -135.0);
+        QVERIFY(toolError("get_orderflow_metrics", {{"symbol", "BTCUSDT"}, {"timeframe", "1m"}, {"startTime", 5}, {"endTime", 5}})
+                    .startsWith("Invalid endTime 5"));
+        // The Python server's README example, and its other names.
+        const QJsonObject readme = ok("get_orderbook_depth_delta", {{"symbol", "BTCUSDT"}, {"percent", 1.0}, {"windowSec", 5}, {"lookback", 100}});
+        QCOMPARE(readme["lookback"].toInt(), 100);
+        QCOMPARE(ok("get_orderbook_depth_delta", {{"symbol", "BTCUSDT"}, {"windowSec", 0}})["windowSec"].toInt(), 0);
+        QCOMPARE(ok("get_orderbook_depth_delta", {{"symbol", "BTCUSDT"}, {"windowSec", 5}, {"lookbackSec", 60}})["lookback"].toInt(), 12);
+        QCOMPARE(ok("get_orderbook_depth_delta", {{"symbol", "BTCUSDT"}, {"lookbackSec", 3600}, {"maxPoints", 30}})["lookback"].toInt(), 30);
+    }
+
     void badRowSize()
     {
         const QJsonObject fp{{"symbol", "BTCUSDT"}, {"timeframe", "5m"}};

@@ -48,7 +48,10 @@ QJsonObject levelsOf(const ToolArgs &a, const HistoryDay &d)
     } else if (d.stored) {
         out = toJson(*d.stored); // as stored at the day's close, encoded as a live day
     }
-    addWarnings(out, d.warnings);
+    std::vector<std::string> warnings = d.warnings;
+    if (!d.snapshot && d.stored && (a.has("ticksPerRow") || a.has("binSize")))
+        warnings.push_back("a stored day summary has exact-tick levels: ticksPerRow/binSize apply to days in the trade cache");
+    addWarnings(out, warnings);
     return out;
 }
 

@@ -116,6 +116,11 @@ private Q_SLOTS:
         // Encoded as a live day: the bands around dVWAP (100 ± k·2), the quality's tick in price units.
         QCOMPARE(fromSummary["vwapBands"].toObject()["-3"].toDouble(), 94.0);
         QCOMPARE(fromSummary["dataQuality"].toObject()["tickSize"].toDouble(), 1.0);
+        QTest::qWait(Tools::kReuseMs + 20);
+        QJsonObject grouped = with(btc, "date", "2024-08-07");
+        grouped.insert("ticksPerRow", 2);
+        QVERIFY(std::get<ToolOutput>(call(grouped)).structured["dataQuality"].toObject()["warnings"].toArray().last().toString()
+                    .startsWith("a stored day summary has exact-tick levels"));
         // A rebuilt snapshot: levels built from it as from a live engine.
         HistoryDay rebuilt;
         rebuilt.snapshot = registry_.snapshot("ETHUSDT");

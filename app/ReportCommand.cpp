@@ -7,6 +7,7 @@
 #include "pipeline/ReplaySource.h"
 #include "engine/EngineRegistry.h"
 #include "engine/KeyLevels.h"
+#include "engine/RowSize.h"
 #include "model/Fixed.h"
 #include "model/Time.h"
 #include "server/JsonEncoders.h"
@@ -67,6 +68,18 @@ bool parseReportArgs(const QStringList &args, ReportOptions &o, QString *error)
             }
         } else if (a == "--rows") {
             o.rows = true;
+        } else if (a == "--ticks-per-row") {
+            QString k;
+            if (!value(k))
+                return false;
+            bool ok = false;
+            o.ticksPerRow = k == "auto" ? 0 : k.toLongLong(&ok);
+            if (k != "auto" && (!ok || o.ticksPerRow < 1 || o.ticksPerRow > kMaxTicksPerRow)) {
+                *error = QStringLiteral("--ticks-per-row must be an integer from 1 to %1 or auto; got %2")
+                             .arg(kMaxTicksPerRow)
+                             .arg(k);
+                return false;
+            }
         } else if (a == "--pretty") {
             o.pretty = true;
         } else {
@@ -147,7 +160,14 @@ int runReport(const ReportOptions &o, const EngineConfig &config, FILE *out, FIL
             continue;
         if (!o.date.isEmpty() && QString::fromStdString(isoDate(s->today->day)) != o.date)
             continue;
-        arr.append(toJson(buildKeyLevels(*s, ko)));
+        // The same rows as get_key_levels with ticksPerRow (one RowSize for both).
+        ko.grouping = o.ticksPerRow > 0 ? o.ticksPerRow : autoTicksForDay(*s, *s->today);
+        QJsonObject day = toJson(buildKeyLevels(*s, ko));
+        if (ko.grouping != 1 || o.ticksPerRow != 1) {
+            day.insert("ticksPerRow", qint64(ko.grouping));
+            day.insert("binSize", fixedToDouble(ko.grouping * s->symbol.tickSize));
+        }
+        arr.append(day);
     }
     if (arr.isEmpty()) {
         say(err, o.date.isEmpty() ? QStringLiteral("no trades for %1 in the given files").arg(o.symbol)

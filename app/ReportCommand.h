@@ -19,6 +19,7 @@ struct ReportOptions {
     QString timeframe;    // empty: all five
     bool rows = false;
     bool pretty = false;
+    int64_t ticksPerRow = 1; // 0: "auto" per day (analysis.md A1)
 };
 
 // Parses the arguments after "report". Returns false and sets *error on bad usage.

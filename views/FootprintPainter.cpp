@@ -229,6 +229,23 @@ void paintFootprint(QPainter &p, const QRectF &area, const FootprintScene &scene
         const double top = L.rowTop(bar.poc);
         p.setPen(QPen(kPoc, 1));
         p.drawRect(QRectF(cells.left(), top, cells.width() - 1, L.rowBottom(bar.poc) - top - gapPx - 1));
+        // Auction marks (analysis.md A3): a dotted line beyond an unfinished extreme (both sides
+        // traded there), a short dash in each empty row inside the range (zero print).
+        if (!bar.rows.empty()) {
+            p.setPen(QPen(kPoc, 1, Qt::DotLine));
+            if (bar.unfinishedHigh) {
+                const double y = L.rowTop(bar.rows.front().price) - 2;
+                p.drawLine(QPointF(cells.left(), y), QPointF(cells.right() - 1, y));
+            }
+            if (bar.unfinishedLow) {
+                const double y = L.rowBottom(bar.rows.back().price) + 1;
+                p.drawLine(QPointF(cells.left(), y), QPointF(cells.right() - 1, y));
+            }
+            p.setPen(QPen(kText, 1));
+            const double x = cells.left() + cells.width() / 2;
+            for (double z : bar.zeroPrints)
+                p.drawLine(QPointF(x - 3, L.yOf(z)), QPointF(x + 3, L.yOf(z)));
+        }
         if (L.barWidth >= kCandleMinBar) {
             const QRectF strip = L.candleStrip(idx);
             const bool up = bar.close >= bar.open;

@@ -90,6 +90,9 @@ std::vector<BarPtr> mergeBars(const std::vector<BarPtr> &minuteBars, Timeframe t
             m->highRow = std::max(m->highRow, b.highRow);
             m->lowRow = std::min(m->lowRow, b.lowRow);
         }
+        // Running delta continues across the minutes (minutes in time order), exact (A2).
+        m->deltaMax = std::max(m->deltaMax, m->delta() + b.deltaMax);
+        m->deltaMin = std::min(m->deltaMin, m->delta() + b.deltaMin);
         m->buy += b.buy;
         m->sell += b.sell;
         m->trades += b.trades;

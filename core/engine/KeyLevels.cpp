@@ -62,6 +62,29 @@ DataQuality qualityFor(const EngineSnapshot &s, int64_t spanStartMs, int64_t spa
     return q;
 }
 
+namespace {
+// A2 statistics and A3 marks of one bar on its (merged) rows.
+void addBarProfile(FootprintBarResult &r, const FootprintBar &b, const Ladder &rows, const EngineSnapshot &s, int64_t k)
+{
+    const int64_t unit = k * s.symbol.tickSize;
+    r.deltaMax = qtyValue(b.deltaMax);
+    r.deltaMin = qtyValue(b.deltaMin);
+    r.quoteVolume = b.sums.notional();
+    if (rows.empty())
+        return;
+    if (auto pl = profileLevels(rows, s.config.valueAreaBp, s.config.valueAreaMethod)) {
+        r.vah = fixedToDouble(pl->vahRow * unit);
+        r.val = fixedToDouble(pl->valRow * unit);
+    }
+    const RowVolume &top = rows.at(rows.highRow()), &bottom = rows.at(rows.lowRow());
+    r.unfinishedHigh = top.buy > 0 && top.sell > 0;
+    r.unfinishedLow = bottom.buy > 0 && bottom.sell > 0;
+    for (int64_t row = rows.lowRow() + 1; row < rows.highRow(); ++row)
+        if (rows.at(row).total() == 0)
+            r.zeroPrints.push_back(fixedToDouble(row * unit));
+}
+} // namespace
+
 std::vector<FootprintBarResult> buildFootprint(const EngineSnapshot &s, const DayView &day, const FootprintQuery &q)
 {
     const std::vector<BarPtr> &bars = day.barsOf(q.timeframe);
@@ -111,6 +134,7 @@ std::vector<FootprintBarResult> buildFootprint(const EngineSnapshot &s, const Da
         const Ladder rows = b.rows.grouped(k);
         if (auto poc = pocRow(rows))
             r.poc = fixedToDouble(*poc * k * tick);
+        addBarProfile(r, b, rows, s, k);
         const BarImbalances im = findImbalances(rows, s.config.imbalance);
         for (int64_t row : im.buyRows)
             r.buyImbalances.push_back(fixedToDouble(row * k * tick));
@@ -165,6 +189,14 @@ std::optional<VwapBands> anchoredVwap(const EngineSnapshot &s, int64_t anchorMs,
 }
 
 namespace {
+// POC/VA on rows merged g ticks at a time (A1); the exact ladder when g is 1.
+std::optional<ProfileLevels> levelsOf(const Ladder &profile, const EngineSnapshot &s, int64_t g)
+{
+    if (g <= 1)
+        return profileLevels(profile, s.config.valueAreaBp, s.config.valueAreaMethod);
+    return profileLevels(profile.grouped(g), s.config.valueAreaBp, s.config.valueAreaMethod);
+}
+
 SessionResult sessionResult(const SessionView &v, int64_t nowMs)
 {
     SessionResult r;
@@ -196,6 +228,7 @@ KeyLevels buildKeyLevels(const EngineSnapshot &s, const KeyLevelsOptions &o)
     k.symbol = s.symbol.name;
     k.tickSize = fixedToDouble(s.symbol.tickSize);
     const int64_t now = o.nowMs > 0 ? o.nowMs : s.asOfMs;
+    const int64_t g = std::max<int64_t>(1, o.grouping);
     if (!s.today) {
         k.quality = qualityFor(s, 0, 0, 0, 0, o.nowMs);
         return k;
@@ -219,10 +252,10 @@ KeyLevels buildKeyLevels(const EngineSnapshot &s, const KeyLevelsOptions &o)
             k.bands = *b;
         }
         if (d.profile)
-            if (auto pl = profileLevels(*d.profile, s.config.valueAreaBp, s.config.valueAreaMethod)) {
-                k.dPOC = rowPrice(s, pl->pocRow);
-                k.dVAH = rowPrice(s, pl->vahRow);
-                k.dVAL = rowPrice(s, pl->valRow);
+            if (auto pl = levelsOf(*d.profile, s, g)) {
+                k.dPOC = rowPrice(s, pl->pocRow, g);
+                k.dVAH = rowPrice(s, pl->vahRow, g);
+                k.dVAL = rowPrice(s, pl->valRow, g);
             }
     }
     if (s.prior && s.prior->totals.trades) {
@@ -232,10 +265,10 @@ KeyLevels buildKeyLevels(const EngineSnapshot &s, const KeyLevelsOptions &o)
         k.pdLow = fixedToDouble(p.totals.low);
         k.pdClose = fixedToDouble(p.totals.close);
         if (p.profile)
-            if (auto pl = profileLevels(*p.profile, s.config.valueAreaBp, s.config.valueAreaMethod)) {
-                k.pdPOC = rowPrice(s, pl->pocRow);
-                k.pdVAH = rowPrice(s, pl->vahRow);
-                k.pdVAL = rowPrice(s, pl->valRow);
+            if (auto pl = levelsOf(*p.profile, s, g)) {
+                k.pdPOC = rowPrice(s, pl->pocRow, g);
+                k.pdVAH = rowPrice(s, pl->vahRow, g);
+                k.pdVAL = rowPrice(s, pl->valRow, g);
             }
     }
     for (const SessionView &v : s.todaySessions)
@@ -269,6 +302,7 @@ KeyLevels buildKeyLevels(const EngineSnapshot &s, const KeyLevelsOptions &o)
         FootprintQuery q;
         q.timeframe = tf;
         q.rows = o.rows;
+        q.grouping = g;
         k.footprint[std::string(timeframeName(tf))] = buildFootprint(s, d, q);
     }
     const int64_t spanEnd = std::min(d.endMs, std::max(now + 1, t.lastMs + 1));

@@ -37,6 +37,11 @@ struct FootprintBarResult {
     std::vector<double> buyImbalances, sellImbalances;
     std::vector<StackedResult> stacked;
     std::vector<FootprintRow> rows; // only when asked
+    // analysis.md A2: running-delta extremes, Σp·q, the bar's own value area (on its merged rows).
+    double deltaMax = 0, deltaMin = 0, quoteVolume = 0, vah = 0, val = 0;
+    // A3: both sides traded at the top/bottom row; empty rows strictly inside the range.
+    bool unfinishedHigh = false, unfinishedLow = false;
+    std::vector<double> zeroPrints;
 };
 
 struct FootprintQuery {
@@ -81,7 +86,8 @@ struct KeyLevels {
 struct KeyLevelsOptions {
     std::vector<Timeframe> timeframes; // footprint bars to include (empty: none)
     bool rows = false;
-    int64_t nowMs = 0; // wall clock for ageMs/active; 0 = the snapshot's asOf
+    int64_t nowMs = 0;    // wall clock for ageMs/active; 0 = the snapshot's asOf
+    int64_t grouping = 1; // ticks per row for profiles and footprint rows (analysis.md A1)
 };
 
 // The key levels of the snapshot's current day (today) with its prior day.

@@ -45,6 +45,8 @@ void FootprintBar::add(const TickTrade &t) noexcept
     lowRow = trades ? std::min(lowRow, t.row) : t.row;
     addToOhlc(*this, t);
     (t.takerBuy ? buy : sell) += t.qty;
+    deltaMax = std::max(deltaMax, buy - sell);
+    deltaMin = std::min(deltaMin, buy - sell);
     ++trades;
     if (t.large)
         largeVolume += t.qty;

@@ -40,6 +40,7 @@ struct FootprintBar {
     int64_t openId = 0, closeId = 0;
     int64_t buy = 0, sell = 0, trades = 0;
     int64_t largeVolume = 0; // volume of trades with notional ≥ LARGE_TRADE_NOTIONAL
+    int64_t deltaMax = 0, deltaMin = 0; // extremes of the running delta in the bar, from 0 (analysis.md A2)
     int64_t highRow = 0, lowRow = 0;
     Ladder rows;
     VwapSums sums; // kept so anchored VWAP can be answered from bars

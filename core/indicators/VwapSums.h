@@ -48,6 +48,14 @@ public:
     // No trades → nullopt (never 0).
     std::optional<VwapBands> bands() const noexcept;
     std::optional<double> vwap() const noexcept;
+    // Σp·q as a price (quote volume), converted once at the edge.
+    double notional() const noexcept
+    {
+        long double div = 1;
+        for (int i = 0; i < pd_ + qd_; ++i)
+            div *= 10;
+        return double((long double)spq_ / div);
+    }
 
     bool operator==(const VwapSums &) const = default;
 

@@ -79,6 +79,19 @@ QJsonObject toJson(const FootprintBarResult &b, FootprintStyle style)
     o.insert("cvd", b.cvd);
     o.insert("trades", qint64(b.trades));
     o.insert("poc", b.poc);
+    if (b.trades) { // analysis.md A2, A3
+        o.insert("vah", b.vah);
+        o.insert("val", b.val);
+        o.insert("deltaMax", b.deltaMax);
+        o.insert("deltaMin", b.deltaMin);
+        o.insert("quoteVolume", b.quoteVolume);
+        o.insert("unfinishedHigh", b.unfinishedHigh);
+        o.insert("unfinishedLow", b.unfinishedLow);
+        if (style.compact)
+            o.insert("zeroPrintCount", qint64(b.zeroPrints.size()));
+        else
+            o.insert("zeroPrints", numbers(b.zeroPrints));
+    }
     if (style.compact) {
         o.insert("buyImbalanceCount", qint64(b.buyImbalances.size()));
         o.insert("sellImbalanceCount", qint64(b.sellImbalances.size()));

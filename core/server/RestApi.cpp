@@ -18,7 +18,10 @@ QString RestApi::toolFor(const QString &resource)
                                                {"scan", "scan_market"},
                                                {"swing-liquidity", "get_swing_liquidity"},
                                                {"market-structure", "get_market_structure"},
-                                               {"open-interest", "get_open_interest"}};
+                                               {"open-interest", "get_open_interest"},
+                                               {"footprint-statistics", "get_footprint_statistics"},
+                                               {"session-profile", "get_session_profile"},
+                                               {"tpo-profile", "get_tpo_profile"}};
     return tools.value(resource);
 }
 

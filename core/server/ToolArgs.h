@@ -27,6 +27,8 @@ public:
     ToolArgs(const QString &tool, const QJsonObject &args, const QJsonObject &inputSchema, const ToolContext &ctx);
 
     bool has(const char *name) const { return args_.contains(QLatin1String(name)); }
+    // The value as given (undefined when absent), for arguments of more than one JSON type.
+    QJsonValue raw(const char *name) const { return args_.value(QLatin1String(name)); }
     // Integer/number within the schema's minimum/maximum; its default when absent.
     int64_t integer(const char *name) const;
     std::optional<int64_t> optInteger(const char *name) const;

@@ -43,7 +43,8 @@ Tools::Tools(const EngineRegistry &registry, QStringList configuredSymbols, Hist
     : registry_(registry), symbols_(std::move(configuredSymbols)), history_(std::move(history)),
       defs_{marketSnapshotTool(), keyLevelsTool(),   footprintTool(),  orderflowMetricsTool(),
             depthDeltaTool(),     liquidationsTool(), scanMarketTool(),
-            swingLiquidityTool(), marketStructureTool(), openInterestTool()}
+            swingLiquidityTool(), marketStructureTool(), openInterestTool(),
+            footprintStatisticsTool(), sessionProfileTool(), tpoProfileTool()}
 {
 }
 

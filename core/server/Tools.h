@@ -90,6 +90,9 @@ private:
 ToolDef marketSnapshotTool();
 ToolDef keyLevelsTool();
 ToolDef footprintTool();
+ToolDef footprintStatisticsTool(); // ToolsFootprint.cpp
+ToolDef sessionProfileTool();      // ToolsProfiles.cpp
+ToolDef tpoProfileTool();
 ToolDef orderflowMetricsTool();
 ToolDef depthDeltaTool();
 ToolDef liquidationsTool();

@@ -8,9 +8,45 @@
 #include "server/ToolSchema.h"
 #include "server/Tools.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace co {
+
+namespace {
+constexpr int kMaxDepthPoints = 3600; // an hour of per-second samples
+
+// The Python server's window: totals and the CVD at each bar's close (CVD_RESET as the bars).
+void addWindow(QJsonObject &out, const ToolArgs &a, const EngineSnapshot &s, Timeframe tf)
+{
+    FootprintQuery q;
+    q.timeframe = tf;
+    if (const auto start = a.optInteger("startTime"))
+        q.startMs = *start;
+    if (const auto end = a.optInteger("endTime"))
+        q.endMs = *end;
+    if (q.startMs != INT64_MIN && q.endMs != INT64_MAX && q.startMs >= q.endMs)
+        a.reject("endTime", "it must be later than startTime");
+    QJsonArray seq;
+    double buy = 0, sell = 0;
+    for (const FootprintBarResult &b : footprintBars(s, q)) {
+        seq.append(QJsonArray{qint64(b.openTime), b.delta, b.cvd});
+        buy += b.buyVolume;
+        sell += b.sellVolume;
+    }
+    QJsonObject w{{"bars", seq.size()}, {"buyVolume", buy}, {"sellVolume", sell}, {"delta", buy - sell}};
+    if (q.startMs != INT64_MIN)
+        w.insert("startTime", qint64(q.startMs));
+    if (q.endMs != INT64_MAX)
+        w.insert("endTime", qint64(q.endMs));
+    if (seq.isEmpty())
+        w.insert("note", "no bars of the window are in memory (the prior day and today are kept)");
+    else
+        out.insert("currentCVD", seq.last().toArray()[2]);
+    out.insert("window", w);
+    out.insert("cvdSequence", seq);
+}
+} // namespace
 
 ToolDef orderflowMetricsTool()
 {
@@ -21,7 +57,14 @@ ToolDef orderflowMetricsTool()
     d.description = "Order-flow of the current and previous bar of one symbol: delta, CVD, buy/sell volume, buy "
                     "share and buy/sell ratio, diagonal imbalance counts, stacked imbalances, large-trade share and "
                     "delta divergence, plus today's totals. Use it to judge who is in control right now.";
-    d.inputSchema = input({{"symbol", symbol()}, {"timeframe", timeframe()}}, {"symbol", "timeframe"});
+    d.inputSchema = input({{"symbol", symbol()},
+                           {"timeframe", timeframe()},
+                           {"startTime", QJsonObject{{"type", "integer"}, {"minimum", 0},
+                                                     {"description", "ms since epoch UTC, inclusive: adds the window's "
+                                                                     "totals and its CVD sequence (one point per bar)"}}},
+                           {"endTime", QJsonObject{{"type", "integer"}, {"minimum", 0},
+                                                   {"description", "ms since epoch UTC, exclusive; default now"}}}},
+                          {"symbol", "timeframe"});
     const QJsonObject bar = output({{"openTime", typed("integer")},
                                     {"closed", typed("boolean")},
                                     {"delta", typed("number")},
@@ -37,13 +80,20 @@ ToolDef orderflowMetricsTool()
                              {"current", bar},
                              {"previous", bar},
                              {"day", output({{"delta", typed("number")}, {"cvd", typed("number")}}, {"delta", "cvd"})},
+                             {"cvdSequence", typed("array", "[openTime, delta, cvd] per bar of the window, oldest first")},
+                             {"currentCVD", typed("number", "the last cvdSequence value")},
+                             {"window", typed("object")},
                              {"dataQuality", dataQuality()}},
                             {"symbol", "timeframe", "day", "dataQuality"});
+    d.cutKey = "cvdSequence";
     d.run = [](const ToolArgs &a) {
         const QString symbol = a.symbol();
         const Timeframe tf = a.timeframe();
         const SnapshotPtr s = a.snapshot(symbol);
-        return toJson(valueOr(buildOrderflowMetrics(*s, tf, a.nowFor(*s))));
+        QJsonObject out = toJson(valueOr(buildOrderflowMetrics(*s, tf, a.nowFor(*s))));
+        if (a.has("startTime") || a.has("endTime"))
+            addWindow(out, a, *s, tf);
+        return out;
     };
     return d;
 }
@@ -63,13 +113,23 @@ ToolDef depthDeltaTool()
                                                    {"maximum", 10},
                                                    {"default", 1},
                                                    {"description", "band around mid in percent, steps of 0.01"}}},
-                           {"windowSec", integer(5, 3600, 60, "window length in seconds")},
-                           {"lookback", integer(1, 60, 5, "number of windows")}},
+                           {"windowSec", integer(0, 3600, 60, "window length in seconds: 0 (the raw per-second "
+                                                              "samples) or 5 to 3600")},
+                           {"lookback", integer(1, kMaxDepthPoints, 5, "number of windows (samples when windowSec is 0), "
+                                                                        "up to what is kept: per-second samples for the last "
+                                                                        "hour, per-minute ones for the cache period")},
+                           // The Python server's names: a time span and a cap on the points.
+                           {"lookbackSec", QJsonObject{{"type", "integer"}, {"minimum", 1}, {"maximum", 7 * 86400},
+                                                       {"description", "span in seconds: lookbackSec / windowSec windows"}}},
+                           {"maxPoints", QJsonObject{{"type", "integer"}, {"minimum", 1}, {"maximum", kMaxDepthPoints},
+                                                     {"description", "at most this many windows, the newest"}}}},
                           {"symbol"});
     const QJsonObject num = typed("number");
     d.outputSchema = output({{"symbol", typed("string")},
                              {"percent", num},
                              {"windowPercent", typed("number", "ladder band used for the windows")},
+                             {"windowSec", typed("integer")},
+                             {"lookback", typed("integer")},
                              {"current", output({{"bidDepth", num}, {"askDepth", num}, {"net", num}, {"mid", num}},
                                                 {"bidDepth", "askDepth", "net"})},
                              {"windows", array(output({{"endMs", typed("integer")},
@@ -91,9 +151,21 @@ ToolDef depthDeltaTool()
             a.reject("percent", "use a number from 0.01 to 10 in steps of 0.01 (default 1)");
         q.percentBp = int(bp);
         q.windowSec = int(a.integer("windowSec"));
+        if (q.windowSec > 0 && q.windowSec < 5)
+            a.reject("windowSec", "use 0 (the raw per-second samples) or an integer from 5 to 3600 (default 60)");
+        const bool raw = q.windowSec == 0;
+        if (raw)
+            q.windowSec = 1; // the samples are one per second
         q.lookback = int(a.integer("lookback"));
+        if (!a.has("lookback") && a.has("lookbackSec"))
+            q.lookback = int(std::clamp<int64_t>(a.integer("lookbackSec") / q.windowSec, 1, kMaxDepthPoints));
+        if (a.has("maxPoints"))
+            q.lookback = std::min(q.lookback, int(a.integer("maxPoints")));
         const SnapshotPtr s = a.snapshot(symbol);
-        return toJson(valueOr(buildDepthDelta(*s, q, a.nowFor(*s))));
+        QJsonObject out = toJson(valueOr(buildDepthDelta(*s, q, a.nowFor(*s))));
+        out.insert("windowSec", raw ? 0 : q.windowSec);
+        out.insert("lookback", q.lookback);
+        return out;
     };
     return d;
 }

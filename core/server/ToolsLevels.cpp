@@ -1,10 +1,12 @@
-// get_key_levels and get_footprint.
+// get_key_levels.
 #include "engine/BarQueries.h"
 #include "engine/DayLevels.h"
 #include "engine/ZoneIds.h"
 #include "model/Time.h"
 #include "model/ZoneOffsets.h"
+#include "engine/RowSize.h"
 #include "server/JsonEncoders.h"
+#include "server/RowSizeArgs.h"
 #include "server/ToolArgs.h"
 #include "server/ToolResult.h"
 #include "server/ToolSchema.h"
@@ -27,17 +29,29 @@ void addWarnings(QJsonObject &levels, const std::vector<std::string> &warnings)
     levels.insert("dataQuality", q);
 }
 
+// Options of one call: wall clock and the rows asked for (A1; "auto" from the day's range).
+KeyLevelsOptions optionsFor(const ToolArgs &a, const EngineSnapshot &s)
+{
+    KeyLevelsOptions o;
+    o.nowMs = a.nowFor(s);
+    const RowSizeChoice c = rowSizeOf(a, s.symbol.tickSize);
+    o.grouping = c.autoPick ? (s.today ? autoTicksForDay(s, *s.today) : 1) : c.ticks;
+    return o;
+}
+
 QJsonObject levelsOf(const ToolArgs &a, const HistoryDay &d)
 {
     QJsonObject out;
     if (d.snapshot) {
-        KeyLevelsOptions o;
-        o.nowMs = a.nowFor(*d.snapshot);
+        const KeyLevelsOptions o = optionsFor(a, *d.snapshot);
         out = toJson(buildKeyLevels(*d.snapshot, o));
     } else if (d.stored) {
         out = toJson(*d.stored); // as stored at the day's close, encoded as a live day
     }
-    addWarnings(out, d.warnings);
+    std::vector<std::string> warnings = d.warnings;
+    if (!d.snapshot && d.stored && (a.has("ticksPerRow") || a.has("binSize")))
+        warnings.push_back("a stored day summary has exact-tick levels: ticksPerRow/binSize apply to days in the trade cache");
+    addWarnings(out, warnings);
     return out;
 }
 
@@ -51,8 +65,7 @@ QJsonObject historyLevels(const ToolArgs &a, HistoryProvider &history, const His
     if (d && d->complete)
         return levelsOf(a, *d);
     if (live && live->hasTrade && live->today) {
-        KeyLevelsOptions o;
-        o.nowMs = a.nowFor(*live);
+        const KeyLevelsOptions o = optionsFor(a, *live);
         const QueryResult<KeyLevels> k = buildDayLevels(*live, req, o);
         if (std::holds_alternative<KeyLevels>(k))
             return toJson(std::get<KeyLevels>(k));
@@ -60,6 +73,28 @@ QJsonObject historyLevels(const ToolArgs &a, HistoryProvider &history, const His
     if (d)
         return levelsOf(a, *d);
     return toJson(valueOr(QueryResult<KeyLevels>(std::get<QueryError>(h))));
+}
+
+// analysis.md A10 over the minute bars the engine keeps (exact on a minute boundary).
+QJsonObject anchoredVwapJson(const ToolArgs &a, const SnapshotPtr &s)
+{
+    const int64_t anchor = a.integer("anchorTime");
+    const DayView *oldest = s->prior ? s->prior.get() : s->today.get();
+    if (!oldest || anchor < oldest->startMs)
+        a.reject("anchorTime", "use a time from " + QString::fromStdString(isoTimeMs(oldest ? oldest->startMs : 0)) +
+                                   " on (the prior day and today are kept)");
+    bool exact = true;
+    QJsonObject o{{"anchorTime", qint64(anchor)}};
+    if (const auto b = anchoredVwap(*s, anchor, &exact)) {
+        o.insert("vwap", b->vwap);
+        o.insert("sigma", b->sigma);
+        for (int k = 1; k <= 3; ++k) {
+            o.insert(QStringLiteral("+%1").arg(k), b->vwap + k * b->sigma);
+            o.insert(QStringLiteral("-%1").arg(k), b->vwap - k * b->sigma);
+        }
+    }
+    o.insert("exactAnchor", exact); // false: the anchor's whole minute is included
+    return o;
 }
 
 // What a call asks for, and whether the history answers it (any day but the engine's today).
@@ -119,7 +154,13 @@ ToolDef keyLevelsTool()
                                                          "such as UTC+08:00, or an IANA zone such as Europe/London "
                                                          "(default: the server's DAY_TZ, UTC unless "
                                                          "configured). Any zone works for days in the trade cache; "
-                                                         "older days only in DAY_TZ")}},
+                                                         "older days only in DAY_TZ")},
+                           {"ticksPerRow", ticksPerRowSchema()},
+                           {"binSize", binSizeSchema()},
+                           {"anchorTime", QJsonObject{{"type", "integer"}, {"minimum", 0},
+                                                      {"description", "ms since epoch UTC: adds anchoredVwap (VWAP and "
+                                                                      "sigma bands from this time to the last trade), "
+                                                                      "within the prior day and today"}}}},
                           {"symbol"});
     const QJsonObject num = typed("number");
     d.outputSchema = output({{"symbol", typed("string")},
@@ -139,6 +180,9 @@ ToolDef keyLevelsTool()
                              {"pdClose", num},
                              {"sessions", typed("object")},
                              {"nakedPOCs", array(output({{"date", typed("string")}, {"price", num}}, {"date", "price"}))},
+                             {"ticksPerRow", typed("integer")},
+                             {"binSize", num},
+                             {"anchoredVwap", typed("object")},
                              {"dataQuality", dataQuality()}},
                             {"symbol", "sessions", "nakedPOCs", "dataQuality"});
     d.history = [](const ToolArgs &a) { return planOf(a).history; };
@@ -148,79 +192,22 @@ ToolDef keyLevelsTool()
         if (p.history) {
             out = historyLevels(a, *a.context().history, *p.history, p.live, p.request);
         } else if (p.live && p.live->hasTrade && p.live->today && a.context().history) {
-            KeyLevelsOptions o; // today, the day asked
-            o.nowMs = a.nowFor(*p.live);
-            out = toJson(buildKeyLevels(*p.live, o));
+            out = toJson(buildKeyLevels(*p.live, optionsFor(a, *p.live))); // today, the day asked
         } else {
             // Only the engine: today and the prior day in DAY_TZ.
             const SnapshotPtr s = a.snapshot(a.symbol());
-            KeyLevelsOptions o;
-            o.nowMs = a.nowFor(*s);
-            out = toJson(valueOr(buildDayLevels(*s, p.request, o)));
+            out = toJson(valueOr(buildDayLevels(*s, p.request, optionsFor(a, *s))));
         }
         out.insert("sessionTZ", QString::fromStdString(p.request.zoneId.empty()
                                                            ? ZoneClock(a.context().registry.config().dayZone).id()
                                                            : p.request.zoneId));
+        if (a.has("anchorTime"))
+            out.insert("anchoredVwap", anchoredVwapJson(a, a.snapshot(a.symbol())));
+        if (p.live) {
+            const KeyLevelsOptions o = optionsFor(a, *p.live);
+            addRowSize(out, rowSizeOf(a, p.live->symbol.tickSize), o.grouping, p.live->symbol.tickSize);
+        }
         return out;
-    };
-    return d;
-}
-
-ToolDef footprintTool()
-{
-    using namespace schema;
-    ToolDef d;
-    d.name = "get_footprint";
-    d.title = "Footprint bars";
-    d.description = "Footprint (volume by price, buy/sell, delta, CVD, POC, diagonal and stacked imbalances) for "
-                    "recent bars of one symbol, with the top-N price levels by volume per bar as [price, sellVolume "
-                    "(bid), buyVolume (ask)]. Use limit/topN to stay small; compact=false lists every imbalance price and "
-                    "stacked zone.";
-    d.inputSchema =
-        input({{"symbol", symbol()},
-               {"timeframe", timeframe()},
-               {"startTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, inclusive"}}},
-               {"endTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, exclusive; default now"}}},
-               {"limit", integer(1, 200, 12, "max bars, newest kept")},
-               {"topN", integer(1, 50, 5, "price levels per bar")},
-               {"compact", QJsonObject{{"type", "boolean"},
-                                       {"default", true},
-                                       {"description", "true: imbalance counts and the 5 largest stacked zones per bar"}}}},
-              {"symbol", "timeframe"});
-    d.outputSchema = output({{"symbol", typed("string")},
-                             {"timeframe", typed("string")},
-                             {"bars", array(output({{"openTime", typed("integer")},
-                                                    {"open", typed("number")},
-                                                    {"high", typed("number")},
-                                                    {"low", typed("number")},
-                                                    {"close", typed("number")},
-                                                    {"volume", typed("number")},
-                                                    {"delta", typed("number")},
-                                                    {"poc", typed("number")},
-                                                    {"rows", typed("array")}},
-                                                   {"openTime", "open", "high", "low", "close", "volume", "delta"}))},
-                             {"truncated", typed("boolean")},
-                             {"dataQuality", dataQuality()}},
-                            {"symbol", "timeframe", "bars", "dataQuality"});
-    d.cutKey = "bars";
-    d.cutHint = "older bars were cut to stay under 32 KB: lower limit or topN, or ask again with endTime = next.endTime";
-    d.run = [](const ToolArgs &a) {
-        const QString symbol = a.symbol();
-        FootprintQuery q;
-        q.timeframe = a.timeframe();
-        q.rows = true;
-        q.topN = int(a.integer("topN"));
-        q.limit = size_t(a.integer("limit"));
-        if (const auto start = a.optInteger("startTime"))
-            q.startMs = *start;
-        if (const auto end = a.optInteger("endTime"))
-            q.endMs = *end;
-        if (q.startMs != INT64_MIN && q.endMs != INT64_MAX && q.startMs >= q.endMs)
-            a.reject("endTime", "it must be later than startTime");
-        FootprintStyle style;
-        style.compact = a.boolean("compact");
-        const SnapshotPtr s = a.snapshot(symbol);
-        return toJson(valueOr(buildFootprintRange(*s, q, a.nowFor(*s))), style);
     };
     return d;
 }

@@ -30,7 +30,7 @@ describe('MCP Inspector CLI', { skip: skipReason() || false }, () => {
     const envArgs = ['XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'CACHE_DB_PATH', 'QT_QPA_PLATFORM'].flatMap(k => ['-e', `${k}=${box.env[k]}`]);
     const stdio = inspector([...envArgs, BIN, '--stdio', ...box.replayArgs, '--method', 'tools/list'], box.env);
     assert.equal(stdio.code, 0, stdio.err);
-    assert.equal(stdio.json().tools.length, 10);
+    assert.equal(stdio.json().tools.length, TOOLS.length);
     box.cleanup();
   });
 
@@ -47,6 +47,9 @@ describe('MCP Inspector CLI', { skip: skipReason() || false }, () => {
       ['get_swing_liquidity', ['symbol=BTCUSDT', 'interval=5m'], s => assert.equal(s.lastPrice, x.lastPrice)],
       ['get_market_structure', ['symbol=BTCUSDT', 'interval=5m'], s => assert.ok(['up', 'down', 'range'].includes(s.trend))],
       ['get_open_interest', ['symbol=BTCUSDT'], null], // the recordings hold no open interest: no_data
+      ['get_footprint_statistics', ['symbol=BTCUSDT', 'timeframe=5m', 'limit=3'], s => assert.equal(s.bars.length, 3)],
+      ['get_session_profile', ['symbol=BTCUSDT'], s => assert.equal(s.sessions.length, 3)],
+      ['get_tpo_profile', ['symbol=BTCUSDT'], s => assert.ok(s.periods > 0)],
     ];
     assert.deepEqual(calls.map(c => c[0]), TOOLS);
     for (const [name, args, check] of calls) {

@@ -93,8 +93,8 @@ private Q_SLOTS:
     void toolsAndArguments()
     {
         const QJsonArray tools = rpc("tools/list")["result"].toObject()["tools"].toArray();
-        QCOMPARE(tools.size(), 10);
-        const QJsonObject set = tools[7].toObject();
+        QCOMPARE(tools.size(), 16); // 13 tools + the 3 alert tools
+        const QJsonObject set = tools[13].toObject(); // after the 13 market tools
         QCOMPARE(set["name"].toString(), QString("set_alert"));
         QCOMPARE(set["annotations"].toObject()["readOnlyHint"].toBool(), false);
         QCOMPARE(set["annotations"].toObject()["destructiveHint"].toBool(), false);

@@ -116,6 +116,11 @@ private Q_SLOTS:
         // Encoded as a live day: the bands around dVWAP (100 ± k·2), the quality's tick in price units.
         QCOMPARE(fromSummary["vwapBands"].toObject()["-3"].toDouble(), 94.0);
         QCOMPARE(fromSummary["dataQuality"].toObject()["tickSize"].toDouble(), 1.0);
+        QTest::qWait(Tools::kReuseMs + 20);
+        QJsonObject grouped = with(btc, "date", "2024-08-07");
+        grouped.insert("ticksPerRow", 2);
+        QVERIFY(std::get<ToolOutput>(call(grouped)).structured["dataQuality"].toObject()["warnings"].toArray().last().toString()
+                    .startsWith("a stored day summary has exact-tick levels"));
         // A rebuilt snapshot: levels built from it as from a live engine.
         HistoryDay rebuilt;
         rebuilt.snapshot = registry_.snapshot("ETHUSDT");
@@ -451,8 +456,8 @@ private Q_SLOTS:
             {"percent high", "get_orderbook_depth_delta", with(btc, "percent", 11), "Invalid percent 11: use a number from 0.01 to 10 (default 1)."},
             {"percent zero", "get_orderbook_depth_delta", with(btc, "percent", 0), "Invalid percent 0: use a number from 0.01 to 10 (default 1)."},
             {"percent step", "get_orderbook_depth_delta", with(btc, "percent", 0.015), "Invalid percent 0.015: use a number from 0.01 to 10 in steps of 0.01"},
-            {"windowSec", "get_orderbook_depth_delta", with(btc, "windowSec", 4), "Invalid windowSec 4: use an integer from 5 to 3600 (default 60)."},
-            {"lookback", "get_orderbook_depth_delta", with(btc, "lookback", 61), "Invalid lookback 61: use an integer from 1 to 60 (default 5)."},
+            {"windowSec", "get_orderbook_depth_delta", with(btc, "windowSec", 4), "Invalid windowSec 4: use 0 (the raw per-second samples) or an integer from 5 to 3600 (default 60)."},
+            {"lookback", "get_orderbook_depth_delta", with(btc, "lookback", 3601), "Invalid lookback 3601: use an integer from 1 to 3600 (default 5)."},
             {"liquidations limit", "stream_liquidations", {{"limit", 201}}, "Invalid limit 201: use an integer from 1 to 200 (default 50)."},
             {"liquidations symbol", "stream_liquidations", {{"symbol", "NOPEUSDT"}}, "Unknown symbol 'NOPEUSDT'"},
             {"scan symbols type", "scan_market", {{"symbols", "BTCUSDT"}}, "Invalid symbols 'BTCUSDT': use an array of symbols"},

@@ -294,7 +294,7 @@ private Q_SLOTS:
             sqlite3_close(raw);
         }
         // Migrated on open; the rows read as they are.
-        QCOMPARE(scalar(path, "SELECT max(version) FROM schema_version"), 4);
+        QVERIFY(scalar(path, "SELECT max(version) FROM schema_version") >= 4); // 0004 and any later
         QVERIFY(sameTrades(scanAll(path), all));
         // The writer seals them between batches (no new trade needed), a few blocks at a time.
         {

@@ -1,0 +1,187 @@
+// get_footprint (indicators.md §5; row size, statistics and auction marks of analysis.md A1-A3).
+#include "engine/BarQueries.h"
+#include "engine/RowSize.h"
+#include "server/JsonEncoders.h"
+#include "server/RowSizeArgs.h"
+#include "server/ToolArgs.h"
+#include "server/ToolResult.h"
+#include "server/ToolSchema.h"
+#include "server/Tools.h"
+
+#include <QJsonArray>
+
+namespace co {
+
+ToolDef footprintTool()
+{
+    using namespace schema;
+    ToolDef d;
+    d.name = "get_footprint";
+    d.title = "Footprint bars";
+    d.description = "Footprint (volume by price, buy/sell, delta, CVD, POC, diagonal and stacked imbalances) for "
+                    "recent bars of one symbol, with the top-N price levels by volume per bar as [price, sellVolume "
+                    "(bid), buyVolume (ask)]. Use limit/topN to stay small; compact=false lists every imbalance price and "
+                    "stacked zone.";
+    d.inputSchema =
+        input({{"symbol", symbol()},
+               {"timeframe", timeframe()},
+               {"startTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, inclusive"}}},
+               {"endTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, exclusive; default now"}}},
+               {"limit", integer(1, 200, 12, "max bars, newest kept")},
+               {"topN", integer(1, 50, 5, "price levels per bar")},
+               {"compact", QJsonObject{{"type", "boolean"},
+                                       {"default", true},
+                                       {"description", "true: imbalance counts and the 5 largest stacked zones per bar"}}},
+               {"ticksPerRow", ticksPerRowSchema()},
+               {"binSize", binSizeSchema()},
+               // The Python server's names (its users' prompts keep working).
+               {"view", QJsonObject{{"type", "string"},
+                                    {"enum", QJsonArray{"statistics", "levels"}},
+                                    {"description", "statistics: per-bar numbers without price rows; levels: every "
+                                                    "price row (up to maxLevelsPerBar, the largest by volume). Default: "
+                                                    "the topN rows"}}},
+               {"maxLevelsPerBar", integer(1, 1000, 200, "with view=levels: price rows per bar, the largest by volume")},
+               {"priceLevelLimit", QJsonObject{{"type", "integer"}, {"minimum", 1}, {"maximum", 1000},
+                                               {"description", "the same as maxLevelsPerBar"}}},
+               {"topNLevels", QJsonObject{{"type", "integer"}, {"minimum", 1}, {"maximum", 50},
+                                          {"description", "the same as topN"}}},
+               {"compress", QJsonObject{{"type", "boolean"}, {"description", "the same as compact"}}},
+               {"cursor", QJsonObject{{"type", "integer"}, {"minimum", 0},
+                                      {"description", "nextCursor of the previous page: the bars before it (as endTime)"}}}},
+              {"symbol", "timeframe"});
+    d.outputSchema = output({{"symbol", typed("string")},
+                             {"timeframe", typed("string")},
+                             {"bars", array(output({{"openTime", typed("integer")},
+                                                    {"open", typed("number")},
+                                                    {"high", typed("number")},
+                                                    {"low", typed("number")},
+                                                    {"close", typed("number")},
+                                                    {"volume", typed("number")},
+                                                    {"delta", typed("number")},
+                                                    {"poc", typed("number")},
+                                                    {"rows", typed("array")}},
+                                                   {"openTime", "open", "high", "low", "close", "volume", "delta"}))},
+                             {"truncated", typed("boolean")},
+                             {"nextCursor", typed("integer")},
+                             {"ticksPerRow", typed("integer")},
+                             {"binSize", typed("number")},
+                             {"dataQuality", dataQuality()}},
+                            {"symbol", "timeframe", "bars", "dataQuality"});
+    d.cutKey = "bars";
+    d.cutHint = "older bars were cut to stay under 32 KB: lower limit or topN, or ask again with endTime = next.endTime";
+    d.run = [](const ToolArgs &a) {
+        const QString symbol = a.symbol();
+        FootprintQuery q;
+        q.timeframe = a.timeframe();
+        const QString view = a.string("view").value_or(QString());
+        q.rows = view != "statistics";
+        q.topN = int(a.has("topNLevels") ? a.integer("topNLevels") : a.integer("topN"));
+        if (view == "levels")
+            q.topN = int(a.has("priceLevelLimit") ? a.integer("priceLevelLimit") : a.integer("maxLevelsPerBar"));
+        q.limit = size_t(a.integer("limit"));
+        if (const auto start = a.optInteger("startTime"))
+            q.startMs = *start;
+        if (const auto end = a.optInteger("endTime"))
+            q.endMs = *end;
+        if (const auto cursor = a.optInteger("cursor"))
+            q.endMs = std::min(q.endMs, *cursor);
+        if (q.startMs != INT64_MIN && q.endMs != INT64_MAX && q.startMs >= q.endMs)
+            a.reject("endTime", "it must be later than startTime");
+        FootprintStyle style;
+        style.compact = a.has("compress") ? a.boolean("compress") : a.boolean("compact");
+        const SnapshotPtr s = a.snapshot(symbol);
+        const RowSizeChoice rs = rowSizeOf(a, s->symbol.tickSize);
+        q.grouping = rs.autoPick ? autoTicksForBars(*s, q) : rs.ticks;
+        const FootprintRange range = valueOr(buildFootprintRange(*s, q, a.nowFor(*s)));
+        QJsonObject out = toJson(range, style);
+        if (range.more && !range.bars.empty())
+            out.insert("nextCursor", qint64(range.bars.front().openTime));
+        addRowSize(out, rs, q.grouping, s->symbol.tickSize);
+        return out;
+    };
+    return d;
+}
+
+} // namespace co
+
+namespace co {
+
+// get_footprint_statistics (analysis.md A2): the per-bar numbers only, small enough for many bars.
+ToolDef footprintStatisticsTool()
+{
+    using namespace schema;
+    ToolDef d;
+    d.name = "get_footprint_statistics";
+    d.title = "Footprint bar statistics";
+    d.description = "Compact per-bar footprint statistics of one symbol: volume, buy/sell volume, delta, deltaMax/deltaMin "
+                    "(extremes of the running delta inside the bar), trades, quoteVolume, and the bar's POC and value "
+                    "area (VAH/VAL) on rows of ticksPerRow ticks. Use it to scan many bars; get_footprint gives the rows.";
+    d.inputSchema = input({{"symbol", symbol()},
+                           {"timeframe", timeframe("30m")},
+                           {"startTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, inclusive"}}},
+                           {"endTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, exclusive; default now"}}},
+                           {"limit", integer(1, 500, 48, "max bars, newest kept")},
+                           {"ticksPerRow", ticksPerRowSchema()},
+                           {"binSize", binSizeSchema()}},
+                          {"symbol"});
+    const QJsonObject num = typed("number");
+    d.outputSchema = output({{"symbol", typed("string")},
+                             {"timeframe", typed("string")},
+                             {"bars", array(output({{"openTime", typed("integer")},
+                                                    {"volume", num},
+                                                    {"buyVolume", num},
+                                                    {"sellVolume", num},
+                                                    {"delta", num},
+                                                    {"deltaMax", num},
+                                                    {"deltaMin", num},
+                                                    {"trades", typed("integer")},
+                                                    {"quoteVolume", num},
+                                                    {"poc", num},
+                                                    {"vah", num},
+                                                    {"val", num}},
+                                                   {"openTime", "volume", "delta", "deltaMax", "deltaMin", "trades"}))},
+                             {"ticksPerRow", typed("integer")},
+                             {"binSize", num},
+                             {"truncated", typed("boolean")},
+                             {"dataQuality", dataQuality()}},
+                            {"symbol", "timeframe", "bars", "dataQuality"});
+    d.cutKey = "bars";
+    d.cutHint = "older bars were cut to stay under 32 KB: lower limit, or ask again with endTime = next.endTime";
+    d.run = [](const ToolArgs &a) {
+        const QString symbol = a.symbol();
+        FootprintQuery q;
+        q.timeframe = a.timeframe();
+        q.limit = size_t(a.integer("limit"));
+        if (const auto start = a.optInteger("startTime"))
+            q.startMs = *start;
+        if (const auto end = a.optInteger("endTime"))
+            q.endMs = *end;
+        if (q.startMs != INT64_MIN && q.endMs != INT64_MAX && q.startMs >= q.endMs)
+            a.reject("endTime", "it must be later than startTime");
+        const SnapshotPtr s = a.snapshot(symbol);
+        const RowSizeChoice rs = rowSizeOf(a, s->symbol.tickSize);
+        q.grouping = rs.autoPick ? autoTicksForBars(*s, q) : rs.ticks;
+        const FootprintRange range = valueOr(buildFootprintRange(*s, q, a.nowFor(*s)));
+        QJsonArray bars;
+        for (const FootprintBarResult &b : range.bars) {
+            QJsonObject o{{"openTime", qint64(b.openTime)}, {"volume", b.volume},     {"buyVolume", b.buyVolume},
+                          {"sellVolume", b.sellVolume},     {"delta", b.delta},       {"deltaMax", b.deltaMax},
+                          {"deltaMin", b.deltaMin},         {"trades", qint64(b.trades)}, {"quoteVolume", b.quoteVolume}};
+            if (b.trades) {
+                o.insert("poc", b.poc);
+                o.insert("vah", b.vah);
+                o.insert("val", b.val);
+            }
+            bars.append(o);
+        }
+        QJsonObject out{{"symbol", QString::fromStdString(range.symbol)},
+                        {"timeframe", QString::fromUtf8(timeframeName(range.timeframe))},
+                        {"bars", bars},
+                        {"dataQuality", toJson(range.quality)}};
+        addRowSize(out, rs, q.grouping, s->symbol.tickSize);
+        return out;
+    };
+    return d;
+}
+
+} // namespace co

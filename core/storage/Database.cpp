@@ -14,7 +14,9 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
+#include <set>
 
 namespace co {
 
@@ -44,6 +46,15 @@ bool run(sqlite3 *db, const char *sql, QString *error)
     return execScript(db, QByteArray(sql), error);
 }
 } // namespace
+
+std::set<int> Database::pendingMigrations(const std::set<int> &applied, const QList<int> &known)
+{
+    std::set<int> out;
+    for (int v : known)
+        if (!applied.count(v))
+            out.insert(v);
+    return out;
+}
 
 int Database::knownSchemaVersion()
 {
@@ -113,12 +124,12 @@ bool Database::open(const QString &path, const Options &options, QString *error)
                                    .toLatin1();
     if (!execScript(handle_, pragmas, &why))
         return fail(why);
+    std::set<int> applied;
     if (readOnly) {
-        Statement v(handle_, "SELECT max(version) FROM schema_version");
-        if (!v.ok() || !v.step())
-            return fail("no schema (not a crypto-orderflow cache?): " + v.error());
-        version_ = int(v.int64(0));
-    } else if (!migrate(&why)) {
+        if (!appliedVersions(&applied, &why))
+            return fail("no schema (not a crypto-orderflow cache?): " + why);
+        version_ = applied.empty() ? 0 : *applied.rbegin();
+    } else if (!migrate(&applied, &why)) {
         return fail(why);
     }
     const int known = knownSchemaVersion();
@@ -127,14 +138,29 @@ bool Database::open(const QString &path, const Options &options, QString *error)
                                    "crypto-orderflow. Use that version, or point CACHE_DB_PATH at another file.")
                         .arg(version_)
                         .arg(known));
-    if (version_ < known)
-        return fail(QStringLiteral("schema version %1 is older than %2 (open it read-write once to migrate)")
+    const std::set<int> missing = pendingMigrations(applied, migrationFiles().keys());
+    if (!missing.empty())
+        return fail(QStringLiteral("schema version %1 lacks migration %2 of %3 (open it read-write once to migrate)")
                         .arg(version_)
+                        .arg(*missing.begin())
                         .arg(known));
     return true;
 }
 
-bool Database::migrate(QString *error)
+bool Database::appliedVersions(std::set<int> *out, QString *error)
+{
+    Statement cur(handle_, "SELECT version FROM schema_version");
+    if (!cur.ok()) {
+        if (error)
+            *error = cur.error();
+        return false;
+    }
+    while (cur.step())
+        out->insert(int(cur.int64(0)));
+    return true;
+}
+
+bool Database::migrate(std::set<int> *applied, QString *error)
 {
     if (!run(handle_,
              "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
@@ -144,18 +170,17 @@ bool Database::migrate(QString *error)
     // Another process may migrate at the same time: the write lock first, then the version.
     if (!begin(error))
         return false;
-    Statement cur(handle_, "SELECT ifnull(max(version), 0) FROM schema_version");
-    if (!cur.ok() || !cur.step()) {
-        if (error)
-            *error = cur.error();
+    // Every migration not yet applied, lower numbers too: branches land their migrations in any
+    // order (a file at 6 may still lack 5).
+    if (!appliedVersions(applied, error)) {
         rollback();
         return false;
     }
-    version_ = int(cur.int64(0));
-    cur = Statement();
+    version_ = applied->empty() ? 0 : *applied->rbegin();
     const auto files = migrationFiles();
+    const std::set<int> pending = pendingMigrations(*applied, files.keys());
     for (auto it = files.begin(); it != files.end(); ++it) {
-        if (it.key() <= version_)
+        if (!pending.count(it.key()))
             continue;
         QFile f(it.value());
         if (!f.open(QIODevice::ReadOnly)) {
@@ -177,7 +202,8 @@ bool Database::migrate(QString *error)
             return false;
         }
         qCInfo(lcStorage) << "applied schema migration" << QFileInfo(it.value()).fileName();
-        version_ = it.key();
+        applied->insert(it.key());
+        version_ = std::max(version_, it.key());
     }
     return commit(error);
 }

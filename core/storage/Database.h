@@ -4,7 +4,10 @@
 // schema_version table; a file written by a newer program is refused, never downgraded.
 // A connection belongs to the thread that opened it: each thread opens its own.
 #include <QSqlDatabase>
+#include <QList>
 #include <QString>
+
+#include <set>
 
 struct sqlite3;
 
@@ -48,9 +51,12 @@ public:
 
     // Highest version among the embedded migrations.
     static int knownSchemaVersion();
+    // The known versions not in `applied`, gaps below the highest applied one included.
+    static std::set<int> pendingMigrations(const std::set<int> &applied, const QList<int> &known);
 
 private:
-    bool migrate(QString *error);
+    bool appliedVersions(std::set<int> *out, QString *error);
+    bool migrate(std::set<int> *applied, QString *error);
 
     QString name_, path_;
     sqlite3 *handle_ = nullptr;

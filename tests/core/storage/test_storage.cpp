@@ -1,4 +1,4 @@
-// core/storage: schema migrations and the version guard, the batched TradeWriter (dedupe, flush,
+// core/storage: the batched TradeWriter (dedupe, flush,
 // back-pressure against a locked database), exact round trips of prices and quantities, the
 // restore scan, retention, and the record codecs (depth blob, stored key levels) with the
 // migration of day summaries stored as the API's JSON. Expected values are the hand-made inputs.
@@ -129,89 +129,6 @@ StoredLevels storedLevels(bool full)
 class TestStorage : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void migratesAFreshFile()
-    {
-        QTemporaryDir dir;
-        const QString path = dir.filePath("sub/cache.sqlite"); // the folder is created
-        Database db;
-        QString error;
-        QVERIFY2(db.open(path, &error), qPrintable(error));
-        QVERIFY(Database::knownSchemaVersion() >= 1);
-        QCOMPARE(db.schemaVersion(), Database::knownSchemaVersion());
-        QSqlQuery q(db.sql());
-        QVERIFY(q.exec("PRAGMA journal_mode") && q.next());
-        QCOMPARE(q.value(0).toString(), QString("wal"));
-        // One row per migration file (numbers may have gaps while branches add their own).
-        const int64_t files = QDir(":/migrations").entryList({"*.sql"}, QDir::Files).size();
-        QCOMPARE(scalar(db, "SELECT count(*) FROM schema_version"), files);
-        db.close();
-        // Opening again applies nothing.
-        QVERIFY2(db.open(path, &error), qPrintable(error));
-        QCOMPARE(scalar(db, "SELECT count(*) FROM schema_version"), files);
-    }
-
-    void refusesANewerSchema()
-    {
-        QTemporaryDir dir;
-        const QString path = dir.filePath("cache.sqlite");
-        {
-            Database db;
-            QString error;
-            QVERIFY2(db.open(path, &error), qPrintable(error));
-            QVERIFY(execScript(db.handle(), "INSERT INTO schema_version VALUES (999, '0999_future.sql', 0)", &error));
-        }
-        for (Database::Mode mode : {Database::Mode::ReadWrite, Database::Mode::ReadOnly}) {
-            Database db;
-            QString error;
-            Database::Options o;
-            o.mode = mode;
-            QVERIFY(!db.open(path, o, &error));
-            QVERIFY2(error.contains("schema version 999 is newer"), qPrintable(error));
-            QVERIFY(error.contains(path));
-        }
-        // Nothing was downgraded or dropped.
-        sqlite3 *raw = nullptr;
-        QCOMPARE(sqlite3_open(path.toUtf8().constData(), &raw), SQLITE_OK);
-        sqlite3_stmt *st = nullptr;
-        sqlite3_prepare_v2(raw, "SELECT max(version) FROM schema_version", -1, &st, nullptr);
-        QCOMPARE(sqlite3_step(st), SQLITE_ROW);
-        QCOMPARE(sqlite3_column_int64(st, 0), 999);
-        sqlite3_finalize(st);
-        sqlite3_close(raw);
-    }
-
-    // Schema 2 adds each day's delta; days stored under schema 1 get it from their profile rows.
-    void migrationBackfillsTheDayDelta()
-    {
-        QTemporaryDir dir;
-        const QString path = dir.filePath("cache.sqlite");
-        {
-            sqlite3 *raw = nullptr;
-            QCOMPARE(sqlite3_open(path.toUtf8().constData(), &raw), SQLITE_OK);
-            QFile f(":/migrations/0001_initial.sql");
-            QVERIFY(f.open(QIODevice::ReadOnly));
-            QString error;
-            QVERIFY2(execScript(raw, f.readAll() + R"(
-                CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms INTEGER NOT NULL);
-                INSERT INTO schema_version VALUES (1, '0001_initial.sql', 0);
-                INSERT INTO symbols(id, name, price_unit, qty_unit) VALUES (1, 'BTCUSDT', 10000000, 100000);
-                INSERT INTO day_summaries VALUES (1, 'UTC', 19943, 0, 1, 3, 2, 1, 1, 1, '{}', 0);
-                INSERT INTO day_summaries VALUES (1, 'UTC', 19944, 1, 2, 0, 2, 1, 1, 1, '{}', 0);
-                INSERT INTO day_profiles VALUES (1, 'UTC', 19943, 100, 500, 200, 2);
-                INSERT INTO day_profiles VALUES (1, 'UTC', 19943, 110, 7, 900, 1);
-                INSERT INTO day_profiles VALUES (1, 'UTC', 19944, 100, 1, 0, 1);)",
-                                 &error),
-                     qPrintable(error));
-            sqlite3_close(raw);
-        }
-        Database db;
-        QString error;
-        QVERIFY2(db.open(path, &error), qPrintable(error));
-        QCOMPARE(db.schemaVersion(), Database::knownSchemaVersion());
-        QCOMPARE(scalar(db, "SELECT delta FROM day_summaries WHERE day = 19943"), 500 + 7 - 200 - 900);
-        QCOMPARE(scalar(db, "SELECT delta FROM day_summaries WHERE day = 19944"), 1);
-    }
-
     // What a restart seeds an engine with: the last days before the restored span, oldest first,
     // and the delta of every stored day before it (not only the returned ones).
     void dayHistoryBeforeADay()
@@ -366,17 +283,6 @@ private Q_SLOTS:
         QVERIFY(*days[1].levels == storedLevels(false));
         QVERIFY(!days[2].levels);
         QCOMPARE(days[1].delta, 6); // the row's other columns are untouched
-    }
-
-    void readOnlyNeedsAnExistingFile()
-    {
-        QTemporaryDir dir;
-        Database db;
-        QString error;
-        Database::Options o;
-        o.mode = Database::Mode::ReadOnly;
-        QVERIFY(!db.open(dir.filePath("missing.sqlite"), o, &error));
-        QVERIFY2(error.contains("does not exist"), qPrintable(error));
     }
 
     void writesTradesOnceAndExactly()

@@ -63,7 +63,7 @@ bool parseReportArgs(const QStringList &args, ReportOptions &o, QString *error)
             if (!value(o.timeframe))
                 return false;
             if (!parseTimeframe(o.timeframe.toStdString())) {
-                *error = "--timeframe must be one of 1m, 5m, 15m, 30m, 1h; got " + o.timeframe;
+                *error = "--timeframe must be one of 1m, 5m, 15m, 30m, 1h, 4h, 1d; got " + o.timeframe;
                 return false;
             }
         } else if (a == "--rows") {

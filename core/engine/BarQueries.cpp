@@ -1,10 +1,38 @@
 #include "engine/BarQueries.h"
 
+#include "engine/DayBook.h"
 #include "model/Time.h"
 
 #include <algorithm>
 
 namespace co {
+
+namespace {
+// A bar of a timeframe that does not divide the day (4h or 1d bars with a DAY_TZ off UTC) opens in
+// the prior day and closes today: one bar from both days' minutes, with today's running CVD.
+FootprintBarResult joinedBar(const EngineSnapshot &s, const FootprintQuery &q, int64_t openTime, const FootprintBarResult &todayPart)
+{
+    const int64_t tfMs = timeframeMs(q.timeframe);
+    std::vector<BarPtr> minutes;
+    for (const BarPtr &b : s.prior->minuteBars)
+        if (b->openTime >= openTime)
+            minutes.push_back(b);
+    for (const BarPtr &b : s.today->minuteBars)
+        if (b->openTime < openTime + tfMs)
+            minutes.push_back(b);
+    const std::vector<BarPtr> joined = mergeBars(minutes, q.timeframe);
+    std::vector<BarPtr> bars = s.today->barsOf(q.timeframe); // today's later bars judge zone activity
+    bars.front() = joined.front();
+    FootprintQuery one = q;
+    one.startMs = openTime;
+    one.endMs = openTime + 1;
+    one.limit = 1;
+    const int64_t priorPart = joined.front()->delta() - s.today->barsOf(q.timeframe).front()->delta();
+    const int64_t todayStart = s.config.cvdContinuous ? s.today->cvdBefore : 0;
+    std::vector<FootprintBarResult> r = buildFootprintOf(s, bars, minutes, todayStart - priorPart, one);
+    return r.empty() ? todayPart : std::move(r.front());
+}
+} // namespace
 
 std::vector<FootprintBarResult> footprintBars(const EngineSnapshot &s, const FootprintQuery &q)
 {
@@ -13,8 +41,14 @@ std::vector<FootprintBarResult> footprintBars(const EngineSnapshot &s, const Foo
         out = buildFootprint(s, *s.today, q);
     if (s.prior && out.size() < q.limit) {
         FootprintQuery pq = q;
-        pq.limit = q.limit - out.size();
+        pq.limit = q.limit - out.size() + 1; // one more: a bar across midnight counts once
         std::vector<FootprintBarResult> older = buildFootprint(s, *s.prior, pq);
+        if (!older.empty() && !out.empty() && older.back().openTime == out.front().openTime) {
+            out.front() = joinedBar(s, q, out.front().openTime, out.front());
+            older.pop_back();
+        }
+        if (older.size() + out.size() > q.limit)
+            older.erase(older.begin(), older.begin() + std::ptrdiff_t(older.size() + out.size() - q.limit));
         out.insert(out.begin(), std::make_move_iterator(older.begin()), std::make_move_iterator(older.end()));
     }
     return out;

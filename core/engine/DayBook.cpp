@@ -97,6 +97,8 @@ std::vector<BarPtr> mergeBars(const std::vector<BarPtr> &minuteBars, Timeframe t
         m->sell += b.sell;
         m->trades += b.trades;
         m->largeVolume += b.largeVolume;
+        m->lastMs = std::max(m->lastMs, b.lastMs);
+        m->bigTrades.insert(m->bigTrades.end(), b.bigTrades.begin(), b.bigTrades.end());
         for (int64_t r = b.rows.lowRow(); !b.rows.empty() && r <= b.rows.highRow(); ++r)
             if (const RowVolume &v = b.rows.at(r); v.trades)
                 m->rows.addRow(r, v);

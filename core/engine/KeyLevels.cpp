@@ -1,5 +1,7 @@
 #include "engine/KeyLevels.h"
 
+#include "engine/BarMarks.h"
+
 #include "indicators/Imbalance.h"
 #include "indicators/ValueArea.h"
 #include "model/Fixed.h"
@@ -87,14 +89,21 @@ void addBarProfile(FootprintBarResult &r, const FootprintBar &b, const Ladder &r
 
 std::vector<FootprintBarResult> buildFootprint(const EngineSnapshot &s, const DayView &day, const FootprintQuery &q)
 {
-    const std::vector<BarPtr> &bars = day.barsOf(q.timeframe);
+    return buildFootprintOf(s, day.barsOf(q.timeframe), day.minuteBars, s.config.cvdContinuous ? day.cvdBefore : 0, q);
+}
+
+std::vector<FootprintBarResult> buildFootprintOf(const EngineSnapshot &s, const std::vector<BarPtr> &bars,
+                                                 const std::vector<BarPtr> &minutes, int64_t cvdStart,
+                                                 const FootprintQuery &q)
+{
     const int64_t k = std::max<int64_t>(1, q.grouping);
     const int64_t tick = s.symbol.tickSize;
+    const int64_t tfMs = timeframeMs(q.timeframe);
     std::vector<FootprintBarResult> out;
 
     // CVD at each bar's close, and later bars' extremes for stacked-zone activity.
     std::vector<int64_t> cvd(bars.size());
-    int64_t run = s.config.cvdContinuous ? day.cvdBefore : 0;
+    int64_t run = cvdStart;
     for (size_t i = 0; i < bars.size(); ++i)
         cvd[i] = run += bars[i]->delta();
     std::vector<int64_t> laterLow(bars.size() + 1, INT64_MAX), laterHigh(bars.size() + 1, INT64_MIN);
@@ -135,6 +144,7 @@ std::vector<FootprintBarResult> buildFootprint(const EngineSnapshot &s, const Da
         if (auto poc = pocRow(rows))
             r.poc = fixedToDouble(*poc * k * tick);
         addBarProfile(r, b, rows, s, k);
+        addBarMarks(r, b, barMinutes(minutes, b.openTime, tfMs), s, q);
         const BarImbalances im = findImbalances(rows, s.config.imbalance);
         for (int64_t row : im.buyRows)
             r.buyImbalances.push_back(fixedToDouble(row * k * tick));

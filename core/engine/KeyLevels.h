@@ -26,6 +26,19 @@ struct FootprintRow {
     int64_t trades = 0;
 };
 
+struct BigTradeResult {
+    int64_t timeMs = 0;
+    double price = 0, qty = 0;
+    bool buy = false; // taker side
+};
+
+struct ZoneEventResult {
+    int64_t timeMs = 0; // latest trade of the minute in which the zone formed (ZoneEvents.h)
+    std::string side;   // "BUY" | "SELL"
+    double low = 0, high = 0;
+    int count = 0;
+};
+
 struct FootprintBarResult {
     int64_t openTime = 0;
     double open = 0, high = 0, low = 0, close = 0;
@@ -42,6 +55,9 @@ struct FootprintBarResult {
     // A3: both sides traded at the top/bottom row; empty rows strictly inside the range.
     bool unfinishedHigh = false, unfinishedLow = false;
     std::vector<double> zeroPrints;
+    size_t bigTradeCount = 0;
+    std::vector<BigTradeResult> bigTrades; // only when asked (FootprintQuery::bigTrades)
+    std::vector<ZoneEventResult> events;   // only when asked (FootprintQuery::events)
 };
 
 struct FootprintQuery {
@@ -51,6 +67,8 @@ struct FootprintQuery {
     int topN = 0;               // > 0: only the N rows with most volume (rows must be true)
     int64_t startMs = INT64_MIN, endMs = INT64_MAX;
     size_t limit = SIZE_MAX;    // newest kept
+    bool bigTrades = false;     // list each bar's trades of notional ≥ LARGE_TRADE_NOTIONAL
+    bool events = false;        // stacked-zone formation, replayed from the bar's minutes
 };
 
 struct SessionResult {
@@ -95,6 +113,11 @@ KeyLevels buildKeyLevels(const EngineSnapshot &s, const KeyLevelsOptions &o);
 
 // Footprint bars of a day (today when day is null).
 std::vector<FootprintBarResult> buildFootprint(const EngineSnapshot &s, const DayView &day, const FootprintQuery &q);
+// The same over any bars of q.timeframe; minutes: 1m bars covering them (for A3 events); CVD runs
+// from cvdStart.
+std::vector<FootprintBarResult> buildFootprintOf(const EngineSnapshot &s, const std::vector<BarPtr> &bars,
+                                                 const std::vector<BarPtr> &minutes, int64_t cvdStart,
+                                                 const FootprintQuery &q);
 
 // Anchored VWAP from anchorMs (inclusive) to the latest trade, over the 1m bars of the prior day
 // and today. Exact when anchorMs is on a minute boundary; otherwise the anchor's whole minute is

@@ -15,6 +15,8 @@ int64_t timeframeMs(Timeframe tf) noexcept
     case Timeframe::M15: return 15 * kMsPerMinute;
     case Timeframe::M30: return 30 * kMsPerMinute;
     case Timeframe::H1: return kMsPerHour;
+    case Timeframe::H4: return 4 * kMsPerHour;
+    case Timeframe::D1: return 24 * kMsPerHour;
     }
     return kMsPerMinute;
 }
@@ -27,6 +29,8 @@ std::string_view timeframeName(Timeframe tf) noexcept
     case Timeframe::M15: return "15m";
     case Timeframe::M30: return "30m";
     case Timeframe::H1: return "1h";
+    case Timeframe::H4: return "4h";
+    case Timeframe::D1: return "1d";
     }
     return "1m";
 }
@@ -48,8 +52,11 @@ void FootprintBar::add(const TickTrade &t) noexcept
     deltaMax = std::max(deltaMax, buy - sell);
     deltaMin = std::min(deltaMin, buy - sell);
     ++trades;
-    if (t.large)
+    lastMs = std::max(lastMs, t.timeMs);
+    if (t.large) {
         largeVolume += t.qty;
+        bigTrades.push_back({t.id, t.timeMs, t.price, t.qty, t.takerBuy});
+    }
     rows.add(t.row, t.qty, t.takerBuy);
     sums.add(t.scaled);
 }

@@ -15,9 +15,10 @@
 
 namespace co {
 
-enum class Timeframe : uint8_t { M1, M5, M15, M30, H1 };
-inline constexpr std::array<Timeframe, 5> kTimeframes{Timeframe::M1, Timeframe::M5, Timeframe::M15,
-                                                       Timeframe::M30, Timeframe::H1};
+// Bars are aligned to UTC epoch multiples (4h bars open at 00, 04, … UTC; 1d bars at UTC midnight).
+enum class Timeframe : uint8_t { M1, M5, M15, M30, H1, H4, D1 };
+inline constexpr std::array<Timeframe, 7> kTimeframes{Timeframe::M1,  Timeframe::M5, Timeframe::M15, Timeframe::M30,
+                                                       Timeframe::H1, Timeframe::H4, Timeframe::D1};
 int64_t timeframeMs(Timeframe tf) noexcept;
 std::string_view timeframeName(Timeframe tf) noexcept;
 std::optional<Timeframe> parseTimeframe(std::string_view s) noexcept;
@@ -34,8 +35,17 @@ struct TickTrade {
     ScaledPQ scaled;
 };
 
+// A trade with notional ≥ LARGE_TRADE_NOTIONAL, kept with its bar (analysis.md A3 bigTrades).
+struct BigTrade {
+    int64_t id = 0, timeMs = 0;
+    int64_t price = 0, qty = 0; // 1e-8 units
+    bool takerBuy = false;
+    bool operator==(const BigTrade &) const = default;
+};
+
 struct FootprintBar {
     int64_t openTime = 0;
+    int64_t lastMs = 0; // time of the latest trade
     int64_t open = 0, high = 0, low = 0, close = 0; // prices 1e-8; open/close by lowest/highest id
     int64_t openId = 0, closeId = 0;
     int64_t buy = 0, sell = 0, trades = 0;
@@ -44,6 +54,7 @@ struct FootprintBar {
     int64_t highRow = 0, lowRow = 0;
     Ladder rows;
     VwapSums sums; // kept so anchored VWAP can be answered from bars
+    std::vector<BigTrade> bigTrades; // in arrival order
 
     int64_t volume() const noexcept { return buy + sell; }
     int64_t delta() const noexcept { return buy - sell; }

@@ -91,6 +91,20 @@ QJsonObject toJson(const FootprintBarResult &b, FootprintStyle style)
             o.insert("zeroPrintCount", qint64(b.zeroPrints.size()));
         else
             o.insert("zeroPrints", numbers(b.zeroPrints));
+        o.insert("bigTradeCount", qint64(b.bigTradeCount));
+    }
+    if (style.bigTrades) {
+        QJsonArray big;
+        for (const BigTradeResult &t : b.bigTrades)
+            big.append(QJsonObject{{"time", qint64(t.timeMs)}, {"price", t.price}, {"qty", t.qty}, {"side", t.buy ? "BUY" : "SELL"}});
+        o.insert("bigTrades", big);
+    }
+    if (style.events) {
+        QJsonArray ev;
+        for (const ZoneEventResult &e : b.events)
+            ev.append(QJsonObject{{"type", "stackedZoneFormed"}, {"time", qint64(e.timeMs)}, {"side", q(e.side)},
+                                  {"low", e.low}, {"high", e.high}, {"rows", e.count}});
+        o.insert("events", ev);
     }
     if (style.compact) {
         o.insert("buyImbalanceCount", qint64(b.buyImbalances.size()));

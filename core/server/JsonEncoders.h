@@ -21,6 +21,7 @@ QJsonObject toJson(const DataQuality &q);
 // into a model's context.
 struct FootprintStyle {
     bool compact = false;
+    bool bigTrades = false, events = false; // A3 lists asked for (FootprintQuery), empty arrays included
 };
 QJsonObject toJson(const FootprintBarResult &b, FootprintStyle style = {});
 QJsonObject toJson(const SessionResult &s);

@@ -49,7 +49,7 @@ inline QJsonObject symbol()
 }
 inline QJsonObject timeframe(const QString &def = {})
 {
-    QJsonObject o{{"type", "string"}, {"enum", QJsonArray{"1m", "5m", "15m", "30m", "1h"}}, {"description", "bar size"}};
+    QJsonObject o{{"type", "string"}, {"enum", QJsonArray{"1m", "5m", "15m", "30m", "1h", "4h", "1d"}}, {"description", "bar size (bars aligned to UTC)"}};
     if (!def.isEmpty())
         o.insert("default", def);
     return o;

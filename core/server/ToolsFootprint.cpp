@@ -1,7 +1,9 @@
 // get_footprint (indicators.md §5; row size, statistics and auction marks of analysis.md A1-A3).
 #include "engine/BarQueries.h"
 #include "engine/RowSize.h"
+#include "server/FootprintArgs.h"
 #include "server/JsonEncoders.h"
+#include "server/ProfileArgs.h"
 #include "server/RowSizeArgs.h"
 #include "server/ToolArgs.h"
 #include "server/ToolResult.h"
@@ -47,7 +49,10 @@ ToolDef footprintTool()
                                           {"description", "the same as topN"}}},
                {"compress", QJsonObject{{"type", "boolean"}, {"description", "the same as compact"}}},
                {"cursor", QJsonObject{{"type", "integer"}, {"minimum", 0},
-                                      {"description", "nextCursor of the previous page: the bars before it (as endTime)"}}}},
+                                      {"description", "nextCursor of the previous page: the bars before it (as endTime)"}}},
+               {"includeBigTrades", includeBigTradesSchema()},
+               {"includeEvents", includeEventsSchema()},
+               {"valueAreaPercent", valueAreaPercentSchema()}},
               {"symbol", "timeframe"});
     d.outputSchema = output({{"symbol", typed("string")},
                              {"timeframe", typed("string")},
@@ -71,25 +76,17 @@ ToolDef footprintTool()
     d.cutHint = "older bars were cut to stay under 32 KB: lower limit or topN, or ask again with endTime = next.endTime";
     d.run = [](const ToolArgs &a) {
         const QString symbol = a.symbol();
-        FootprintQuery q;
-        q.timeframe = a.timeframe();
+        FootprintQuery q = footprintQueryFrom(a);
         const QString view = a.string("view").value_or(QString());
         q.rows = view != "statistics";
         q.topN = int(a.has("topNLevels") ? a.integer("topNLevels") : a.integer("topN"));
         if (view == "levels")
             q.topN = int(a.has("priceLevelLimit") ? a.integer("priceLevelLimit") : a.integer("maxLevelsPerBar"));
-        q.limit = size_t(a.integer("limit"));
-        if (const auto start = a.optInteger("startTime"))
-            q.startMs = *start;
-        if (const auto end = a.optInteger("endTime"))
-            q.endMs = *end;
-        if (const auto cursor = a.optInteger("cursor"))
-            q.endMs = std::min(q.endMs, *cursor);
-        if (q.startMs != INT64_MIN && q.endMs != INT64_MAX && q.startMs >= q.endMs)
-            a.reject("endTime", "it must be later than startTime");
         FootprintStyle style;
         style.compact = a.has("compress") ? a.boolean("compress") : a.boolean("compact");
-        const SnapshotPtr s = a.snapshot(symbol);
+        q.bigTrades = style.bigTrades = a.has("includeBigTrades") ? a.boolean("includeBigTrades") : !style.compact;
+        q.events = style.events = a.has("includeEvents") ? a.boolean("includeEvents") : !style.compact;
+        const SnapshotPtr s = withValueAreaArg(a, a.snapshot(symbol));
         const RowSizeChoice rs = rowSizeOf(a, s->symbol.tickSize);
         q.grouping = rs.autoPick ? autoTicksForBars(*s, q) : rs.ticks;
         const FootprintRange range = valueOr(buildFootprintRange(*s, q, a.nowFor(*s)));
@@ -97,6 +94,7 @@ ToolDef footprintTool()
         if (range.more && !range.bars.empty())
             out.insert("nextCursor", qint64(range.bars.front().openTime));
         addRowSize(out, rs, q.grouping, s->symbol.tickSize);
+        addValueArea(out, a);
         return out;
     };
     return d;
@@ -122,7 +120,8 @@ ToolDef footprintStatisticsTool()
                            {"endTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, exclusive; default now"}}},
                            {"limit", integer(1, 500, 48, "max bars, newest kept")},
                            {"ticksPerRow", ticksPerRowSchema()},
-                           {"binSize", binSizeSchema()}},
+                           {"binSize", binSizeSchema()},
+                           {"valueAreaPercent", valueAreaPercentSchema()}},
                           {"symbol"});
     const QJsonObject num = typed("number");
     d.outputSchema = output({{"symbol", typed("string")},
@@ -149,16 +148,8 @@ ToolDef footprintStatisticsTool()
     d.cutHint = "older bars were cut to stay under 32 KB: lower limit, or ask again with endTime = next.endTime";
     d.run = [](const ToolArgs &a) {
         const QString symbol = a.symbol();
-        FootprintQuery q;
-        q.timeframe = a.timeframe();
-        q.limit = size_t(a.integer("limit"));
-        if (const auto start = a.optInteger("startTime"))
-            q.startMs = *start;
-        if (const auto end = a.optInteger("endTime"))
-            q.endMs = *end;
-        if (q.startMs != INT64_MIN && q.endMs != INT64_MAX && q.startMs >= q.endMs)
-            a.reject("endTime", "it must be later than startTime");
-        const SnapshotPtr s = a.snapshot(symbol);
+        FootprintQuery q = footprintQueryFrom(a);
+        const SnapshotPtr s = withValueAreaArg(a, a.snapshot(symbol));
         const RowSizeChoice rs = rowSizeOf(a, s->symbol.tickSize);
         q.grouping = rs.autoPick ? autoTicksForBars(*s, q) : rs.ticks;
         const FootprintRange range = valueOr(buildFootprintRange(*s, q, a.nowFor(*s)));
@@ -179,6 +170,7 @@ ToolDef footprintStatisticsTool()
                         {"bars", bars},
                         {"dataQuality", toJson(range.quality)}};
         addRowSize(out, rs, q.grouping, s->symbol.tickSize);
+        addValueArea(out, a);
         return out;
     };
     return d;

@@ -6,6 +6,7 @@
 #include "model/ZoneOffsets.h"
 #include "engine/RowSize.h"
 #include "server/JsonEncoders.h"
+#include "server/ProfileArgs.h"
 #include "server/RowSizeArgs.h"
 #include "server/ToolArgs.h"
 #include "server/ToolResult.h"
@@ -43,14 +44,17 @@ QJsonObject levelsOf(const ToolArgs &a, const HistoryDay &d)
 {
     QJsonObject out;
     if (d.snapshot) {
-        const KeyLevelsOptions o = optionsFor(a, *d.snapshot);
-        out = toJson(buildKeyLevels(*d.snapshot, o));
+        const SnapshotPtr day = withValueAreaArg(a, d.snapshot);
+        out = toJson(buildKeyLevels(*day, optionsFor(a, *day)));
     } else if (d.stored) {
         out = toJson(*d.stored); // as stored at the day's close, encoded as a live day
     }
     std::vector<std::string> warnings = d.warnings;
     if (!d.snapshot && d.stored && (a.has("ticksPerRow") || a.has("binSize")))
         warnings.push_back("a stored day summary has exact-tick levels: ticksPerRow/binSize apply to days in the trade cache");
+    if (!d.snapshot && d.stored && a.has("valueAreaPercent"))
+        warnings.push_back("a stored day summary keeps the value area of VALUE_AREA_PERCENT: valueAreaPercent applies to "
+                           "days in the trade cache");
     addWarnings(out, warnings);
     return out;
 }
@@ -65,8 +69,8 @@ QJsonObject historyLevels(const ToolArgs &a, HistoryProvider &history, const His
     if (d && d->complete)
         return levelsOf(a, *d);
     if (live && live->hasTrade && live->today) {
-        const KeyLevelsOptions o = optionsFor(a, *live);
-        const QueryResult<KeyLevels> k = buildDayLevels(*live, req, o);
+        const SnapshotPtr s = withValueAreaArg(a, live);
+        const QueryResult<KeyLevels> k = buildDayLevels(*s, req, optionsFor(a, *s));
         if (std::holds_alternative<KeyLevels>(k))
             return toJson(std::get<KeyLevels>(k));
     }
@@ -160,7 +164,8 @@ ToolDef keyLevelsTool()
                            {"anchorTime", QJsonObject{{"type", "integer"}, {"minimum", 0},
                                                       {"description", "ms since epoch UTC: adds anchoredVwap (VWAP and "
                                                                       "sigma bands from this time to the last trade), "
-                                                                      "within the prior day and today"}}}},
+                                                                      "within the prior day and today"}}},
+                           {"valueAreaPercent", valueAreaPercentSchema()}},
                           {"symbol"});
     const QJsonObject num = typed("number");
     d.outputSchema = output({{"symbol", typed("string")},
@@ -192,10 +197,11 @@ ToolDef keyLevelsTool()
         if (p.history) {
             out = historyLevels(a, *a.context().history, *p.history, p.live, p.request);
         } else if (p.live && p.live->hasTrade && p.live->today && a.context().history) {
-            out = toJson(buildKeyLevels(*p.live, optionsFor(a, *p.live))); // today, the day asked
+            const SnapshotPtr s = withValueAreaArg(a, p.live);
+            out = toJson(buildKeyLevels(*s, optionsFor(a, *s))); // today, the day asked
         } else {
             // Only the engine: today and the prior day in DAY_TZ.
-            const SnapshotPtr s = a.snapshot(a.symbol());
+            const SnapshotPtr s = withValueAreaArg(a, a.snapshot(a.symbol()));
             out = toJson(valueOr(buildDayLevels(*s, p.request, optionsFor(a, *s))));
         }
         out.insert("sessionTZ", QString::fromStdString(p.request.zoneId.empty()
@@ -207,6 +213,7 @@ ToolDef keyLevelsTool()
             const KeyLevelsOptions o = optionsFor(a, *p.live);
             addRowSize(out, rowSizeOf(a, p.live->symbol.tickSize), o.grouping, p.live->symbol.tickSize);
         }
+        addValueArea(out, a);
         return out;
     };
     return d;

@@ -3,6 +3,7 @@
 #include "engine/RowSize.h"
 #include "model/Time.h"
 #include "server/JsonEncoders.h"
+#include "server/ProfileArgs.h"
 #include "server/RowSizeArgs.h"
 #include "server/ToolArgs.h"
 #include "server/ToolSchema.h"
@@ -150,7 +151,9 @@ ToolDef sessionProfileTool()
                            {"binSize", binSizeSchema()},
                            {"includeProfileLevels", QJsonObject{{"type", "boolean"}, {"default", false},
                                                                 {"description", "add [price, volume, sellVolume, buyVolume] rows"}}},
-                           {"maxProfileLevels", integer(1, 2000, 400, "rows per session with includeProfileLevels")}},
+                           {"maxProfileLevels", integer(1, 2000, 400, "rows per session with includeProfileLevels")},
+                           {"valueAreaPercent", valueAreaPercentSchema()},
+                           {"interval", sessionIntervalSchema()}},
                           {"symbol"});
     d.outputSchema = output({{"symbol", typed("string")},
                              {"date", typed("string")},
@@ -162,7 +165,7 @@ ToolDef sessionProfileTool()
                              {"binSize", typed("number")}},
                             {"symbol", "date", "sessions"});
     d.run = [](const ToolArgs &a) {
-        const SnapshotPtr s = a.snapshot(a.symbol());
+        const SnapshotPtr s = withValueAreaArg(a, a.snapshot(a.symbol()));
         const DayChoice day = dayOf(a, *s);
         const QString name = a.string("session").value_or("all");
         std::vector<const SessionView *> chosen;
@@ -175,10 +178,18 @@ ToolDef sessionProfileTool()
         const int64_t k = rs.autoPick ? autoTicksForDay(*s, *day.day) : rs.ticks;
         const bool rows = a.boolean("includeProfileLevels");
         QJsonArray out;
-        for (const SessionView *v : chosen)
-            out.append(toJson(sessionProfile(*s, *v, k, rows, a.nowFor(*s)), size_t(a.integer("maxProfileLevels"))));
+        const std::optional<QString> interval = a.string("interval");
+        for (const SessionView *v : chosen) {
+            QJsonObject p = toJson(sessionProfile(*s, *v, k, rows, a.nowFor(*s)), size_t(a.integer("maxProfileLevels")));
+            if (interval)
+                p.insert("intervals", sessionIntervals(*s, *v, *parseTimeframe(interval->toStdString())));
+            out.append(p);
+        }
         QJsonObject o{{"symbol", a.symbol()}, {"date", QString::fromStdString(isoDate(day.day->day))}, {"sessions", out}};
         addRowSize(o, rs, k, s->symbol.tickSize);
+        addValueArea(o, a);
+        if (interval)
+            o.insert("interval", *interval);
         return o;
     };
     return d;
@@ -206,7 +217,9 @@ ToolDef tpoProfileTool()
                                                           {"description", "TPO POC and value area from volume"}}},
                            {"includeLevels", QJsonObject{{"type", "boolean"}, {"default", false},
                                                          {"description", "add [price, letters, volume] rows, highest first"}}},
-                           {"maxLevels", integer(1, 2000, 240, "rows with includeLevels")}},
+                           {"maxLevels", integer(1, 2000, 240, "rows with includeLevels")},
+                           {"valueAreaPercent", valueAreaPercentSchema()},
+                           {"singlePrintsMode", singlePrintsModeSchema()}},
                           {"symbol"});
     d.outputSchema = output({{"symbol", typed("string")},
                              {"date", typed("string")},
@@ -219,7 +232,7 @@ ToolDef tpoProfileTool()
                              {"ticksPerRow", typed("integer")}},
                             {"symbol", "date", "periods", "tpo", "volume"});
     d.run = [](const ToolArgs &a) {
-        const SnapshotPtr s = a.snapshot(a.symbol());
+        const SnapshotPtr s = withValueAreaArg(a, a.snapshot(a.symbol()));
         const DayChoice day = dayOf(a, *s);
         const QString name = a.string("session").value_or("all");
         int64_t from = day.day->startMs, to = day.day->endMs;
@@ -241,7 +254,11 @@ ToolDef tpoProfileTool()
         o.levels = a.boolean("includeLevels");
         const RowSizeChoice rs = rowSizeOf(a, s->symbol.tickSize);
         o.ticksPerRow = rs.autoPick ? autoTicksForDay(*s, *day.day) : rs.ticks;
-        QJsonObject out = toJson(tpoProfile(*s, from, to, o), size_t(a.integer("maxLevels")));
+        const TpoProfile tpo = tpoProfile(*s, from, to, o);
+        QJsonObject out = toJson(tpo, size_t(a.integer("maxLevels")));
+        if (a.string("singlePrintsMode") == QLatin1String("full"))
+            out.insert("singlePrintLevels", singlePrintPrices(tpo, o.ticksPerRow, s->symbol.tickSize));
+        addValueArea(out, a);
         out.insert("symbol", a.symbol());
         out.insert("date", QString::fromStdString(isoDate(day.day->day)));
         out.insert("session", name);

@@ -1,0 +1,39 @@
+#include "server/FootprintArgs.h"
+
+#include <algorithm>
+
+namespace co {
+
+FootprintQuery footprintQueryFrom(const ToolArgs &a)
+{
+    FootprintQuery q;
+    q.timeframe = a.timeframe();
+    q.limit = size_t(a.integer("limit"));
+    if (const auto start = a.optInteger("startTime"))
+        q.startMs = *start;
+    if (const auto end = a.optInteger("endTime"))
+        q.endMs = *end;
+    if (a.has("cursor"))
+        if (const auto cursor = a.optInteger("cursor"))
+            q.endMs = std::min(q.endMs, *cursor);
+    if (q.startMs != INT64_MIN && q.endMs != INT64_MAX && q.startMs >= q.endMs)
+        a.reject("endTime", "it must be later than startTime");
+    return q;
+}
+
+QJsonObject includeBigTradesSchema()
+{
+    return QJsonObject{{"type", "boolean"},
+                       {"description", "list each bar's trades of notional >= LARGE_TRADE_NOTIONAL as {time, price, "
+                                       "qty, side} (bigTradeCount is always there); default: compact=false"}};
+}
+
+QJsonObject includeEventsSchema()
+{
+    return QJsonObject{{"type", "boolean"},
+                       {"description", "list each bar's stacked-imbalance zones as they formed: {type: "
+                                       "stackedZoneFormed, time, side, low, high, rows}; time is the latest trade of "
+                                       "the minute in which the zone first stood; default: compact=false"}};
+}
+
+} // namespace co

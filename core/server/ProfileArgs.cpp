@@ -1,0 +1,85 @@
+#include "server/ProfileArgs.h"
+
+#include "model/Fixed.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace co {
+
+QJsonObject valueAreaPercentSchema()
+{
+    return QJsonObject{{"type", "number"},
+                       {"minimum", 1},
+                       {"maximum", 100},
+                       {"description", "value area share of the volume in percent (1 to 100); default "
+                                       "VALUE_AREA_PERCENT (70)"}};
+}
+
+SnapshotPtr withValueAreaArg(const ToolArgs &a, SnapshotPtr s)
+{
+    if (!a.has("valueAreaPercent"))
+        return s;
+    const int64_t bp = int64_t(std::llround(a.number("valueAreaPercent") * 100)); // basis points
+    if (bp == s->config.valueAreaBp)
+        return s;
+    auto copy = std::make_shared<EngineSnapshot>(*s);
+    copy->config.valueAreaBp = bp;
+    return copy;
+}
+
+void addValueArea(QJsonObject &out, const ToolArgs &a)
+{
+    if (a.has("valueAreaPercent"))
+        out.insert("valueAreaPercent", a.number("valueAreaPercent"));
+}
+
+QJsonObject sessionIntervalSchema()
+{
+    return QJsonObject{{"type", "string"},
+                       {"enum", QJsonArray{"1m", "5m", "15m", "30m", "1h"}},
+                       {"description", "adds intervals: [openTime, volume, delta] per bar of this size (UTC-aligned) "
+                                       "inside each session; totals are exact either way"}};
+}
+
+QJsonArray sessionIntervals(const EngineSnapshot &s, const SessionView &v, Timeframe interval)
+{
+    const int64_t tfMs = timeframeMs(interval);
+    std::map<int64_t, std::pair<int64_t, int64_t>> bars; // openTime → volume, delta
+    for (const auto &day : {s.prior, s.today})
+        if (day)
+            for (const BarPtr &b : day->minuteBars)
+                if (b->trades && b->openTime >= v.windowStartMs && b->openTime < v.windowEndMs) {
+                    auto &[vol, delta] = bars[b->openTime - ((b->openTime % tfMs) + tfMs) % tfMs];
+                    vol += b->volume();
+                    delta += b->delta();
+                }
+    QJsonArray out;
+    for (const auto &[t, vd] : bars)
+        out.append(QJsonArray{qint64(t), fixedToDouble(vd.first), fixedToDouble(vd.second)});
+    return out;
+}
+
+QJsonObject singlePrintsModeSchema()
+{
+    return QJsonObject{{"type", "string"},
+                       {"enum", QJsonArray{"compact", "full"}},
+                       {"default", "compact"},
+                       {"description", "compact: single-print ranges; full: also singlePrintLevels, every single-print "
+                                       "row's price"}};
+}
+
+QJsonArray singlePrintPrices(const TpoProfile &t, int64_t k, int64_t tick)
+{
+    const int64_t step = std::max<int64_t>(1, k) * tick;
+    QJsonArray out;
+    for (const TpoRange &r : t.singlePrints) {
+        const int64_t low = std::llround(r.low * double(kFixedOne) / double(step));
+        for (int i = 0; i < r.rows; ++i)
+            out.append(fixedToDouble((low + i) * step));
+    }
+    return out;
+}
+
+} // namespace co

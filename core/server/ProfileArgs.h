@@ -1,0 +1,29 @@
+#pragma once
+// Arguments of the profile tools beyond the row size: valueAreaPercent (footprint, key levels,
+// session and TPO profiles), the session profile's `interval` and the TPO's `singlePrintsMode`.
+#include "engine/Profiles.h"
+#include "server/ToolArgs.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace co {
+
+QJsonObject valueAreaPercentSchema();
+// The snapshot as the tool reads it: with valueAreaPercent (1 to 100) in place of
+// VALUE_AREA_PERCENT when the call gives one (a copy of the small snapshot record; days shared).
+SnapshotPtr withValueAreaArg(const ToolArgs &a, SnapshotPtr s);
+// Echoes valueAreaPercent when the call gave one.
+void addValueArea(QJsonObject &out, const ToolArgs &a);
+
+// get_session_profile `interval` (the Python server's kline interval): 1m, 5m, 15m, 30m, 1h.
+QJsonObject sessionIntervalSchema();
+// [openTime, volume, delta] per interval of the session window, from its minute bars (exact).
+QJsonArray sessionIntervals(const EngineSnapshot &s, const SessionView &v, Timeframe interval);
+
+// get_tpo_profile `singlePrintsMode`: compact (ranges) or full (ranges and every single-print row).
+QJsonObject singlePrintsModeSchema();
+// Every single-print row's price (low edge), lowest first, from the ranges of rows of k ticks.
+QJsonArray singlePrintPrices(const TpoProfile &t, int64_t k, int64_t tick);
+
+} // namespace co

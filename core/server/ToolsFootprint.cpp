@@ -1,6 +1,7 @@
 // get_footprint (indicators.md §5; row size, statistics and auction marks of analysis.md A1-A3).
 #include "engine/BarQueries.h"
 #include "engine/RowSize.h"
+#include "server/DatedSnapshot.h"
 #include "server/JsonEncoders.h"
 #include "server/RowSizeArgs.h"
 #include "server/ToolArgs.h"
@@ -27,6 +28,7 @@ ToolDef footprintTool()
                {"timeframe", timeframe()},
                {"startTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, inclusive"}}},
                {"endTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, exclusive; default now"}}},
+               {"date", dateSchema("only that day's bars")},
                {"limit", integer(1, 200, 12, "max bars, newest kept")},
                {"topN", integer(1, 50, 5, "price levels per bar")},
                {"compact", QJsonObject{{"type", "boolean"},
@@ -89,7 +91,9 @@ ToolDef footprintTool()
             a.reject("endTime", "it must be later than startTime");
         FootprintStyle style;
         style.compact = a.has("compress") ? a.boolean("compress") : a.boolean("compact");
-        const SnapshotPtr s = a.snapshot(symbol);
+        const DatedSnapshot ds = datedSnapshot(a); // a.snapshot(symbol) without a date
+        const SnapshotPtr s = ds.snapshot;
+        clampToDay(a, ds, q);
         const RowSizeChoice rs = rowSizeOf(a, s->symbol.tickSize);
         q.grouping = rs.autoPick ? autoTicksForBars(*s, q) : rs.ticks;
         const FootprintRange range = valueOr(buildFootprintRange(*s, q, a.nowFor(*s)));
@@ -97,8 +101,10 @@ ToolDef footprintTool()
         if (range.more && !range.bars.empty())
             out.insert("nextCursor", qint64(range.bars.front().openTime));
         addRowSize(out, rs, q.grouping, s->symbol.tickSize);
+        addDayWarnings(out, ds.warnings);
         return out;
     };
+    d.history = storedDayRequest;
     return d;
 }
 
@@ -120,6 +126,7 @@ ToolDef footprintStatisticsTool()
                            {"timeframe", timeframe("30m")},
                            {"startTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, inclusive"}}},
                            {"endTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, exclusive; default now"}}},
+                           {"date", dateSchema("only that day's bars")},
                            {"limit", integer(1, 500, 48, "max bars, newest kept")},
                            {"ticksPerRow", ticksPerRowSchema()},
                            {"binSize", binSizeSchema()}},
@@ -158,7 +165,9 @@ ToolDef footprintStatisticsTool()
             q.endMs = *end;
         if (q.startMs != INT64_MIN && q.endMs != INT64_MAX && q.startMs >= q.endMs)
             a.reject("endTime", "it must be later than startTime");
-        const SnapshotPtr s = a.snapshot(symbol);
+        const DatedSnapshot ds = datedSnapshot(a); // a.snapshot(symbol) without a date
+        const SnapshotPtr s = ds.snapshot;
+        clampToDay(a, ds, q);
         const RowSizeChoice rs = rowSizeOf(a, s->symbol.tickSize);
         q.grouping = rs.autoPick ? autoTicksForBars(*s, q) : rs.ticks;
         const FootprintRange range = valueOr(buildFootprintRange(*s, q, a.nowFor(*s)));
@@ -179,8 +188,10 @@ ToolDef footprintStatisticsTool()
                         {"bars", bars},
                         {"dataQuality", toJson(range.quality)}};
         addRowSize(out, rs, q.grouping, s->symbol.tickSize);
+        addDayWarnings(out, ds.warnings);
         return out;
     };
+    d.history = storedDayRequest;
     return d;
 }
 

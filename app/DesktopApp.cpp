@@ -4,6 +4,7 @@
 #include "pipeline/LiveFeed.h"
 #include "pipeline/ReplayRunner.h"
 #include "cache/StorageService.h"
+#include "model/Time.h"
 #include "server/HttpServer.h"
 #include "views/ImportDialog.h"
 #include "views/Language.h"
@@ -128,6 +129,25 @@ void DesktopApp::updateWork()
             task->finish(tr("Restore failed: %1").arg(QString::fromStdString(storage->error)));
         else
             task->finish(tr("Cached trades restored"));
+        return;
+    }
+    // An older cache's trade rows converted into blocks (the writer, between batches).
+    if (storage && storage->convertRows > 0 && storage->convertedRows < storage->convertRows) {
+        if (work_ != Work::Convert && !task->running()) {
+            work_ = Work::Convert;
+            task->start(
+                tr("Converting the trade cache to compact blocks"),
+                [this] {
+                    const auto s = app_.status().storage();
+                    return s && s->convertRows > 0 ? double(s->convertedRows) / double(s->convertRows) : -1.0;
+                },
+                {});
+        }
+        return;
+    }
+    if (work_ == Work::Convert) {
+        work_ = Work::None;
+        task->finish(tr("Trade cache converted to compact blocks"));
         return;
     }
     // The live feed's backfill of today's trades (status binance, per symbol).
@@ -272,6 +292,13 @@ void DesktopApp::openSettings()
 {
     QSettings store;
     SettingsDialog dialog(settingFields(app_.config(), store), store, &DesktopApp::validateSettings, window_.get());
+    SettingsDialog::CacheUsage usage;
+    if (const auto s = app_.status().storage(); s && s->opened && app_.storage()) {
+        const StorageService::HeldDays held = app_.storage()->heldDays();
+        usage = {s->sizeBytes, held.count, QString::fromStdString(isoDate(held.first)),
+                 QString::fromStdString(isoDate(held.last))};
+    }
+    dialog.setCacheUsage(usage);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QString note = applySavedSettings(dialog.changedLive(), dialog.changedRestart());

@@ -67,7 +67,7 @@ private:
     std::unique_ptr<TrayIcon> tray_;
     bool trayAvailable_ = false; // a desktop tray shows the icon (close-to-tray, --tray hidden)
     bool toldTray_ = false;
-    enum class Work { None, Restore, Backfill };
+    enum class Work { None, Restore, Convert, Backfill };
     Work work_ = Work::None;
     double backfillProgress_ = 1.0;
     ImportDialog *importDialog_ = nullptr;

@@ -15,6 +15,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <memory>
+
 namespace co {
 
 namespace {
@@ -101,6 +103,24 @@ int runReport(const ReportOptions &o, const EngineConfig &config, FILE *out, FIL
 
     SymbolInfo info;
     info.name = symbol;
+    // One replay: its engine is made when the tick is known (the start of each pass).
+    std::unique_ptr<EngineRegistry> registry;
+    std::unique_ptr<MarketFeed> feed;
+    MarketEngine *engine = nullptr;
+    std::vector<SnapshotPtr> days;
+    auto startPass = [&](const SymbolInfo &grid) {
+        days.clear();
+        feed.reset();
+        registry = std::make_unique<EngineRegistry>(config);
+        feed = std::make_unique<MarketFeed>(*registry);
+        feed->setSymbolInfo(grid);
+        feed->restrictTo({symbol});
+        feed->setSource(false, "replay");
+        engine = feed->engineFor(symbol);
+        engine->onDayClosing = [&days](const SnapshotPtr &s) { days.push_back(s); };
+        return ReplaySource::Sink([f = feed.get()](const MarketEvent &e) { f->apply(e); });
+    };
+    ReplayStats stats;
     if (!o.exchangeInfo.isEmpty()) {
         std::string e;
         const auto ex = loadExchangeInfoFile(o.exchangeInfo.toStdString(), &e);
@@ -115,36 +135,25 @@ int runReport(const ReportOptions &o, const EngineConfig &config, FILE *out, FIL
         }
         info = *s;
         info.tickSource = TickSource::ExchangeInfo;
+        ReplaySource replay(files, ReplaySource::Options{symbol, 0, nullptr});
+        if (!replay.run(startPass(info))) {
+            say(err, QString::fromStdString(replay.error()));
+            return 1;
+        }
+        stats = replay.stats();
     } else {
-        std::map<std::string, int64_t> ticks;
-        std::string e;
-        if (!inferTickSizes(files, symbol, ticks, &e)) {
-            say(err, QString::fromStdString(e));
+        // The tick from the traded prices, inferred while replaying (one pass unless the grid
+        // turns out finer later in the files).
+        const InferredReplay r = replayInferringTick(files, symbol, [&](int64_t tick) {
+            info.tickSize = tick;
+            info.tickSource = TickSource::Inferred;
+            return startPass(info);
+        });
+        if (!r.ok) {
+            say(err, QString::fromStdString(r.error));
             return 1;
         }
-        const int64_t g = ticks[symbol];
-        if (g == 0) {
-            say(err, QStringLiteral("no trades for %1 in the given files").arg(o.symbol));
-            return 1;
-        }
-        info.tickSize = g;
-        info.tickSource = TickSource::Inferred;
-    }
-
-    EngineRegistry registry(config);
-    MarketFeed feed(registry);
-    feed.setSymbolInfo(info);
-    feed.restrictTo({symbol});
-    feed.setSource(false, "replay");
-    MarketEngine *engine = feed.engineFor(symbol);
-    std::vector<SnapshotPtr> days;
-    engine->onDayClosing = [&days](const SnapshotPtr &s) { days.push_back(s); };
-
-    ReplaySource replay(files, ReplaySource::Options{symbol, 0, nullptr});
-    const bool ok = replay.run([&feed](const MarketEvent &e) { feed.apply(e); });
-    if (!ok) {
-        say(err, QString::fromStdString(replay.error()));
-        return 1;
+        stats = r.stats;
     }
     days.push_back(engine->publish());
 
@@ -178,7 +187,7 @@ int runReport(const ReportOptions &o, const EngineConfig &config, FILE *out, FIL
         QJsonDocument(QJsonObject{{"days", arr}}).toJson(o.pretty ? QJsonDocument::Indented : QJsonDocument::Compact);
     std::fwrite(json.constData(), 1, size_t(json.size()), out);
     std::fputc('\n', out);
-    const ReplayStats &st = replay.stats();
+    const ReplayStats &st = stats;
     say(err, QStringLiteral("replayed %1 lines, %2 events, %3 bad frames, %4 trades applied")
                  .arg(st.lines)
                  .arg(st.events)

@@ -7,6 +7,7 @@
 //   (c) `crypto-orderflow report --replay FILE --symbol BTCUSDT` (the real program: inflate,
 //       FrameDecoder, MarketFeed, every indicator, the report).
 // Reported: (c)/(b), the issue 16 target <= 1.5x, and (a)/(b) to show what the floor is made of.
+// --before PATH also times another build of the program (e.g. before a change) in the same rounds.
 // A benchmark, not a test: exit 0 whatever the speed; SKIP without the data; 1 on a wrong count.
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -143,7 +144,7 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QString dataDir = qEnvironmentVariable("CO_SHARED_DATA_DIR", CO_BENCH_DEFAULT_DATA_DIR);
-    QString program = CO_APP_PATH;
+    QString program = CO_APP_PATH, before;
     int64_t n = 3'000'000;
     int rounds = 3;
     const QStringList args = app.arguments().mid(1);
@@ -152,12 +153,14 @@ int main(int argc, char **argv)
             dataDir = args[i + 1];
         else if (args[i] == "--app")
             program = args[i + 1];
+        else if (args[i] == "--before")
+            before = args[i + 1];
         else if (args[i] == "--messages")
             n = std::max<int64_t>(1000, args[i + 1].toLongLong());
         else if (args[i] == "--rounds")
             rounds = std::clamp(args[i + 1].toInt(), 1, 20);
         else {
-            std::fprintf(stderr, "usage: bench_ingest_file [--data DIR] [--app PATH] [--messages N] [--rounds R]\n");
+            std::fprintf(stderr, "usage: bench_ingest_file [--data DIR] [--app PATH] [--before PATH] [--messages N] [--rounds R]\n");
             return 2;
         }
     }
@@ -174,7 +177,7 @@ int main(int argc, char **argv)
     }
     std::printf("%lld aggTrade frames, gzip file %s\n", static_cast<long long>(n), qPrintable(file));
     double inflateBest = 1e9, floorBest = 1e9, replayBest = 1e9;
-    double inflateCpu = 1e9, floorCpu = 1e9, replayCpu = 1e9;
+    double inflateCpu = 1e9, floorCpu = 1e9, replayCpu = 1e9, beforeBest = 1e9, beforeCpu = 1e9;
     simdjson::ondemand::parser parser;
     for (int r = 0; r < rounds; ++r) {
         QElapsedTimer t;
@@ -208,18 +211,24 @@ int main(int argc, char **argv)
                          static_cast<long long>(lines), static_cast<long long>(parsed), static_cast<long long>(n));
             return 1;
         }
-        t.restart();
-        c0 = childrenCpu();
-        QProcess p;
-        p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        p.setStandardOutputFile(QProcess::nullDevice());
-        p.start(program, {"report", "--replay", file, "--symbol", "BTCUSDT"});
-        if (!p.waitForFinished(-1) || p.exitCode() != 0) {
-            std::fprintf(stderr, "bench_ingest_file: %s report failed\n", qPrintable(program));
+        auto report = [&](const QString &app, double &best, double &cpu) {
+            QElapsedTimer w;
+            w.start();
+            const double cc = childrenCpu();
+            QProcess p;
+            p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            p.setStandardOutputFile(QProcess::nullDevice());
+            p.start(app, {"report", "--replay", file, "--symbol", "BTCUSDT"});
+            if (!p.waitForFinished(-1) || p.exitCode() != 0) {
+                std::fprintf(stderr, "bench_ingest_file: %s report failed\n", qPrintable(app));
+                return false;
+            }
+            best = std::min(best, seconds(w));
+            cpu = std::min(cpu, childrenCpu() - cc);
+            return true;
+        };
+        if (!report(program, replayBest, replayCpu) || (!before.isEmpty() && !report(before, beforeBest, beforeCpu)))
             return 1;
-        }
-        replayBest = std::min(replayBest, seconds(t));
-        replayCpu = std::min(replayCpu, childrenCpu() - c0);
     }
     std::printf("\n%-46s %8s %8s %8s %8s\n", "best of rounds", "wall s", "x floor", "cpu s", "x floor");
     auto row = [&](const char *name, double w, double c) {
@@ -228,6 +237,8 @@ int main(int argc, char **argv)
     row("zlib inflate alone", inflateBest, inflateCpu);
     row("floor: inflate + bare simdjson (baseline)", floorBest, floorCpu);
     row("crypto-orderflow report --replay", replayBest, replayCpu);
+    if (!before.isEmpty())
+        row("  the same, --before build", beforeBest, beforeCpu);
     std::printf("\ntarget report --replay <= 1.5x floor: wall %.2fx %s, cpu %.2fx %s\n", replayBest / floorBest,
                 replayBest / floorBest <= 1.5 ? "PASS" : "MISS", replayCpu / floorCpu,
                 replayCpu / floorCpu <= 1.5 ? "PASS" : "MISS");

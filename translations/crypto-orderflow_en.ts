@@ -411,6 +411,14 @@
 <context>
     <name>co::DesktopApp</name>
     <message>
+        <source>Converting the trade cache to compact blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trade cache converted to compact blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Crypto Orderflow keeps running in the tray.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -964,6 +972,22 @@
 </context>
 <context>
     <name>co::SettingsDialog</name>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trade cache on disk:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no trade cache open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on disk, days held: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Set on the command line: a saved value is used only when it is not given there.</source>
         <translation type="unfinished"></translation>

@@ -411,6 +411,14 @@
 <context>
     <name>co::DesktopApp</name>
     <message>
+        <source>Converting the trade cache to compact blocks</source>
+        <translation>正在将成交缓存转换为压缩块</translation>
+    </message>
+    <message>
+        <source>Trade cache converted to compact blocks</source>
+        <translation>成交缓存已转换为压缩块</translation>
+    </message>
+    <message>
         <source>Crypto Orderflow keeps running in the tray.</source>
         <translation>Crypto Orderflow 仍在系统托盘中运行。</translation>
     </message>
@@ -958,6 +966,22 @@
 </context>
 <context>
     <name>co::SettingsDialog</name>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Trade cache on disk:</source>
+        <translation>成交缓存占用：</translation>
+    </message>
+    <message>
+        <source>no trade cache open</source>
+        <translation>未打开成交缓存</translation>
+    </message>
+    <message>
+        <source>%1 on disk, days held: %2</source>
+        <translation>磁盘占用 %1，保存天数：%2</translation>
+    </message>
     <message>
         <source>Set on the command line: a saved value is used only when it is not given there.</source>
         <translation>已在命令行中指定：仅当命令行未指定时才使用此处保存的值。</translation>

@@ -7,6 +7,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QScrollArea>
@@ -160,6 +161,11 @@ SettingsDialog::SettingsDialog(QList<SettingField> fields, QSettings &store, Val
     // The interface's own settings.
     auto *page = new QWidget;
     auto *form = new QFormLayout(page);
+    // Size on disk and days held, read-only, under TRADE_CACHE_DAYS (its tab, else this one).
+    usage_ = new QLabel(tr("unknown"));
+    usage_->setObjectName("settingsCacheUsage");
+    usage_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    forms.value(settingInfo(QStringLiteral("TRADE_CACHE_DAYS")).group, form)->addRow(tr("Trade cache on disk:"), usage_);
     auto *lang = new QComboBox;
     lang->setObjectName("setting_language");
     lang->addItem(tr("Follow the system"), QString());
@@ -191,6 +197,18 @@ SettingsDialog::SettingsDialog(QList<SettingField> fields, QSettings &store, Val
     lay->addWidget(error_);
     lay->addWidget(buttons);
     resize(620, 520);
+}
+
+void SettingsDialog::setCacheUsage(const CacheUsage &u)
+{
+    if (u.bytes < 0) {
+        usage_->setText(tr("no trade cache open"));
+        return;
+    }
+    QString text = tr("%1 on disk, days held: %2").arg(QLocale().formattedDataSize(u.bytes)).arg(u.days);
+    if (u.days > 0)
+        text += QStringLiteral(" (%1 – %2)").arg(u.firstDay, u.lastDay);
+    usage_->setText(text);
 }
 
 QString SettingsDialog::editorValue(const QString &name) const

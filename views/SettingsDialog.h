@@ -27,6 +27,14 @@ public:
     using Validator = std::function<QString(const QMap<QString, QString> &values)>;
     SettingsDialog(QList<SettingField> fields, QSettings &store, Validator validate, QWidget *parent = nullptr);
 
+    // What the trade cache holds, shown read-only next to TRADE_CACHE_DAYS (bytes < 0: no cache).
+    struct CacheUsage {
+        qint64 bytes = -1;
+        int days = 0;            // UTC days with stored trades
+        QString firstDay, lastDay; // YYYY-MM-DD
+    };
+    void setCacheUsage(const CacheUsage &u);
+
     // Values as the editors hold them now, by variable name.
     QMap<QString, QString> values() const;
     // Saves what changed; false (the reason shown in the dialog) when the validator refuses.
@@ -49,6 +57,7 @@ private:
     Validator validate_;
     QMap<QString, QWidget *> editors_;
     QLabel *error_ = nullptr;
+    QLabel *usage_ = nullptr;
     QMap<QString, QString> initial_;
     QStringList changedLive_, changedRestart_;
     QString initialLanguage_;

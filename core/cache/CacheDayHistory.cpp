@@ -1,8 +1,12 @@
 #include "cache/CacheDayHistory.h"
 
 #include "cache/DayRebuild.h"
+#include "cache/RebuiltDayRecord.h"
 #include "model/Time.h"
+#include "engine/QtZoneOffsets.h"
 #include "storage/CacheReader.h"
+#include "storage/Log.h"
+#include "storage/RebuiltDayStore.h"
 
 #include <QDateTime>
 
@@ -96,9 +100,25 @@ void CacheDayHistory::keep(const Key &k, const Result &r)
     }
 }
 
+namespace {
+// The span of trades a rebuilt day was made from: its own, its prior day's and the last older
+// day's (naked POCs): a trade written there later makes the stored record stale.
+int64_t rebuiltFromMs(const EngineSnapshot &s)
+{
+    int64_t from = s.today->startMs;
+    if (s.prior)
+        from = std::min(from, s.prior->startMs);
+    if (!s.history.empty())
+        from = std::min(from, s.history.back().startMs);
+    return from;
+}
+} // namespace
+
 void CacheDayHistory::run()
 {
     CacheReader reader;
+    RebuiltDayStore store;
+    bool storeOpen = false, storeTried = !o_.persist;
     bool open = false;
     std::vector<std::shared_ptr<Job>> jobs;
     while (jobs_.take(jobs)) {
@@ -107,8 +127,31 @@ void CacheDayHistory::run()
             QString error;
             if (!stop_ && !open && !(open = reader.open(o_.path, &error)))
                 result = QueryError{QueryErrorKind::NoData, "the cache cannot be read: " + error.toStdString()};
-            if (!stop_ && open) {
+            const HistoryRequest &req = job->request;
+            EngineConfig config = o_.engine;
+            if (req.zoneId != ZoneClock(config.dayZone).id())
+                config.dayZone = makeZoneOffsets(req.zoneId);
+            const RebuiltDayKey key{req.symbol, req.zoneId, req.day, rebuildSettingsKey(config)};
+            if (!stop_ && open && !storeTried) {
+                storeTried = true;
+                QString why;
+                if (!(storeOpen = store.open(o_.path, &why)))
+                    qCWarning(lcStorage) << "stored days are not kept across restarts:" << why;
+            }
+            std::optional<RebuiltDay> record;
+            if (!stop_ && open && storeOpen)
+                record = store.load(key);
+            if (record) {
+                result = historyDayOf(*record, config);
+                ++loaded_;
+            } else if (!stop_ && open) {
                 result = rebuildDay(reader, o_.engine, job->request, stop_);
+                const HistoryDay *d = std::get_if<HistoryDay>(&result);
+                if (storeOpen && !stop_ && d && d->complete && d->snapshot && d->snapshot->today) {
+                    QString why;
+                    if (!store.save(key, rebuiltFromMs(*d->snapshot), d->snapshot->today->endMs, rebuiltDayRecord(*d), &why))
+                        qCWarning(lcStorage) << "a rebuilt day could not be kept:" << why;
+                }
 #ifdef __GLIBC__
                 // A rebuild's engine (bars and ladders of two days) is gone: give its pages back.
                 malloc_trim(0);

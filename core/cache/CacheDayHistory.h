@@ -3,7 +3,8 @@
 // a worker thread with its own read connection. The caller (the server thread) waits at most
 // waitMs: a longer rebuild goes on and the caller is told to ask again. One rebuild per
 // symbol/zone/day at a time (later callers share it); answers kept in a small LRU — a completed
-// day never changes, a day still running is kept freshMs.
+// day never changes, a day still running is kept freshMs. A completed day is also kept in the
+// cache file (storage/RebuiltDayStore): later answers, after a restart too, read it back.
 #include "engine/EngineConfig.h"
 #include "engine/HistoryProvider.h"
 #include "worker/WorkQueue.h"
@@ -28,6 +29,7 @@ public:
         int waitMs = 5000;
         size_t capacity = 16;
         int64_t freshMs = 5000;
+        bool persist = true; // keep completed days in the cache file (rebuilt_days)
     };
     explicit CacheDayHistory(Options o);
     ~CacheDayHistory() override; // cancels a running rebuild and joins
@@ -35,6 +37,7 @@ public:
     QueryResult<HistoryDay> day(const HistoryRequest &r) override;
     bool prepare(const HistoryRequest &r, std::function<void()> ready) override;
     uint64_t computed() const noexcept { return computed_; } // rebuilds and look-ups run (tests)
+    uint64_t loaded() const noexcept { return loaded_; }     // of which read from a stored record
 
 private:
     using Key = std::tuple<std::string, std::string, int64_t>;
@@ -64,7 +67,7 @@ private:
     std::map<Key, Entry> cache_;
     std::list<Key> lru_; // most recent first
     std::atomic<bool> stop_{false};
-    std::atomic<uint64_t> computed_{0};
+    std::atomic<uint64_t> computed_{0}, loaded_{0};
     std::thread worker_;
 };
 

@@ -154,6 +154,14 @@ QueryResult<HistoryDay> rebuildDay(CacheReader &db, const EngineConfig &engine, 
                 h.warnings.push_back("the trades of " + isoDate(r.day) + " are no longer in the trade cache "
                                      "(TRADE_CACHE_DAYS): key levels as stored at the day's close");
                 h.complete = true;
+                if (!days.empty()) {
+                    int64_t a = INT64_MAX, b = INT64_MIN;
+                    for (const StoredTradeDay &t : days) {
+                        a = std::min(a, t.firstMs);
+                        b = std::max(b, t.lastMs);
+                    }
+                    h.tradeDays = range(clock.localDay(a), clock.localDay(b));
+                }
                 return h;
             }
 

@@ -8,6 +8,8 @@
 #include <QDateTime>
 #include <QFileInfo>
 
+#include <set>
+
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -196,6 +198,22 @@ std::optional<StoredTrade> StorageService::lastTrade(const std::string &symbol) 
     return out;
 }
 
+StorageService::HeldDays StorageService::heldDays() const
+{
+    HeldDays out;
+    CacheReader reader;
+    QString error;
+    if (!reader.open(path_, &error))
+        return out;
+    std::set<int64_t> days;
+    for (const StoredSymbol &s : reader.symbols())
+        for (const StoredTradeDay &d : reader.tradeDays(s.name))
+            days.insert(d.day);
+    if (!days.empty())
+        out = HeldDays{int(days.size()), *days.begin(), *days.rbegin()};
+    return out;
+}
+
 void StorageService::publishError(const QString &error)
 {
     StorageStatus o;
@@ -234,6 +252,8 @@ void StorageService::publishStatus()
         o.sizeBytes += std::max<int64_t>(0, QFileInfo(path_ + QLatin1String(suffix)).size());
     if (writer_) {
         const TradeWriter::Stats w = writer_->stats();
+        o.convertRows = w.convertRows;
+        o.convertedRows = w.convertedRows;
         o.writer = StorageStatus::Writer{w.trades,       w.records,     w.batches,   w.pending,
                                          w.dropped,      w.retained,    w.lastCommitMs, w.maxCommitMs,
                                          w.blockedMs,    w.lastError.toStdString()};

@@ -57,6 +57,12 @@ public:
     bool isRestored() const noexcept { return restored_; }
     // The newest stored trade of a symbol: at start, or committed since. nullopt: none stored.
     std::optional<StoredTrade> lastTrade(const std::string &symbol) const;
+    // The UTC days with stored trades (any symbol), read now (trade_days: a few rows).
+    struct HeldDays {
+        int count = 0;
+        int64_t first = 0, last = 0; // days since 1970-01-01
+    };
+    HeldDays heldDays() const;
     // lastTrade() when it lies in the restored days (prior day and today): where a live feed
     // continues. nullopt: nothing that recent is stored, backfill today instead.
     std::optional<StoredTrade> resumePoint(const std::string &symbol) const;

@@ -30,6 +30,7 @@ struct HistoryDay {
     std::optional<KeyLevels> stored;
     std::vector<std::string> warnings; // appended to dataQuality.warnings
     bool complete = false;             // the data has moved past the day: the answer never changes
+    std::string tradeDays;             // with only `stored`: the days whose trades are kept ("A to B")
 };
 
 class HistoryProvider {

@@ -31,6 +31,8 @@ struct StorageStatus {
     int schemaVersion = 0;
     int64_t sizeBytes = 0; // the cache file with its WAL, on disk
     int cacheDays = 0;     // TRADE_CACHE_DAYS
+    // Trade rows of an older cache being converted into blocks (0: none), and done so far.
+    int64_t convertRows = 0, convertedRows = 0;
     int64_t restoredTrades = 0, expectedTrades = 0, seededDays = 0;
     double progress = 0;             // of the restore, 0..1
     std::string restoring;           // the symbol being restored; "" = none

@@ -59,6 +59,23 @@ public:
 
     bool operator==(const VwapSums &) const = default;
 
+    // The sums as they are (a stored rebuilt day keeps them exactly).
+    struct Raw {
+        __int128 q = 0, pq = 0, p2q = 0;
+        int8_t pd = 0, qd = 0;
+    };
+    Raw raw() const noexcept { return {sq_, spq_, sp2q_, pd_, qd_}; }
+    static VwapSums fromRaw(const Raw &r) noexcept
+    {
+        VwapSums s;
+        s.sq_ = r.q;
+        s.spq_ = r.pq;
+        s.sp2q_ = r.p2q;
+        s.pd_ = r.pd;
+        s.qd_ = r.qd;
+        return s;
+    }
+
 private:
     void rescale(int8_t pd, int8_t qd) noexcept;
 

@@ -22,7 +22,7 @@ namespace co {
 namespace {
 
 constexpr size_t kPadding = 64;          // simdjson::SIMDJSON_PADDING (FrameDecoder.h)
-constexpr size_t kChunk = 256 * 1024;    // read size; lines are copied out of it
+constexpr size_t kChunk = 1024 * 1024;   // read size; lines are parsed where they lie in it
 constexpr std::string_view kAggTradesTag = "-aggTrades-";
 
 bool isSpace(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
@@ -98,43 +98,57 @@ int64_t exchangeMsOf(const MarketEvent &ev) noexcept
     return std::visit(Visitor{}, ev.payload);
 }
 
-// Splits a byte stream into lines. Each line is copied into the caller's reused buffer, whose
-// capacity is kept >= size + kPadding so the decoder can parse it in place.
+// Splits a byte stream into lines, in place: a line inside the read buffer is handed out as a view
+// into it (the buffer ends with kPadding spare bytes, so the decoder parses it where it lies, no
+// copy); only a line cut by the buffer's end is gathered into a buffer of its own.
 class LineReader {
 public:
     using ReadFn = std::function<int64_t(char *, size_t)>; // bytes read; 0 at end; < 0 on error
+    struct Line {
+        std::string_view text; // without its '\n'
+        size_t capacity = 0;   // readable bytes from text's start (>= text.size() + kPadding)
+    };
 
-    explicit LineReader(ReadFn read) : read_(std::move(read)), chunk_(new char[kChunk]) {}
-
-    // Next line without its '\n'; false at the end of the data or on a read error (see failed()).
-    bool next(std::string &line)
+    explicit LineReader(ReadFn read) : read_(std::move(read)), chunk_(new char[kChunk + kPadding]())
     {
-        line.clear();
-        bool any = false;
+        carry_.reserve(64 * 1024); // a depth snapshot line is ≈ 42 KB
+    }
+
+    // Next line; false at the end of the data or on a read error (see failed()). The view stays
+    // valid until the next call.
+    bool next(Line &out)
+    {
+        bool carried = false;
+        carry_.clear();
         for (;;) {
             if (pos_ == end_) {
                 if (done_)
-                    return any;
+                    return carried && finishCarry(out);
                 const int64_t n = read_(chunk_.get(), kChunk);
                 if (n <= 0) {
                     done_ = true;
                     failed_ = n < 0;
-                    return any && !failed_; // a line cut by a read error is dropped
+                    return carried && !failed_ && finishCarry(out); // a line cut by a read error is dropped
                 }
                 pos_ = 0;
                 end_ = size_t(n);
             }
             const char *start = chunk_.get() + pos_;
             const auto *nl = static_cast<const char *>(std::memchr(start, '\n', end_ - pos_));
+            if (nl && !carried) {
+                out = {std::string_view(start, size_t(nl - start)), kChunk + kPadding - pos_};
+                pos_ += size_t(nl - start) + 1;
+                return true;
+            }
             const size_t take = nl ? size_t(nl - start) : end_ - pos_;
-            if (line.capacity() < line.size() + take + kPadding)
-                line.reserve(std::max(line.size() + take + kPadding, 2 * line.capacity()));
-            line.append(start, take);
-            any = true;
+            if (carry_.capacity() < carry_.size() + take + kPadding)
+                carry_.reserve(std::max(carry_.size() + take + kPadding, 2 * carry_.capacity()));
+            carry_.append(start, take);
+            carried = true;
             pos_ += take;
             if (nl) {
                 ++pos_;
-                return true;
+                return finishCarry(out);
             }
         }
     }
@@ -142,8 +156,15 @@ public:
     bool failed() const noexcept { return failed_; }
 
 private:
+    bool finishCarry(Line &out)
+    {
+        out = {std::string_view(carry_), carry_.capacity()};
+        return true;
+    }
+
     ReadFn read_;
     std::unique_ptr<char[]> chunk_;
+    std::string carry_;
     size_t pos_ = 0;
     size_t end_ = 0;
     bool done_ = false;
@@ -255,15 +276,14 @@ bool ReplaySource::runRecording(const std::string &path, const Sink &sink)
         return false;
     }
     LineReader reader([f = gz.get()](char *buf, size_t n) { return readGz(f, buf, n); });
-    std::string line;
-    line.reserve(64 * 1024); // a depth snapshot line is ≈ 42 KB
+    LineReader::Line line;
     MarketEvent ev;
     SymbolName lastSymbol; // REST snapshots name no symbol: the file's last one is theirs
     while (reader.next(line)) {
         if (cancelled(options_))
             return true;
         ++stats_.lines;
-        const std::string_view text(line);
+        const std::string_view text = line.text;
         const size_t json = text.find_first_of("{[");
         if (json == std::string_view::npos) {
             // cryptofeed's first line "wss://… <-> <ts>" says where it connected; other text is junk
@@ -283,7 +303,7 @@ bool ReplaySource::runRecording(const std::string &path, const Sink &sink)
         if (symbol.empty())
             symbol = lastSymbol.empty() ? std::string_view(options_.symbol) : lastSymbol.view();
         const std::string_view frame = trimmed(text.substr(json));
-        const DecodeResult r = decoder_.decode(frame, line.capacity() - json, ev, symbol);
+        const DecodeResult r = decoder_.decode(frame, line.capacity - size_t(frame.data() - text.data()), ev, symbol);
         if (r != DecodeResult::Event && r != DecodeResult::Excluded)
             continue; // counted in the decoder's stats
         ev.localMs = parseLocalMs(prefix);

@@ -121,6 +121,10 @@ QJsonObject toJson(const StorageStatus &s)
     o.insert("schemaVersion", s.schemaVersion);
     o.insert("sizeBytes", qint64(s.sizeBytes));
     o.insert("cacheDays", s.cacheDays);
+    if (s.convertRows > 0) // an older cache's trade rows into blocks
+        o.insert("conversion", QJsonObject{{"rows", qint64(s.convertRows)},
+                                           {"done", qint64(s.convertedRows)},
+                                           {"progress", double(s.convertedRows) / double(s.convertRows)}});
     o.insert("restoredTrades", qint64(s.restoredTrades));
     o.insert("expectedTrades", qint64(s.expectedTrades));
     o.insert("seededDays", qint64(s.seededDays));

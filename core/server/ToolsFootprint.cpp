@@ -1,6 +1,7 @@
 // get_footprint (indicators.md §5; row size, statistics and auction marks of analysis.md A1-A3).
 #include "engine/BarQueries.h"
 #include "engine/RowSize.h"
+#include "server/DatedSnapshot.h"
 #include "server/FootprintArgs.h"
 #include "server/JsonEncoders.h"
 #include "server/ProfileArgs.h"
@@ -29,6 +30,7 @@ ToolDef footprintTool()
                {"timeframe", timeframe()},
                {"startTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, inclusive"}}},
                {"endTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, exclusive; default now"}}},
+               {"date", dateSchema("only that day's bars")},
                {"limit", integer(1, 200, 12, "max bars, newest kept")},
                {"topN", integer(1, 50, 5, "price levels per bar")},
                {"compact", QJsonObject{{"type", "boolean"},
@@ -86,7 +88,9 @@ ToolDef footprintTool()
         style.compact = a.has("compress") ? a.boolean("compress") : a.boolean("compact");
         q.bigTrades = style.bigTrades = a.has("includeBigTrades") ? a.boolean("includeBigTrades") : !style.compact;
         q.events = style.events = a.has("includeEvents") ? a.boolean("includeEvents") : !style.compact;
-        const SnapshotPtr s = withValueAreaArg(a, a.snapshot(symbol));
+        const DatedSnapshot ds = datedSnapshot(a); // a.snapshot(symbol) without a date
+        const SnapshotPtr s = withValueAreaArg(a, ds.snapshot);
+        clampToDay(a, ds, q);
         const RowSizeChoice rs = rowSizeOf(a, s->symbol.tickSize);
         q.grouping = rs.autoPick ? autoTicksForBars(*s, q) : rs.ticks;
         const FootprintRange range = valueOr(buildFootprintRange(*s, q, a.nowFor(*s)));
@@ -95,8 +99,10 @@ ToolDef footprintTool()
             out.insert("nextCursor", qint64(range.bars.front().openTime));
         addRowSize(out, rs, q.grouping, s->symbol.tickSize);
         addValueArea(out, a);
+        addDayWarnings(out, ds.warnings);
         return out;
     };
+    d.history = storedDayRequest;
     return d;
 }
 
@@ -118,6 +124,7 @@ ToolDef footprintStatisticsTool()
                            {"timeframe", timeframe("30m")},
                            {"startTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, inclusive"}}},
                            {"endTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, exclusive; default now"}}},
+                           {"date", dateSchema("only that day's bars")},
                            {"limit", integer(1, 500, 48, "max bars, newest kept")},
                            {"ticksPerRow", ticksPerRowSchema()},
                            {"binSize", binSizeSchema()},
@@ -149,7 +156,9 @@ ToolDef footprintStatisticsTool()
     d.run = [](const ToolArgs &a) {
         const QString symbol = a.symbol();
         FootprintQuery q = footprintQueryFrom(a);
-        const SnapshotPtr s = withValueAreaArg(a, a.snapshot(symbol));
+        const DatedSnapshot ds = datedSnapshot(a); // a.snapshot(symbol) without a date
+        const SnapshotPtr s = withValueAreaArg(a, ds.snapshot);
+        clampToDay(a, ds, q);
         const RowSizeChoice rs = rowSizeOf(a, s->symbol.tickSize);
         q.grouping = rs.autoPick ? autoTicksForBars(*s, q) : rs.ticks;
         const FootprintRange range = valueOr(buildFootprintRange(*s, q, a.nowFor(*s)));
@@ -171,8 +180,10 @@ ToolDef footprintStatisticsTool()
                         {"dataQuality", toJson(range.quality)}};
         addRowSize(out, rs, q.grouping, s->symbol.tickSize);
         addValueArea(out, a);
+        addDayWarnings(out, ds.warnings);
         return out;
     };
+    d.history = storedDayRequest;
     return d;
 }
 

@@ -1,7 +1,8 @@
-// get_session_profile (analysis.md A4) and get_tpo_profile (A5) for today and the prior day.
+// get_session_profile (analysis.md A4) and get_tpo_profile (A5) for today, the prior day or a stored day.
 #include "engine/Profiles.h"
 #include "engine/RowSize.h"
 #include "model/Time.h"
+#include "server/DatedSnapshot.h"
 #include "server/JsonEncoders.h"
 #include "server/ProfileArgs.h"
 #include "server/RowSizeArgs.h"
@@ -128,9 +129,7 @@ QJsonObject toJson(const TpoProfile &t, size_t maxRows)
 
 QJsonObject dateProp()
 {
-    return QJsonObject{{"type", "string"},
-                       {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
-                       {"description", "today (default) or the prior day as YYYY-MM-DD, in DAY_TZ"}};
+    return dateSchema("the day profiled");
 }
 } // namespace
 
@@ -140,8 +139,8 @@ ToolDef sessionProfileTool()
     ToolDef d;
     d.name = "get_session_profile";
     d.title = "Session volume profiles";
-    d.description = "Volume profile of each trading session (SESSIONS, default Tokyo/London/New York in UTC) of today "
-                    "or the prior day: POC, VAH, VAL, volume, buy/sell volume, delta, high, low, VWAP, trades and "
+    d.description = "Volume profile of each trading session (SESSIONS, default Tokyo/London/New York in UTC) of today, "
+                    "the prior day or a stored day: POC, VAH, VAL, volume, buy/sell volume, delta, high, low, VWAP, trades and "
                     "coverage. Use it to compare where each session accepted price.";
     d.inputSchema = input({{"symbol", symbol()},
                            {"date", dateProp()},
@@ -162,10 +161,12 @@ ToolDef sessionProfileTool()
                                                         {"trades", typed("integer")}},
                                                        {"name", "trades"}))},
                              {"ticksPerRow", typed("integer")},
-                             {"binSize", typed("number")}},
+                             {"binSize", typed("number")},
+                             {"warnings", typed("array")}},
                             {"symbol", "date", "sessions"});
     d.run = [](const ToolArgs &a) {
-        const SnapshotPtr s = withValueAreaArg(a, a.snapshot(a.symbol()));
+        const DatedSnapshot ds = datedSnapshot(a); // a.snapshot(symbol) without a date
+        const SnapshotPtr s = withValueAreaArg(a, ds.snapshot);
         const DayChoice day = dayOf(a, *s);
         const QString name = a.string("session").value_or("all");
         std::vector<const SessionView *> chosen;
@@ -190,8 +191,10 @@ ToolDef sessionProfileTool()
         addValueArea(o, a);
         if (interval)
             o.insert("interval", *interval);
+        addWarningList(o, ds.warnings);
         return o;
     };
+    d.history = storedDayRequest;
     return d;
 }
 
@@ -201,7 +204,7 @@ ToolDef tpoProfileTool()
     ToolDef d;
     d.name = "get_tpo_profile";
     d.title = "TPO (market) profile";
-    d.description = "Market profile of today, the prior day or one session: periods lettered A-Z then a-z, TPO and "
+    d.description = "Market profile of a day (today by default, the prior day or a stored day) or one session: periods lettered A-Z then a-z, TPO and "
                     "volume POC/VAH/VAL, initial balance and range extensions, single prints, buying/selling tails and "
                     "poor highs/lows. Compact by default; includeLevels adds [price, letters, volume] rows.";
     d.inputSchema = input({{"symbol", symbol()},
@@ -229,10 +232,12 @@ ToolDef tpoProfileTool()
                              {"volume", typed("object")},
                              {"initialBalance", typed("object")},
                              {"singlePrints", typed("array")},
-                             {"ticksPerRow", typed("integer")}},
+                             {"ticksPerRow", typed("integer")},
+                             {"warnings", typed("array")}},
                             {"symbol", "date", "periods", "tpo", "volume"});
     d.run = [](const ToolArgs &a) {
-        const SnapshotPtr s = withValueAreaArg(a, a.snapshot(a.symbol()));
+        const DatedSnapshot ds = datedSnapshot(a); // a.snapshot(symbol) without a date
+        const SnapshotPtr s = withValueAreaArg(a, ds.snapshot);
         const DayChoice day = dayOf(a, *s);
         const QString name = a.string("session").value_or("all");
         int64_t from = day.day->startMs, to = day.day->endMs;
@@ -264,8 +269,10 @@ ToolDef tpoProfileTool()
         out.insert("session", name);
         out.insert("periodMinutes", o.periodMinutes);
         addRowSize(out, rs, o.ticksPerRow, s->symbol.tickSize);
+        addWarningList(out, ds.warnings);
         return out;
     };
+    d.history = storedDayRequest;
     return d;
 }
 

@@ -189,9 +189,11 @@ bool TradeBlockStore::scan(int64_t sym, int src, TradeBlockUnits units, int64_t 
     return q.error().isEmpty() || fail(q);
 }
 
-bool sealOpenRows(sqlite3 *db, int maxBlocks, bool *more, QString *error)
+bool sealOpenRows(sqlite3 *db, int maxBlocks, bool *more, QString *error, int64_t *sealedRows)
 {
     *more = false;
+    if (sealedRows)
+        *sealedRows = 0;
     // Series with at least a block of open rows: index look-ups, no scan of the rows.
     Statement q(db, "SELECT s.id, s.price_unit, s.qty_unit, v.src FROM symbols s, (SELECT 0 AS src UNION ALL "
                     "SELECT 1) v WHERE EXISTS (SELECT 1 FROM trades t WHERE t.sym = s.id AND t.src = v.src "
@@ -219,6 +221,8 @@ bool sealOpenRows(sqlite3 *db, int maxBlocks, bool *more, QString *error)
             return false;
         }
         budget -= sealed;
+        if (sealedRows)
+            *sealedRows += int64_t(sealed) * int64_t(TradeBlockStore::kBlockTrades);
         if (budget <= 0) {
             *more = true;
             break;

@@ -54,7 +54,8 @@ private:
 
 // Seals open rows of every series holding at least a block of them (a cache written before
 // schema 4), at most maxBlocks in all, in the caller's transaction. *more: some are left.
-bool sealOpenRows(sqlite3 *db, int maxBlocks, bool *more, QString *error);
+// *sealedRows (optional) counts the trades moved.
+bool sealOpenRows(sqlite3 *db, int maxBlocks, bool *more, QString *error, int64_t *sealedRows = nullptr);
 
 // Decoded trades from the open rows (p, q, s, pr, qr columns) of one statement row.
 Trade tradeFromRow(const Statement &q, int firstColumn, TradeBlockUnits units, TradeSource source);

@@ -15,6 +15,7 @@ TradeInserter::TradeInserter(sqlite3 *db)
                "ON CONFLICT(sym, src, day) DO UPDATE SET first_id = min(first_id, excluded.first_id), "
                "last_id = max(last_id, excluded.last_id), first_ms = min(first_ms, excluded.first_ms), "
                "last_ms = max(last_ms, excluded.last_ms)"),
+      dropRebuilt_(db, "DELETE FROM rebuilt_days WHERE sym = ? AND end_ms > ? AND from_ms <= ?"),
       blocks_(db),
       openCount_(db, "SELECT count(*) FROM (SELECT 1 FROM trades WHERE sym = ? AND src = ? LIMIT ?)")
 {
@@ -26,6 +27,8 @@ TradeInserter::TradeInserter(sqlite3 *db)
         error_ = blocks_.error();
     else if (!openCount_.ok())
         error_ = openCount_.error();
+    else if (!dropRebuilt_.ok())
+        error_ = dropRebuilt_.error();
 }
 
 TradeInserter::Series *TradeInserter::series(const StoredSymbol &s, int src)
@@ -260,6 +263,14 @@ bool TradeInserter::finishTransaction()
         day_.bind(7, r.lastMs);
         if (!day_.exec()) {
             error_ = day_.error();
+            return false;
+        }
+        // A day rebuilt from trades these fall in is out of date (live trades: only today's, never kept).
+        dropRebuilt_.bind(1, std::get<0>(key));
+        dropRebuilt_.bind(2, r.firstMs);
+        dropRebuilt_.bind(3, r.lastMs);
+        if (!dropRebuilt_.exec()) {
+            error_ = dropRebuilt_.error();
             return false;
         }
     }

@@ -58,7 +58,7 @@ private:
     // On-grid rows, kRowsPerStatement at a time, symbol and source written into the SQL (fewer
     // values to bind); rows off the stored grid and the tail go one by one with remainders.
     std::map<std::pair<int64_t, int>, Statement> many_;
-    Statement one_, day_;
+    Statement one_, day_, dropRebuilt_;
     std::map<std::tuple<int64_t, int, int64_t>, DayRange> days_; // (sym, src, day)
     std::map<std::pair<int64_t, int>, Series> series_;
     TradeBlockStore blocks_;

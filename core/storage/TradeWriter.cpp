@@ -231,6 +231,28 @@ void TradeWriter::run(std::promise<QString> *opened)
     // Open rows of a cache written before schema 4 are sealed into blocks between batches, a
     // few blocks per transaction, until none is left (readers see them either way).
     bool sealing = true;
+    // Its progress (an older cache's rows: /healthz, the GUI, the log every 10 %).
+    int64_t convertTotal = 0, convertDone = 0, convertLogged = 0;
+    const auto convertStart = Clock::now();
+    auto convertProgress = [&](int64_t sealed, bool more) {
+        if (sealed == 0 && convertTotal == 0)
+            return; // nothing of an older cache (a current one has less than a block per series open)
+        if (convertTotal == 0) {
+            Statement c(w.db.handle(), "SELECT count(*) FROM trades"); // once: what is left
+            convertTotal = sealed + (c.step() ? c.int64(0) : 0);
+            qCInfo(lcStorage) << "converting" << convertTotal << "trade rows of an older cache into compact blocks";
+        }
+        convertDone = more ? std::min(convertTotal, convertDone + sealed) : convertTotal;
+        const int64_t tenth = convertDone * 10 / std::max<int64_t>(1, convertTotal);
+        if (!more)
+            qCInfo(lcStorage) << "converted the older cache's trade rows into blocks in" << msSince(convertStart) << "ms";
+        else if (tenth > convertLogged)
+            qCInfo(lcStorage) << "converting trade rows into blocks:" << convertDone << "of" << convertTotal;
+        convertLogged = tenth;
+        std::lock_guard lock(mutex_);
+        stats_.convertRows = convertTotal;
+        stats_.convertedRows = convertDone;
+    };
     std::vector<Item> items;
     std::vector<std::pair<uint32_t, Trade>> trades;
     std::vector<std::pair<uint32_t, Record>> records;
@@ -290,12 +312,14 @@ void TradeWriter::run(std::promise<QString> *opened)
         if (sealing) {
             QString why;
             bool more = false;
-            if (!w.db.begin(&why) || !sealOpenRows(w.db.handle(), kSealBlocksPerStep, &more, &why) ||
+            int64_t sealed = 0;
+            if (!w.db.begin(&why) || !sealOpenRows(w.db.handle(), kSealBlocksPerStep, &more, &why, &sealed) ||
                 !w.db.commit(&why)) {
                 w.db.rollback();
                 qCWarning(lcStorage) << "sealing trade rows into blocks failed:" << why;
                 more = false; // tried again at the next start
             }
+            convertProgress(sealed, more);
             sealing = more;
         }
         if (Clock::now() >= nextRetention) {

@@ -50,6 +50,9 @@ public:
         int64_t lastCommitMs = 0; // wall clock
         int64_t maxCommitMs = 0;  // slowest transaction, ms
         int64_t blockedMs = 0;    // producers waited on back-pressure, total
+        // Trade rows of an older cache (before schema 4) being sealed into blocks at start:
+        // convertRows = all of them (0: none), convertedRows = done so far.
+        int64_t convertRows = 0, convertedRows = 0;
         QString lastError;
     };
 

@@ -175,6 +175,30 @@ private Q_SLOTS:
         QVERIFY(sc.bars[0].stacked.empty());
     }
 
+    // The trade cache's size on disk and the days it holds: a read-only line on TRADE_CACHE_DAYS's
+    // tab, never a saved setting.
+    void cacheUsageShownReadOnly()
+    {
+        QSettings store(iniPath(), QSettings::IniFormat);
+        store.clear();
+        SettingsDialog d(DesktopApp::settingFields(configFrom(&store), store), store, &DesktopApp::validateSettings);
+        auto *usage = d.findChild<QLabel *>("settingsCacheUsage");
+        QVERIFY(usage);
+        QVERIFY(!(usage->textInteractionFlags() & Qt::TextEditable));
+        // On the same tab as the TRADE_CACHE_DAYS editor.
+        QWidget *days = editor<QSpinBox>(d, "TRADE_CACHE_DAYS");
+        QCOMPARE(usage->parentWidget(), days->parentWidget()->parentWidget());
+        d.setCacheUsage({1'500'000'000, 30, "2024-07-01", "2024-07-30"});
+        QVERIFY2(usage->text().contains("days held: 30") && usage->text().contains("2024-07-01") &&
+                     usage->text().contains("2024-07-30") && usage->text().contains("1.4") /* 1.5e9 B = 1.4 GiB */,
+                 qPrintable(usage->text()));
+        d.setCacheUsage({});
+        QVERIFY(usage->text().contains("no trade cache"));
+        QVERIFY(!d.values().contains("settingsCacheUsage"));
+        QVERIFY(d.save());
+        QVERIFY(store.allKeys().isEmpty()); // nothing of it saved
+    }
+
     void languageFollowsSystemUnlessChosen()
     {
         QCOMPARE(resolveLanguage("", QLocale(QLocale::Chinese, QLocale::China)), QString("zh_CN"));

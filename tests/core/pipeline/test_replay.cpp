@@ -2,6 +2,7 @@
 // Binance archive aggTrades CSV (.csv / .zip). Expected numbers come from shared/data/binance/INDEX.md
 // or from the literal rows written here.
 #include "pipeline/ReplaySource.h"
+#include "pipeline/TickInference.h"
 #include "model/Time.h"
 #include "support/SharedData.h"
 
@@ -19,6 +20,7 @@
 #include <atomic>
 #include <map>
 #include <set>
+#include <tuple>
 
 using namespace co;
 
@@ -388,6 +390,42 @@ private Q_SLOTS:
         Collector c;
         QVERIFY2(named.run(c.sink()), named.error().c_str());
         checkHeaderCsvTrades(c.trades, 0, "BTCUSDT");
+    }
+
+    // report's one-pass replay: the tick of the first 4096 trades is used at once; a finer price
+    // later in the files makes a second pass with the whole files' gcd (what inferTickSizes gives).
+    void tickInferredWhileReplaying()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QByteArray coarse, fine;
+        for (int i = 0; i < 5000; ++i)
+            coarse += QByteArray::number(100 + i) + "," + QByteArray::number(60000 + i % 7) + "." +
+                      QByteArray::number(i % 10) + ",0.010,1,1," + QByteArray::number(1743465600000LL + i) + ",true\n";
+        fine = coarse + "5100,60001.21,0.010,1,1,1743465605001,false\n"; // a 0.01 step at the end
+        const QString a = dir.filePath("BTCUSDT-aggTrades-2025-04-01.csv"), b = dir.filePath("BTCUSDT-aggTrades-2025-04-02.csv");
+        QVERIFY(writeFile(a, coarse));
+        QVERIFY(writeFile(b, fine));
+        for (const auto &[path, tick, passes] : {std::tuple{a, int64_t(10'000'000), 1}, std::tuple{b, int64_t(1'000'000), 2}}) {
+            std::vector<int64_t> starts;
+            size_t events = 0;
+            const InferredReplay r = replayInferringTick({str(path)}, "BTCUSDT", [&](int64_t t) {
+                starts.push_back(t);
+                events = 0;
+                return ReplaySource::Sink([&](const MarketEvent &) { ++events; });
+            });
+            QVERIFY2(r.ok, r.error.c_str());
+            QCOMPARE(r.tick, tick);
+            QCOMPARE(r.passes, passes);
+            QCOMPARE(starts.back(), tick); // the last pass always runs with the whole files' tick
+            QCOMPARE(events, size_t(path == a ? 5000 : 5001));
+            std::map<std::string, int64_t> ticks;
+            QVERIFY(inferTickSizes({str(path)}, "BTCUSDT", ticks, nullptr));
+            QCOMPARE(ticks["BTCUSDT"], tick);
+        }
+        const InferredReplay none = replayInferringTick({str(a)}, "ETHUSDT", [](int64_t) { return ReplaySource::Sink([](const MarketEvent &) {}); });
+        QVERIFY(!none.ok);
+        QVERIFY2(none.error.find("no trades for ETHUSDT") != std::string::npos, none.error.c_str());
     }
 
     void missingFile()

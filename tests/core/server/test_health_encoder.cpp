@@ -129,6 +129,14 @@ private Q_SLOTS:
             "writer": {"trades": 1, "records": 2, "batches": 3, "pending": 4, "dropped": 5, "retained": 6,
                        "lastCommitMs": 7, "maxCommitMs": 8, "blockedMs": 9, "lastError": "locked"}})"));
 
+        // An older cache being converted into blocks: its progress.
+        StorageStatus conv = *s.storage;
+        conv.convertRows = 200;
+        conv.convertedRows = 50;
+        s.storage = conv;
+        compare(encodeServices(s).value("storage").toObject().value("conversion").toObject(),
+                parse(R"({"rows": 200, "done": 50, "progress": 0.25})"));
+
         // A database that did not open: only what is known, the error always.
         s.storage = StorageStatus{};
         s.storage->state = StorageStatus::State::Error;

@@ -302,6 +302,9 @@ private Q_SLOTS:
             QString error;
             QVERIFY2(w.start(&error), qPrintable(error));
             QTRY_VERIFY_WITH_TIMEOUT(scalar(path, "SELECT count(*) FROM trades") < 4096, 20'000);
+            // Its progress (/healthz storage.conversion, the GUI's task bar): every row, all done.
+            QTRY_COMPARE_WITH_TIMEOUT(w.stats().convertedRows, int64_t(all.size()), 5'000);
+            QCOMPARE(w.stats().convertRows, int64_t(all.size()));
         }
         QCOMPARE(scalar(path, "SELECT count(*) FROM trade_blocks"), int64_t(all.size() / 4096));
         QVERIFY(sameTrades(scanAll(path), all));

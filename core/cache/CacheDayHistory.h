@@ -34,6 +34,7 @@ public:
 
     QueryResult<HistoryDay> day(const HistoryRequest &r) override;
     bool prepare(const HistoryRequest &r, std::function<void()> ready) override;
+    std::vector<std::string> storedDates(const std::string &symbol) override; // own read connection
     uint64_t computed() const noexcept { return computed_; } // rebuilds and look-ups run (tests)
 
 private:

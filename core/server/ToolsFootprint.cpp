@@ -4,8 +4,10 @@
 #include "server/JsonEncoders.h"
 #include "server/RowSizeArgs.h"
 #include "server/ToolArgs.h"
+#include "server/ToolImages.h"
 #include "server/ToolResult.h"
 #include "server/ToolSchema.h"
+#include "server/McpApps.h"
 #include "server/Tools.h"
 
 #include <QJsonArray>
@@ -47,7 +49,8 @@ ToolDef footprintTool()
                                           {"description", "the same as topN"}}},
                {"compress", QJsonObject{{"type", "boolean"}, {"description", "the same as compact"}}},
                {"cursor", QJsonObject{{"type", "integer"}, {"minimum", 0},
-                                      {"description", "nextCursor of the previous page: the bars before it (as endTime)"}}}},
+                                      {"description", "nextCursor of the previous page: the bars before it (as endTime)"}}},
+               {"format", formatSchema()}},
               {"symbol", "timeframe"});
     d.outputSchema = output({{"symbol", typed("string")},
                              {"timeframe", typed("string")},
@@ -97,8 +100,12 @@ ToolDef footprintTool()
         if (range.more && !range.bars.empty())
             out.insert("nextCursor", qint64(range.bars.front().openTime));
         addRowSize(out, rs, q.grouping, s->symbol.tickSize);
+        if (pngWanted(a) && !range.bars.empty()) // every row of the bars, as the Footprint view draws them
+            a.context().pictures->append(toolImages()->footprint(*s, q.timeframe, q.grouping, range.bars.front().openTime,
+                                                                 range.bars.back().openTime + timeframeMs(q.timeframe)));
         return out;
     };
+    d.meta = McpApps::toolMeta(McpApps::kFootprintUri); // hosts that show apps draw the answer
     return d;
 }
 

@@ -5,6 +5,7 @@
 #include "server/JsonEncoders.h"
 #include "server/RowSizeArgs.h"
 #include "server/ToolArgs.h"
+#include "server/ToolImages.h"
 #include "server/ToolSchema.h"
 #include "server/Tools.h"
 
@@ -150,7 +151,8 @@ ToolDef sessionProfileTool()
                            {"binSize", binSizeSchema()},
                            {"includeProfileLevels", QJsonObject{{"type", "boolean"}, {"default", false},
                                                                 {"description", "add [price, volume, sellVolume, buyVolume] rows"}}},
-                           {"maxProfileLevels", integer(1, 2000, 400, "rows per session with includeProfileLevels")}},
+                           {"maxProfileLevels", integer(1, 2000, 400, "rows per session with includeProfileLevels")},
+                           {"format", formatSchema()}},
                           {"symbol"});
     d.outputSchema = output({{"symbol", typed("string")},
                              {"date", typed("string")},
@@ -177,6 +179,13 @@ ToolDef sessionProfileTool()
         QJsonArray out;
         for (const SessionView *v : chosen)
             out.append(toJson(sessionProfile(*s, *v, k, rows, a.nowFor(*s)), size_t(a.integer("maxProfileLevels"))));
+        if (pngWanted(a)) // one picture per session, all within the budget
+            for (const SessionView *v : chosen) {
+                const SessionProfile p = sessionProfile(*s, *v, k, true, a.nowFor(*s));
+                const ProfilePicture pic{QString::fromStdString(p.name + " " + isoDate(day.day->day) + " " + p.start + "–" + p.end),
+                                         p.rows, k, false, p.poc, p.vah, p.val};
+                a.context().pictures->append(toolImages()->profile(*s, pic, ToolImages::kMaxBytes / qsizetype(chosen.size())));
+            }
         QJsonObject o{{"symbol", a.symbol()}, {"date", QString::fromStdString(isoDate(day.day->day))}, {"sessions", out}};
         addRowSize(o, rs, k, s->symbol.tickSize);
         return o;
@@ -206,7 +215,8 @@ ToolDef tpoProfileTool()
                                                           {"description", "TPO POC and value area from volume"}}},
                            {"includeLevels", QJsonObject{{"type", "boolean"}, {"default", false},
                                                          {"description", "add [price, letters, volume] rows, highest first"}}},
-                           {"maxLevels", integer(1, 2000, 240, "rows with includeLevels")}},
+                           {"maxLevels", integer(1, 2000, 240, "rows with includeLevels")},
+                           {"format", formatSchema()}},
                           {"symbol"});
     d.outputSchema = output({{"symbol", typed("string")},
                              {"date", typed("string")},
@@ -242,6 +252,13 @@ ToolDef tpoProfileTool()
         const RowSizeChoice rs = rowSizeOf(a, s->symbol.tickSize);
         o.ticksPerRow = rs.autoPick ? autoTicksForDay(*s, *day.day) : rs.ticks;
         QJsonObject out = toJson(tpoProfile(*s, from, to, o), size_t(a.integer("maxLevels")));
+        if (pngWanted(a)) { // TPO counts per row, with the TPO POC and value area
+            o.levels = true;
+            const TpoProfile t = tpoProfile(*s, from, to, o);
+            const ProfilePicture pic{"TPO " + name + " " + QString::fromStdString(isoDate(day.day->day)), t.rows,
+                                     o.ticksPerRow, true, t.tpoPoc, t.tpoVah, t.tpoVal};
+            a.context().pictures->append(toolImages()->profile(*s, pic, ToolImages::kMaxBytes));
+        }
         out.insert("symbol", a.symbol());
         out.insert("date", QString::fromStdString(isoDate(day.day->day)));
         out.insert("session", name);

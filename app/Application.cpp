@@ -8,12 +8,14 @@
 #include "pipeline/LiveFeed.h"
 #include "pipeline/ReplayRunner.h"
 #include "app/ServerHealth.h"
+#include "app/ToolPictures.h"
 #include "cache/StorageService.h"
 #include "server/HttpServer.h"
 
 #include "model/ZoneOffsets.h"
 
 #include <QDateTime>
+#include <QGuiApplication>
 #include <QDir>
 #include <QFileInfo>
 
@@ -50,6 +52,9 @@ Application::~Application() { stop(); }
 
 bool Application::start(QString *error)
 {
+    // Pictures need QtGui's fonts: only under a QGuiApplication (main makes one for every server mode).
+    if (qobject_cast<QGuiApplication *>(QCoreApplication::instance()) && !toolImages())
+        setToolImages(std::make_shared<ToolPictures>());
     // The cache: always live; a replay of old files uses it only when CACHE_DB_PATH is given.
     if (config_.replayFiles.isEmpty() || config_.origin.value("CACHE_DB_PATH") != QLatin1String("default")) {
         CacheOptions c;

@@ -6,6 +6,7 @@
 #include "cache/StorageService.h"
 #include "model/Time.h"
 #include "server/HttpServer.h"
+#include "views/AlertsDialog.h"
 #include "views/ImportDialog.h"
 #include "views/Language.h"
 #include "views/Log.h"
@@ -70,6 +71,11 @@ DesktopApp::DesktopApp(Application &app, RunMode mode, QObject *parent)
     window_->statusPanel()->setFallbackSource(binanceFallback_);
     connect(window_.get(), &MainWindow::settingsRequested, this, &DesktopApp::openSettings);
     connect(window_.get(), &MainWindow::importRequested, this, &DesktopApp::openImport);
+    connect(window_.get(), &MainWindow::alertsRequested, this, &DesktopApp::openAlerts);
+    if (app_.alerts()) {
+        alertsDialog_ = new AlertsDialog(*app_.alerts(), c.symbols, window_.get());
+        connect(alertsDialog_, &AlertsDialog::alertFired, tray_.get(), &TrayIcon::showAlert);
+    }
     connect(window_.get(), &MainWindow::quitRequested, this, &DesktopApp::quit);
 
     if (ReplayRunner *replay = app_.replay()) {
@@ -193,6 +199,16 @@ void DesktopApp::openImport()
     importDialog_->show();
     importDialog_->raise();
     importDialog_->activateWindow();
+}
+
+void DesktopApp::openAlerts()
+{
+    if (!alertsDialog_)
+        return;
+    alertsDialog_->refresh();
+    alertsDialog_->show();
+    alertsDialog_->raise();
+    alertsDialog_->activateWindow();
 }
 
 void DesktopApp::start()

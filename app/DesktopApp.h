@@ -17,6 +17,7 @@ namespace co {
 
 class ImportController;
 class ImportDialog;
+class AlertsDialog;
 class MainWindow;
 class TrayIcon;
 
@@ -44,11 +45,13 @@ public:
     QString applySavedSettings(const QStringList &live, const QStringList &restartNeeded);
     // The import dialog (File → Import archive…), made on first use; null before.
     ImportDialog *importDialog() const { return importDialog_; }
+    AlertsDialog *alertsDialog() const { return alertsDialog_; } // null without alerts
     ImportController *importController() const { return importController_; }
 
 public Q_SLOTS:
     void openSettings();
     void openImport();
+    void openAlerts();
     void toggleWindow();
     // Starts or stops the MCP/REST server (tray); the status bar and tray follow.
     void setServerRunning(bool on);
@@ -71,6 +74,7 @@ private:
     Work work_ = Work::None;
     double backfillProgress_ = 1.0;
     ImportDialog *importDialog_ = nullptr;
+    AlertsDialog *alertsDialog_ = nullptr; // created at start: fired alerts reach the tray
     ImportController *importController_ = nullptr;
     QString binanceFallback_; // what the Binance status reads as before (or without) a live feed
     bool quitting_ = false;

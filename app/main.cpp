@@ -10,6 +10,7 @@
 #include "server/StdioTransport.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QDebug>
 #include <QDir>
 #include <QProcessEnvironment>
@@ -43,7 +44,7 @@ int runHeadless(const co::Config &config)
     // --stdio: MCP over stdin/stdout instead of the HTTP listener; EOF on stdin ends the program.
     std::unique_ptr<co::StdioServer> stdio;
     if (config.mode == co::RunMode::Stdio) {
-        stdio = std::make_unique<co::StdioServer>(app.registry(), config.symbols, CO_VERSION, app.history());
+        stdio = std::make_unique<co::StdioServer>(app.registry(), config.symbols, CO_VERSION, app.history(), app.alerts());
         QObject::connect(&stdio->transport(), &co::StdioTransport::finished, [] { QCoreApplication::exit(0); });
         stdio->transport().start();
     }
@@ -110,7 +111,15 @@ int main(int argc, char **argv)
             return co::runGui(argc, argv, *config);
         qWarning().noquote() << why << "- running headless";
     }
-    QCoreApplication qapp(argc, argv);
+    // The servers draw pictures (format "png") with QtGui's painters, which need a QGuiApplication
+    // for their fonts: on the offscreen platform, so no display is needed (or used).
+    std::unique_ptr<QCoreApplication> qapp;
+    if (config->mode == co::RunMode::Report || config->mode == co::RunMode::Import) {
+        qapp = std::make_unique<QCoreApplication>(argc, argv);
+    } else {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        qapp = std::make_unique<QGuiApplication>(argc, argv);
+    }
     switch (config->mode) {
     case co::RunMode::Report: {
         co::ReportOptions o;

@@ -934,6 +934,10 @@
         <source>&amp;Import archive…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Alerts…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>co::ProfileView</name>
@@ -1178,6 +1182,10 @@
 <context>
     <name>co::TrayIcon</name>
     <message>
+        <source>Crypto Orderflow alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show window</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1191,6 +1199,101 @@
     </message>
     <message>
         <source>Hide window</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>co::AlertsDialog</name>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price crosses a level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stacked imbalance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liquidations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delta/CVD divergence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeframe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USDT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fired</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

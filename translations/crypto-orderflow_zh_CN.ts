@@ -928,6 +928,10 @@
         <source>&amp;Import archive…</source>
         <translation>导入历史数据(&amp;I)…</translation>
     </message>
+    <message>
+        <source>&amp;Alerts…</source>
+        <translation>告警(&amp;A)…</translation>
+    </message>
 </context>
 <context>
     <name>co::ProfileView</name>
@@ -1172,6 +1176,10 @@
 <context>
     <name>co::TrayIcon</name>
     <message>
+        <source>Crypto Orderflow alert</source>
+        <translation>Crypto Orderflow 告警</translation>
+    </message>
+    <message>
         <source>Show window</source>
         <translation>显示窗口</translation>
     </message>
@@ -1186,6 +1194,101 @@
     <message>
         <source>Hide window</source>
         <translation>隐藏窗口</translation>
+    </message>
+</context>
+<context>
+    <name>co::AlertsDialog</name>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>交易对</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Watches</source>
+        <translation>监视</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>时间 (UTC)</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Price crosses a level</source>
+        <translation>价格穿越关键位</translation>
+    </message>
+    <message>
+        <source>Stacked imbalance</source>
+        <translation>堆叠失衡</translation>
+    </message>
+    <message>
+        <source>Liquidations</source>
+        <translation>强平</translation>
+    </message>
+    <message>
+        <source>Delta/CVD divergence</source>
+        <translation>Delta/CVD 背离</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>关键位</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Timeframe</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>USDT</source>
+        <translation>USDT</translation>
+    </message>
+    <message>
+        <source>Within (s)</source>
+        <translation>时间窗 (秒)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <source>fired</source>
+        <translation>已触发</translation>
     </message>
 </context>
 </TS>

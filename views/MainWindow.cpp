@@ -177,6 +177,7 @@ void MainWindow::buildMenus()
     const QList<QKeySequence> prefs = QKeySequence::keyBindings(QKeySequence::Preferences);
     settings->setShortcut(prefs.isEmpty() ? QKeySequence(Qt::CTRL | Qt::Key_Comma) : prefs.first());
     add(file, "actionImportArchive", this, &MainWindow::importRequested);
+    add(file, "actionAlerts", this, &MainWindow::alertsRequested);
     file->addSeparator();
     add(file, "actionQuit", this, &MainWindow::quitRequested)->setShortcut(QKeySequence::Quit);
 
@@ -219,6 +220,7 @@ void MainWindow::retranslate()
     menus_[2]->setTitle(tr("&Help"));
     actions_["actionSettings"]->setText(tr("&Settings…"));
     actions_["actionImportArchive"]->setText(tr("&Import archive…"));
+    actions_["actionAlerts"]->setText(tr("&Alerts…"));
     actions_["actionQuit"]->setText(tr("&Quit"));
     actions_["actionResetLayout"]->setText(tr("Reset layout"));
     actions_["actionAbout"]->setText(tr("&About"));

@@ -50,6 +50,7 @@ public:
 Q_SIGNALS:
     void settingsRequested();
     void importRequested();
+    void alertsRequested();
     void quitRequested();
     void hiddenToTray();
     void visibilityChanged(bool visible);

@@ -1,7 +1,8 @@
 #pragma once
 // Volume profiles: the day, the prior day and each of today's sessions, with the value area
-// shaded and POC/VAH/VAL marked. Scene building and painting are pure functions.
+// shaded and POC/VAH/VAL marked. Scene building is a pure function; painting is render/ProfilePainter.
 #include "engine/Snapshot.h"
+#include "render/ProfilePainter.h"
 
 #include <QString>
 #include <QWidget>
@@ -20,25 +21,9 @@ struct ProfileChoice {
     QString label;
 };
 
-struct ProfileRow {
-    double price = 0, buy = 0, sell = 0;
-};
-
-struct ProfileScene {
-    QString title;
-    std::vector<ProfileRow> rows; // highest price first
-    double rowStep = 0;
-    int priceDecimals = 2;
-    std::optional<double> poc, vah, val;
-    double volume = 0, valueAreaVolume = 0;
-    double lastPrice = 0;
-    bool hasLastPrice = false;
-};
-
 std::vector<ProfileChoice> profileChoices(const EngineSnapshot &s);
 // maxRows > 0: rows are merged further (by a round multiple of grouping) until at most maxRows remain.
 ProfileScene buildProfileScene(const EngineSnapshot &s, const ProfileChoice &c, int64_t grouping, int64_t maxRows = 0);
-void paintProfile(QPainter &p, const QRectF &area, const ProfileScene &scene);
 
 class ProfileCanvas : public QWidget {
     Q_OBJECT

@@ -71,4 +71,11 @@ void TrayIcon::notify(const QString &message)
         tray_->showMessage(QStringLiteral("Crypto Orderflow"), message, QSystemTrayIcon::Information, 4000);
 }
 
+void TrayIcon::showAlert(const QString &message)
+{
+    lastAlert_ = message;
+    if (tray_->isVisible())
+        tray_->showMessage(tr("Crypto Orderflow alert"), message, QSystemTrayIcon::Warning, 10000);
+}
+
 } // namespace co

@@ -13,6 +13,7 @@ class TrayIcon : public QObject {
     Q_OBJECT
 public:
     explicit TrayIcon(QObject *parent = nullptr);
+    QString lastAlert() const { return lastAlert_; }
     ~TrayIcon() override;
 
     // Whether the desktop has a tray to show the icon in.
@@ -25,6 +26,8 @@ public Q_SLOTS:
     void setServerRunning(bool running);
     void setStatusText(const QString &text);
     void notify(const QString &message);
+    // A fired alert: a warning balloon (when the tray is shown); the last one is kept for tests.
+    void showAlert(const QString &message);
     // The menu's texts again in the current language.
     void retranslate();
 
@@ -38,6 +41,7 @@ private:
     QMenu *menu_;
     QAction *showHide_, *server_, *status_, *quit_;
     bool windowVisible_ = false;
+    QString lastAlert_;
 };
 
 } // namespace co

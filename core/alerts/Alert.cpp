@@ -6,7 +6,7 @@
 namespace co {
 
 namespace {
-const QStringList kKinds{"price_cross", "stacked_imbalance", "liquidations"};
+const QStringList kKinds{"price_cross", "stacked_imbalance", "liquidations", "divergence"};
 const QStringList kTfs{"1m", "5m", "15m", "30m", "1h"};
 
 QString iso(int64_t ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs); }
@@ -31,6 +31,8 @@ QJsonObject AlertRule::toJson() const
             o.insert("price", price);
     } else if (kind == AlertKind::StackedImbalance) {
         o.insert("rows", rows);
+        o.insert("timeframe", timeframe);
+    } else if (kind == AlertKind::Divergence) {
         o.insert("timeframe", timeframe);
     } else {
         o.insert("usdt", usdt);
@@ -68,6 +70,10 @@ std::optional<AlertRule> AlertRule::fromJson(const QJsonObject &o, QString *erro
         r.timeframe = o["timeframe"].toString();
         if (r.rows < 2 || r.rows > 50)
             return fail("Invalid rows: use an integer from 2 to 50");
+        if (!kTfs.contains(r.timeframe))
+            return fail("Invalid timeframe '" + r.timeframe.left(20) + "': use one of " + kTfs.join(", "));
+    } else if (r.kind == AlertKind::Divergence) {
+        r.timeframe = o["timeframe"].toString("5m");
         if (!kTfs.contains(r.timeframe))
             return fail("Invalid timeframe '" + r.timeframe.left(20) + "': use one of " + kTfs.join(", "));
     } else {

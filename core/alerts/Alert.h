@@ -9,7 +9,7 @@
 
 namespace co {
 
-enum class AlertKind { PriceCross, StackedImbalance, Liquidations };
+enum class AlertKind { PriceCross, StackedImbalance, Liquidations, Divergence };
 
 struct AlertRule {
     int64_t id = 0;
@@ -20,7 +20,7 @@ struct AlertRule {
     QString level;
     double price = 0;
     int rows = 0;      // StackedImbalance: at least this many rows
-    QString timeframe; // StackedImbalance: 1m, 5m, 15m, 30m, 1h
+    QString timeframe; // StackedImbalance, Divergence (alerts/Divergence.h): 1m, 5m, 15m, 30m, 1h
     double usdt = 0;   // Liquidations: at least this notional…
     int64_t windowMs = 0; // …within this window
     QString note;

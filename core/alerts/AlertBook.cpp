@@ -168,7 +168,36 @@ std::optional<AlertEvent> AlertBook::checkTrade(AlertRule &rule, PerRule &st, co
             }
         }
     }
+    if (rule.kind == AlertKind::Divergence) {
+        if (!st.divergence)
+            st.divergence.emplace(timeframeMs(*parseTimeframe(rule.timeframe.toStdString())));
+        const double qty = value(trade.qty) * (trade.takerBuy() ? 1 : -1);
+        const auto d = st.divergence->add(trade.timeMs, price, qty, sessionEnd(rule.symbol.toStdString(), trade.timeMs));
+        if (!d)
+            return std::nullopt;
+        AlertEvent e;
+        e.message = QString("%1 %2 %3 divergence: bar at %4 made a new session %5 %6 (previous %7) with CVD %8 against %9")
+                        .arg(rule.symbol, rule.timeframe, d->bearish ? "bearish" : "bullish", QString::number(d->barOpenMs),
+                             d->bearish ? "high" : "low", QString::number(d->extreme), QString::number(d->previous),
+                             QString::number(d->cvd), QString::number(d->previousCvd));
+        e.detail = QJsonObject{{"side", d->bearish ? "bearish" : "bullish"}, {"barOpenMs", double(d->barOpenMs)},
+                               {"extreme", d->extreme}, {"previousExtreme", d->previous}, {"cvd", d->cvd},
+                               {"previousCvd", d->previousCvd}, {"timeframe", rule.timeframe}};
+        return e;
+    }
     return std::nullopt;
+}
+
+int64_t AlertBook::sessionEnd(const std::string &symbol, int64_t timeMs) const
+{
+    constexpr int64_t kDay = 86'400'000;
+    const SnapshotPtr s = registry_.snapshot(symbol);
+    if (!s || !s->today || timeMs < s->today->startMs)
+        return timeMs - timeMs % kDay + kDay; // no engine day yet: UTC days
+    int64_t end = s->today->endMs;
+    while (timeMs >= end) // the snapshot lags the day's first trades by up to one publish
+        end += kDay;
+    return end;
 }
 
 void AlertBook::fire(AlertRule &rule, AlertEvent e, std::vector<AlertEvent> &out)

@@ -6,6 +6,7 @@
 // store when one is set) and handed to the listeners (servers push it to subscribed clients).
 // Thread-safe: rules are set from server threads while engines evaluate.
 #include "alerts/Alert.h"
+#include "alerts/Divergence.h"
 #include "engine/EngineObserver.h"
 
 #include <QHash>
@@ -55,7 +56,10 @@ private:
         double lastPrice = 0; // PriceCross
         int64_t barOpen = -1; // StackedImbalance: the bar of the last trade
         std::deque<std::pair<int64_t, double>> liqs; // Liquidations: time, notional
+        std::optional<DivergenceTracker> divergence;
     };
+    // The end (UTC ms) of the engine day holding timeMs (UTC midnight when no snapshot covers it).
+    int64_t sessionEnd(const std::string &symbol, int64_t timeMs) const;
     const Levels &levelsOf(const std::string &symbol);
     std::optional<AlertEvent> checkTrade(AlertRule &rule, PerRule &state, const Trade &trade);
     void fire(AlertRule &rule, AlertEvent e, std::vector<AlertEvent> &out);

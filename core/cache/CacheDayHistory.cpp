@@ -177,4 +177,16 @@ void CacheDayHistory::run()
     }
 }
 
+std::vector<std::string> CacheDayHistory::storedDates(const std::string &symbol)
+{
+    CacheReader reader; // per call: a reader belongs to one thread, and callers are server threads
+    QString error;
+    if (!reader.open(o_.path, &error))
+        return {};
+    std::vector<std::string> out;
+    for (const int64_t day : storedDays(reader, o_.engine, symbol))
+        out.push_back(isoDate(day));
+    return out;
+}
+
 } // namespace co

@@ -36,6 +36,7 @@ public:
 
     QueryResult<HistoryDay> day(const HistoryRequest &r) override;
     bool prepare(const HistoryRequest &r, std::function<void()> ready) override;
+    std::vector<std::string> storedDates(const std::string &symbol) override; // own read connection
     uint64_t computed() const noexcept { return computed_; } // rebuilds and look-ups run (tests)
     uint64_t loaded() const noexcept { return loaded_; }     // of which read from a stored record
 

@@ -9,6 +9,7 @@
 #include "storage/CacheReader.h"
 
 #include <algorithm>
+#include <set>
 
 namespace co {
 
@@ -191,6 +192,18 @@ QueryResult<HistoryDay> rebuildDay(CacheReader &db, const EngineConfig &engine, 
     return QueryError{QueryErrorKind::NotInMemory, "nothing stored for " + what + "; " +
                                                        (kept.empty() ? "the cache holds no days of " + r.symbol
                                                                      : "kept: " + kept)};
+}
+
+std::vector<int64_t> storedDays(CacheReader &db, const EngineConfig &engine, const std::string &symbol)
+{
+    const ZoneClock clock(engine.dayZone);
+    std::set<int64_t> days;
+    for (const StoredTradeDay &d : db.tradeDays(symbol))
+        for (int64_t day = clock.localDay(d.firstMs); day <= clock.localDay(d.lastMs); ++day)
+            days.insert(day);
+    for (const int64_t day : db.summaryDays(symbol, clock.id()))
+        days.insert(day);
+    return {days.rbegin(), days.rend()};
 }
 
 } // namespace co

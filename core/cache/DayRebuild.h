@@ -17,5 +17,7 @@ class CacheReader;
 // engine: the server's settings (its dayZone is DAY_TZ). cancel stops a scan early.
 QueryResult<HistoryDay> rebuildDay(CacheReader &db, const EngineConfig &engine, const HistoryRequest &r,
                                    const std::atomic<bool> &cancel);
+// The DAY_TZ days rebuildDay answers for the symbol (stored trades or a day summary), newest first.
+std::vector<int64_t> storedDays(CacheReader &db, const EngineConfig &engine, const std::string &symbol);
 
 } // namespace co

@@ -41,6 +41,9 @@ public:
     // Without blocking: true when day(r) answers at once (ready is never called); false when the
     // work has started, and ready() is called once, from another thread, when day(r) would.
     virtual bool prepare(const HistoryRequest &, std::function<void()> /*ready*/) { return true; }
+    // The days (YYYY-MM-DD, in the server's DAY_TZ) day() can answer for the symbol, newest first:
+    // what completion/complete offers for a date. Cheap enough to call per keystroke.
+    virtual std::vector<std::string> storedDates(const std::string & /*symbol*/) { return {}; }
 };
 
 using HistoryProviderPtr = std::shared_ptr<HistoryProvider>;

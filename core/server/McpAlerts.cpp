@@ -24,11 +24,13 @@ QJsonObject tool(const char *name, const char *title, const QString &description
 QJsonArray McpAlerts::toolDefs()
 {
     QJsonObject kind = prop("string", "price_cross: price crosses a level; stacked_imbalance: a closed bar has a stacked "
-                                      "imbalance of at least rows rows; liquidations: at least usdt liquidated within windowSeconds");
-    kind.insert("enum", QJsonArray{"price_cross", "stacked_imbalance", "liquidations"});
+                                      "imbalance of at least rows rows; liquidations: at least usdt liquidated within windowSeconds; divergence: "
+                                      "a closed timeframe bar makes a new session high (low) while CVD stays at or below (above) "
+                                      "its value at the previous high (low)");
+    kind.insert("enum", QJsonArray{"price_cross", "stacked_imbalance", "liquidations", "divergence"});
     QJsonObject level = prop("string", "price_cross: a named level of get_key_levels, or 'price' with price");
     level.insert("enum", QJsonArray::fromStringList(alertLevelNames()));
-    QJsonObject tf = prop("string", "stacked_imbalance: bar size");
+    QJsonObject tf = prop("string", "stacked_imbalance and divergence: bar size (divergence: default 5m)");
     tf.insert("enum", QJsonArray{"1m", "5m", "15m", "30m", "1h"});
     const QJsonObject set{{"type", "object"},
                           {"properties", QJsonObject{{"symbol", prop("string", "Binance USD-M symbol, e.g. BTCUSDT")},
@@ -48,7 +50,7 @@ QJsonArray McpAlerts::toolDefs()
     return QJsonArray{
         tool("set_alert", "Set an alert",
              "Alerts the user when price crosses a level (dPOC, pdVAH, a naked POC, the session high, … or a price), a "
-             "stacked imbalance forms, or liquidations cluster. Evaluated on every trade; fires once. Fired alerts appear in "
+             "stacked imbalance forms, liquidations cluster, or price and CVD diverge at a new session high/low. Evaluated on every trade; fires once. Fired alerts appear in "
              "list_alerts and the orderflow://alerts resource (subscribe to be notified). Annotates only: cannot trade.",
              set, false),
         tool("list_alerts", "List alerts", "The alert rules (active and fired) and the alerts fired, newest first.", none, false),

@@ -1,5 +1,6 @@
 #include "server/McpFeatures.h"
 
+#include "server/McpApps.h"
 #include "server/Tools.h"
 
 #include <QDateTime>
@@ -133,6 +134,7 @@ McpFeatures::Result McpFeatures::listResources() const
         list.append(QJsonObject{{"uri", "orderflow://alerts"}, {"name", "alerts"}, {"title", "Alerts"},
                                 {"description", "Alert rules and fired alerts; subscribe to be told when one fires"},
                                 {"mimeType", "application/json"}});
+    list.append(McpApps::footprintEntry());
     for (const QString &s : tools_.symbols())
         list.append(QJsonObject{{"uri", "orderflow://" + s + "/snapshot"}, {"name", s + " snapshot"},
                                 {"title", s + " market snapshot"}, {"mimeType", "application/json"}});
@@ -145,6 +147,11 @@ McpFeatures::Result McpFeatures::readResource(const QJsonObject &params) const
         return ApiError{ApiErrorKind::InvalidParams, "Invalid params: uri must be a string like orderflow://BTCUSDT/snapshot"};
     const QString uri = params["uri"].toString();
     const QUrl url(uri);
+    if (url.scheme() == "ui") {
+        if (const auto page = McpApps::read(uri))
+            return compact(QJsonObject{{"contents", QJsonArray{*page}}});
+        return notFound(uri, QString("the one page is ") + McpApps::kFootprintUri);
+    }
     if (url.scheme() != "orderflow")
         return notFound(uri, "use orderflow://{symbol}/snapshot, /key-levels{?date} or /footprint/{timeframe}");
     const QString symbol = url.host().toUpper();
@@ -202,13 +209,8 @@ McpFeatures::Result McpFeatures::complete(const QJsonObject &params) const
         return compact(completion(tools_.symbols(), value));
     if (name == "timeframe")
         return compact(completion(kTfNames, value));
-    if (name == "date") { // recent UTC days, newest first
-        QStringList days;
-        const QDate today = QDateTime::currentDateTimeUtc().date();
-        for (int i = 0; i < 14; ++i)
-            days << today.addDays(-i).toString(Qt::ISODate);
-        return compact(completion(days, value));
-    }
+    if (name == "date") // the days that can be answered, newest first
+        return compact(completion(tools_.dates(params["context"].toObject()["arguments"].toObject()["symbol"].toString()), value));
     return compact(completion({}, value));
 }
 

@@ -2,7 +2,7 @@
 // Resources, prompts and completions of the MCP server (both protocol eras): read-only views of
 // the tools' answers. Resources are templates over the live models (orderflow://{symbol}/…) whose
 // read returns the same JSON as the matching tool; prompts are analysis workflows an assistant can
-// start; completion/complete offers followed symbols, timeframes and recent days.
+// start; completion/complete offers followed symbols, timeframes and the days kept (Tools::dates).
 #include "server/ApiError.h"
 
 #include <QByteArray>

@@ -142,7 +142,8 @@ QByteArray McpModern::discover() const
                                {"_meta", QJsonObject{{"io.modelcontextprotocol/serverInfo", info}}}});
 }
 
-McpModern::Reply McpModern::handle(const QJsonValue &message, const Headers *headers) const
+McpModern::Reply McpModern::handle(const QJsonValue &message, const Headers *headers,
+                                  const std::function<void(const QByteArray &)> &notify) const
 {
     const QJsonObject m = message.toObject();
     const QJsonValue id = m.value("id");
@@ -171,7 +172,7 @@ McpModern::Reply McpModern::handle(const QJsonValue &message, const Headers *hea
             return {200, response(id, wrapResult(method, discover()))};
         if (method == "subscriptions/listen" && mcp_.alerts())
             return listen(id, params);
-        const auto r = mcp_.result(method, params);
+        const auto r = mcp_.result(method, params, notify);
         if (const ApiError *e = std::get_if<ApiError>(&r)) {
             if (e->kind == ApiErrorKind::MethodNotFound) // initialize, ping, logging/setLevel, … are gone
                 return fail({ApiErrorKind::RemovedMethod, e->message + " (protocol " + kVersion + ")"});

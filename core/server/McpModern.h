@@ -12,6 +12,7 @@
 #include <QJsonValue>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace co {
@@ -46,7 +47,8 @@ public:
         QJsonValue subscriptionId = QJsonValue::Undefined;
         bool alerts = false; // the stream wants orderflow://alerts updates
     };
-    Reply handle(const QJsonValue &message, const Headers *headers) const;
+    // notify: where the request's progress notifications go (McpServer::Notify), may be empty.
+    Reply handle(const QJsonValue &message, const Headers *headers, const std::function<void(const QByteArray &)> &notify = {}) const;
 
 private:
     // The request's checks in the order of the reference server: version header, _meta keys,

@@ -163,7 +163,7 @@ QByteArray McpServer::errorBody(const ApiError &e)
     return QJsonDocument(rpcErrorResponse(QJsonValue::Null, e)).toJson(QJsonDocument::Compact);
 }
 
-QList<QByteArray> McpServer::dispatch(const Body &body, McpSession &session) const
+QList<QByteArray> McpServer::dispatch(const Body &body, McpSession &session, const Notify &notify) const
 {
     QList<QByteArray> out;
     qsizetype total = 0;
@@ -176,7 +176,7 @@ QList<QByteArray> McpServer::dispatch(const Body &body, McpSession &session) con
                                                    .arg(limits_.maxAnswerBytes)});
             continue;
         }
-        if (auto r = handle(m, session)) {
+        if (auto r = handle(m, session, notify)) {
             total += r->size();
             out << *r;
         }
@@ -184,7 +184,7 @@ QList<QByteArray> McpServer::dispatch(const Body &body, McpSession &session) con
     return out;
 }
 
-std::optional<QByteArray> McpServer::handle(const QJsonValue &message, McpSession &session) const
+std::optional<QByteArray> McpServer::handle(const QJsonValue &message, McpSession &session, const Notify &notify) const
 {
     const Kind kind = classify(message);
     if (kind == Kind::Invalid)
@@ -224,7 +224,7 @@ std::optional<QByteArray> McpServer::handle(const QJsonValue &message, McpSessio
             session.alertsSubscribed = method == "resources/subscribe";
             return resultResponse(id, QByteArray("{}"));
         }
-        const auto r = result(method, m.value("params"));
+        const auto r = result(method, m.value("params"), notify);
         if (const ApiError *e = std::get_if<ApiError>(&r))
             return errorResponse(id, *e);
         return resultResponse(id, std::get<QByteArray>(r));
@@ -235,12 +235,12 @@ std::optional<QByteArray> McpServer::handle(const QJsonValue &message, McpSessio
     }
 }
 
-std::variant<QByteArray, ApiError> McpServer::result(const QString &method, const QJsonValue &params) const
+std::variant<QByteArray, ApiError> McpServer::result(const QString &method, const QJsonValue &params, const Notify &notify) const
 {
     if (method == "tools/list") // a cursor is ignored: one page
         return toolsList_;
     if (method == "tools/call")
-        return callTool(params);
+        return callTool(params, notify);
     if (alerts_ && method == "resources/read" && params.toObject()["uri"].toString() == McpAlerts::kUri) {
         const QJsonObject c{{"uri", McpAlerts::kUri}, {"mimeType", "application/json"},
                             {"text", QString::fromUtf8(compact(McpAlerts::state(*alerts_)))}};
@@ -297,7 +297,7 @@ QJsonObject McpServer::initialize(const QJsonObject &params, McpSession &session
                        {"instructions", instructions()}};
 }
 
-bool McpServer::prepare(const Body &body, const std::function<std::function<void()>()> &waitOne) const
+bool McpServer::prepare(const Body &body, const std::function<std::function<void()>()> &waitOne, const Notify &notify) const
 {
     bool waits = false;
     for (const QJsonValue &m : body.messages) {
@@ -305,12 +305,14 @@ bool McpServer::prepare(const Body &body, const std::function<std::function<void
         if (o["method"].toString() != "tools/call" || !o["params"].isObject())
             continue;
         const QJsonObject p = o["params"].toObject();
-        waits = tools_.prepare(p["name"].toString(), p["arguments"].toObject(), waitOne) || waits;
+        const auto progress = ProgressReporter::forRequest(p, notify);
+        waits = tools_.prepare(p["name"].toString(), p["arguments"].toObject(), waitOne,
+                               progress ? progress->callback() : ToolProgress{}) || waits;
     }
     return waits;
 }
 
-std::variant<QByteArray, ApiError> McpServer::callTool(const QJsonValue &params) const
+std::variant<QByteArray, ApiError> McpServer::callTool(const QJsonValue &params, const Notify &notify) const
 {
     auto invalid = [](const char *why) { return ApiError{ApiErrorKind::InvalidParams, QString("Invalid params: ") + why}; };
     if (!params.isObject())
@@ -328,14 +330,25 @@ std::variant<QByteArray, ApiError> McpServer::callTool(const QJsonValue &params)
         const QByteArray text = compact(std::get<QJsonObject>(r));
         return R"({"content":[{"type":"text","text":)" + stringLiteral(text) + R"(}],"structuredContent":)" + text + '}';
     }
-    const auto result = tools_.call(p["name"].toString(), p["arguments"].toObject());
+    const auto progress = ProgressReporter::forRequest(p, notify);
+    const auto result = tools_.call(p["name"].toString(), p["arguments"].toObject(), progress ? progress->callback() : ToolProgress{});
+    if (progress)
+        progress->close(); // the answer follows: no report of this request after it
     if (const ApiError *e = std::get_if<ApiError>(&result)) {
         if (!isToolError(e->kind))
             return *e;
         return compact(QJsonObject{{"content", QJsonArray{textContent(e->message)}}, {"isError", true}});
     }
+    const ToolOutput &output = std::get<ToolOutput>(result);
+    if (!output.pictures.isEmpty()) { // format "png": the pictures first, then the same JSON as always
+        QByteArray r = R"({"content":[)";
+        for (const QByteArray &png : output.pictures)
+            if (!png.isEmpty())
+                r += R"({"type":"image","mimeType":"image/png","data":")" + png.toBase64() + R"("},)";
+        return r + R"({"type":"text","text":)" + stringLiteral(output.text) + R"(}],"structuredContent":)" + output.text + '}';
+    }
     // The answer is encoded once: the same text is the text content and the structured content.
-    const QByteArray &text = std::get<ToolOutput>(result).text;
+    const QByteArray &text = output.text;
     if (auto it = encoded_.constFind(text.constData()); it != encoded_.constEnd() && it->first.size() == text.size())
         return it->second;
     QByteArray r = R"({"content":[{"type":"text","text":)" + stringLiteral(text) + R"(}],"structuredContent":)" + text + '}';

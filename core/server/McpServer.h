@@ -5,6 +5,7 @@
 #include "server/ApiError.h"
 #include "server/McpFeatures.h"
 #include "server/HttpLimits.h"
+#include "server/ToolProgress.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -52,19 +53,23 @@ public:
     Body parseBody(const QByteArray &bytes) const { return parse(bytes, limits_.maxBatch); }
     const HttpLimits &limits() const { return limits_; }
 
+    // Where a transport sends the notifications of a request while it runs (progress): one
+    // compact JSON message per call, from any thread. Empty: the transport sends none.
+    using Notify = ProgressReporter::Sink;
     // Answers in order, each one compact JSON message; notifications and client responses get none.
     // Once the answers pass MAX_ANSWER_BYTES, the remaining requests get AnswerTooLarge errors.
-    QList<QByteArray> dispatch(const Body &body, McpSession &session) const;
-    std::optional<QByteArray> handle(const QJsonValue &message, McpSession &session) const;
-    // Tools::prepare for every tools/call of the body: true when a call would still wait.
-    bool prepare(const Body &body, const std::function<std::function<void()>()> &waitOne) const;
+    QList<QByteArray> dispatch(const Body &body, McpSession &session, const Notify &notify = {}) const;
+    std::optional<QByteArray> handle(const QJsonValue &message, McpSession &session, const Notify &notify = {}) const;
+    // Tools::prepare for every tools/call of the body: true when a call would still wait. Progress
+    // of a waiting call with a progressToken goes to notify.
+    bool prepare(const Body &body, const std::function<std::function<void()>()> &waitOne, const Notify &notify = {}) const;
 
     // {"jsonrpc":"2.0","id":null,"error":…} for a refused body.
     static QByteArray errorBody(const ApiError &e);
 
     // The methods both eras share (tools, resources, prompts, completion): the encoded "result",
     // or the JSON-RPC error (MethodNotFound for a method outside that set).
-    std::variant<QByteArray, ApiError> result(const QString &method, const QJsonValue &params) const;
+    std::variant<QByteArray, ApiError> result(const QString &method, const QJsonValue &params, const Notify &notify = {}) const;
     QJsonObject capabilities() const;
     // Alerts (optional): the alert tools, orderflow://alerts and its subscriptions. Before use.
     void setAlerts(AlertBook *book);
@@ -75,7 +80,7 @@ public:
 private:
     QJsonObject initialize(const QJsonObject &params, McpSession &session) const;
     // The tools/call "result" as JSON text, or the JSON-RPC error (-32602 unknown tool / malformed params).
-    std::variant<QByteArray, ApiError> callTool(const QJsonValue &params) const;
+    std::variant<QByteArray, ApiError> callTool(const QJsonValue &params, const Notify &notify) const;
 
     const Tools &tools_;
     McpFeatures features_; // resources, prompts, completions

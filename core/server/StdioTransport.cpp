@@ -1,5 +1,7 @@
 #include "server/StdioTransport.h"
 
+#include "alerts/AlertBook.h"
+#include "server/McpAlerts.h"
 #include "server/McpModern.h"
 
 #include <QPointer>
@@ -26,7 +28,58 @@ bool StdioTransport::guardStdout()
     return true;
 }
 
-StdioTransport::StdioTransport(const McpServer &mcp, QObject *parent) : QObject(parent), mcp_(mcp) {}
+namespace {
+const int kNotice = int(McpServer::logLevels().indexOf("notice"));
+
+void writeFd(const QByteArray &line)
+{
+    QByteArray data = line + '\n';
+    const char *p = data.constData();
+    qsizetype left = data.size();
+    while (left > 0) {
+        const ssize_t n = ::write(g_protoFd, p, size_t(left));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return; // the client is gone; EOF on stdin follows
+        p += n;
+        left -= n;
+    }
+}
+} // namespace
+
+StdioTransport::StdioTransport(const McpServer &mcp, QObject *parent) : QObject(parent), mcp_(mcp), out_(writeFd)
+{
+    if (AlertBook *book = mcp_.alerts()) {
+        QPointer<StdioTransport> self(this);
+        listener_ = book->addListener([self](const AlertEvent &e) {
+            // An engine thread: lines are written in order on the transport's thread.
+            QMetaObject::invokeMethod(self.data(), [self, e] { if (self) self->push(e); }, Qt::QueuedConnection);
+        });
+    }
+}
+
+StdioTransport::~StdioTransport()
+{
+    if (listener_)
+        mcp_.alerts()->removeListener(listener_);
+}
+
+void StdioTransport::setOutput(std::function<void(const QByteArray &)> out)
+{
+    std::lock_guard lock(outMutex_);
+    out_ = std::move(out);
+}
+
+void StdioTransport::push(const AlertEvent &e)
+{
+    if (session_.alertsSubscribed)
+        write(McpAlerts::notification(e));
+    if (session_.logLevel >= 0 && session_.logLevel <= kNotice) // an alert is a notice
+        write(McpAlerts::logMessage(e));
+    for (const QJsonValue &id : std::as_const(listens_))
+        write(McpAlerts::notification(e, id));
+}
 
 void StdioTransport::start()
 {
@@ -56,28 +109,40 @@ QList<QByteArray> StdioTransport::handleLine(const QByteArray &raw)
     const McpServer::Body body = McpServer::parse(line);
     if (body.error)
         return {McpServer::errorBody(*body.error)};
+    const QJsonObject first = body.messages.first().toObject();
+    // 2026-07-28: a listen stream ends when the client cancels its request.
+    if (!body.batch && first["method"].toString() == "notifications/cancelled")
+        listens_.removeIf([&](const QJsonValue &id) { return id == first["params"].toObject().value("requestId"); });
+    // Progress of a call that waits (a stored day rebuilt) is written at once, from whatever
+    // thread reports it, until the line's answers are ready (nothing of a request after its answer).
+    auto open = std::make_shared<bool>(true); // guarded by outMutex_
+    const McpServer::Notify notify = [this, open](const QByteArray &l) {
+        std::lock_guard lock(outMutex_);
+        if (*open && out_)
+            out_(l);
+    };
+    mcp_.prepare(body, [] { return std::function<void()>([] {}); }, notify); // starts the rebuild, says so
+    QList<QByteArray> answers;
     // 2026-07-28 requests (version in _meta, server/discover) are stateless; no headers to compare.
     if (!body.batch && McpModern::claims(body.messages.first(), {})) {
-        const McpModern::Reply reply = McpModern(mcp_).handle(body.messages.first(), nullptr);
-        return reply.body.isEmpty() ? QList<QByteArray>{} : QList<QByteArray>{reply.body};
+        const McpModern::Reply reply = McpModern(mcp_).handle(body.messages.first(), nullptr, notify);
+        if (reply.stream && reply.alerts) // subscriptions/listen: the acknowledgement, then alerts
+            listens_ << reply.subscriptionId;
+        if (!reply.body.isEmpty())
+            answers << reply.body;
+    } else {
+        answers = mcp_.dispatch(body, session_, notify); // a batch's answers go out one per line
     }
-    return mcp_.dispatch(body, session_); // a batch's answers go out one per line
+    std::lock_guard lock(outMutex_);
+    *open = false;
+    return answers;
 }
 
 void StdioTransport::write(const QByteArray &line)
 {
-    QByteArray data = line + '\n';
-    const char *p = data.constData();
-    qsizetype left = data.size();
-    while (left > 0) {
-        const ssize_t n = ::write(g_protoFd, p, size_t(left));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return; // the client is gone; EOF on stdin follows
-        p += n;
-        left -= n;
-    }
+    std::lock_guard lock(outMutex_);
+    if (out_)
+        out_(line);
 }
 
 } // namespace co

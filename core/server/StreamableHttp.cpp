@@ -5,6 +5,7 @@
 #include "server/HttpGuard.h"
 #include "server/HttpReply.h"
 #include "server/McpModern.h"
+#include "server/ProgressStream.h"
 
 #include <QDateTime>
 
@@ -73,15 +74,16 @@ void StreamableHttp::post(const HttpRequest &req, HttpResponder &r)
                                         "; supported: " + McpServer::supportedVersions().join(", ")});
     }
 
+    const auto progress = ProgressStream::forPost(body, req.value("Accept"), r, id);
     if (deferred_ && deferred_->defer(
-                         r, [&](const Tools::WaitOne &waitOne) { return mcp_.prepare(body, waitOne); },
-                         [this, body, id](HttpResponder &later) { answer(body, id, std::nullopt, later); }))
+                         r, [&](const Tools::WaitOne &waitOne) { return mcp_.prepare(body, waitOne, ProgressStream::notify(progress)); },
+                         [this, body, id, progress](HttpResponder &later) { answer(body, id, std::nullopt, later, progress); }))
         return;
     answer(body, id, session, r);
 }
 
 void StreamableHttp::answer(const McpServer::Body &body, const QByteArray &id, std::optional<McpSession> session,
-                            HttpResponder &r)
+                            HttpResponder &r, const std::shared_ptr<ProgressStream> &progress)
 {
     if (!session) { // a deferred answer: the session as it is now
         session = sessions_.find(id, nowMs());
@@ -95,14 +97,19 @@ void StreamableHttp::answer(const McpServer::Body &body, const QByteArray &id, s
         sessions_.update(id, *session);
     if (replies.isEmpty())
         return sendReply(r, 202, {}, {}, {{kSessionHeader, id}});
+    if (progress && progress->finish(r, replies.first()))
+        return;
     sendJson(r, 200, body.batch ? '[' + replies.join(',') + ']' : replies.first(), {{kSessionHeader, id}});
 }
 
 void StreamableHttp::modern(const HttpRequest &req, const McpServer::Body &body, HttpResponder &r)
 {
     McpModern::Headers h{req.value("MCP-Protocol-Version"), req.value("Mcp-Method"), req.value("Mcp-Name")};
-    auto finish = [this, message = body.messages.first(), h](HttpResponder &out) {
+    const auto progress = ProgressStream::forPost(body, req.value("Accept"), r, {});
+    auto finish = [this, message = body.messages.first(), h, progress](HttpResponder &out) {
         const McpModern::Reply reply = McpModern(mcp_).handle(message, &h);
+        if (progress && !reply.body.isEmpty() && progress->finish(out, reply.body)) // errors too, once streaming
+            return;
         if (reply.stream && streams_)
             return streams_->open(std::move(out), AlertStreams::Kind::Listen, reply.alerts ? "alerts" : "",
                                   reply.subscriptionId, reply.body);
@@ -111,7 +118,8 @@ void StreamableHttp::modern(const HttpRequest &req, const McpServer::Body &body,
         sendJson(out, reply.status, reply.body);
     };
     if (deferred_ && deferred_->defer(
-                         r, [&](const Tools::WaitOne &waitOne) { return mcp_.prepare(body, waitOne); }, finish))
+                         r, [&](const Tools::WaitOne &waitOne) { return mcp_.prepare(body, waitOne, ProgressStream::notify(progress)); },
+                         finish))
         return;
     finish(r);
 }

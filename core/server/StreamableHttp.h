@@ -6,12 +6,14 @@
 #include "server/McpSessions.h"
 #include "server/HttpConnection.h"
 
+#include <memory>
 #include <optional>
 
 namespace co {
 
 class DeferredReplies;
 class AlertStreams;
+class ProgressStream;
 
 class StreamableHttp {
 public:
@@ -33,8 +35,9 @@ private:
     // A 2026-07-28 request (McpModern): no session.
     void modern(const HttpRequest &req, const McpServer::Body &body, HttpResponder &r);
     // session: as found by post(); nullopt: look it up again (a deferred answer).
+    // progress: the SSE stream a waiting call's progress went to, if any (ProgressStream).
     void answer(const McpServer::Body &body, const QByteArray &id, std::optional<McpSession> session,
-                HttpResponder &r);
+                HttpResponder &r, const std::shared_ptr<ProgressStream> &progress = {});
 
     const McpServer &mcp_;
     McpSessions &sessions_;

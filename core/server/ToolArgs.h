@@ -6,6 +6,7 @@
 #include "indicators/Footprint.h"
 #include "server/ApiError.h"
 #include "engine/HistoryProvider.h"
+#include "server/ToolProgress.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -19,6 +20,8 @@ struct ToolContext {
     QStringList symbols; // configured (SYMBOLS)
     int64_t wallMs = 0;  // wall clock of the call
     HistoryProvider *history = nullptr; // days the engines do not hold; may be null
+    ToolProgress progress;              // empty unless the client asked (server/ToolProgress.h)
+    QList<QByteArray> *pictures = nullptr; // format "png": the tool's PNGs (server/ToolImages.h)
 };
 
 class ToolArgs {

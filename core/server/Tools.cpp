@@ -1,9 +1,14 @@
 #include "server/Tools.h"
 
 #include "server/ToolArgs.h"
+#include "engine/DayBook.h"
+#include "model/Time.h"
 
+#include <QDate>
 #include <QDateTime>
 #include <QJsonDocument>
+
+#include <set>
 
 namespace co {
 
@@ -59,6 +64,8 @@ QJsonArray Tools::list() const
                       {"annotations", QJsonObject{{"readOnlyHint", true}, {"openWorldHint", false}}}};
         if (!d.outputSchema.isEmpty())
             t.insert("outputSchema", d.outputSchema);
+        if (!d.meta.isEmpty())
+            t.insert("_meta", d.meta);
         a.append(t);
     }
     return a;
@@ -72,7 +79,8 @@ const ToolDef *Tools::find(const QString &name) const
     return nullptr;
 }
 
-std::variant<ToolOutput, ApiError> Tools::call(const QString &name, const QJsonObject &arguments) const
+std::variant<ToolOutput, ApiError> Tools::call(const QString &name, const QJsonObject &arguments,
+                                               const ToolProgress &progress) const
 {
     const ToolDef *def = find(name);
     if (!def)
@@ -84,7 +92,7 @@ std::variant<ToolOutput, ApiError> Tools::call(const QString &name, const QJsonO
     if (auto it = answers_.constFind(key);
         it != answers_.constEnd() && it->version == version && wallMs - it->wallMs <= kReuseMs && wallMs >= it->wallMs)
         return it->result;
-    auto result = run(*def, arguments, wallMs);
+    auto result = run(*def, arguments, wallMs, progress);
     // Only answers of the current version within kReuseMs can be served: drop the rest.
     if (version != answersVersion_) {
         answers_.clear();
@@ -98,12 +106,13 @@ std::variant<ToolOutput, ApiError> Tools::call(const QString &name, const QJsonO
     return result;
 }
 
-std::variant<ToolOutput, ApiError> Tools::run(const ToolDef &def, const QJsonObject &arguments, int64_t wallMs) const
+std::variant<ToolOutput, ApiError> Tools::run(const ToolDef &def, const QJsonObject &arguments, int64_t wallMs,
+                                              const ToolProgress &progress) const
 {
     try {
-        const ToolContext ctx{registry_, symbols_, wallMs, history_.get()};
-        const ToolArgs args(def.name, arguments, def.inputSchema, ctx);
         ToolOutput out;
+        const ToolContext ctx{registry_, symbols_, wallMs, history_.get(), progress, &out.pictures};
+        const ToolArgs args(def.name, arguments, def.inputSchema, ctx);
         out.structured = def.run(args);
         out.text = compact(out.structured);
         capSize(def, out);
@@ -113,22 +122,50 @@ std::variant<ToolOutput, ApiError> Tools::run(const ToolDef &def, const QJsonObj
     }
 }
 
-bool Tools::prepare(const QString &name, const QJsonObject &arguments, const WaitOne &waitOne) const
+QStringList Tools::dates(const QString &symbol) const
+{
+    QStringList names = symbols();
+    if (names.contains(symbol.toUpper()))
+        names = {symbol.toUpper()};
+    std::set<QString> days;
+    for (const QString &name : names) {
+        if (const SnapshotPtr s = registry_.snapshot(name.toStdString()))
+            for (const auto &day : {s->today, s->prior})
+                if (day && day->totals.trades > 0)
+                    days.insert(QString::fromStdString(isoDate(day->day)));
+        if (history_)
+            for (const std::string &d : history_->storedDates(name.toStdString()))
+                days.insert(QString::fromStdString(d));
+    }
+    return QStringList(days.rbegin(), days.rend());
+}
+
+bool Tools::prepare(const QString &name, const QJsonObject &arguments, const WaitOne &waitOne,
+                    const ToolProgress &progress) const
 {
     const ToolDef *def = find(name);
     if (!def || !def->history || !history_)
         return false;
     try {
-        const ToolContext ctx{registry_, symbols_, QDateTime::currentMSecsSinceEpoch(), history_.get()};
+        const ToolContext ctx{registry_, symbols_, QDateTime::currentMSecsSinceEpoch(), history_.get(), {}, nullptr};
         const ToolArgs args(def->name, arguments, def->inputSchema, ctx);
         const std::optional<HistoryRequest> r = def->history(args);
         if (!r)
             return false;
         std::function<void()> ready = waitOne();
-        if (history_->prepare(*r, ready)) {
+        const QString day = QString::fromStdString(r->symbol) + " " + QDate(1970, 1, 1).addDays(r->day).toString(Qt::ISODate) +
+                            " (" + QString::fromStdString(r->zoneId) + ")";
+        auto done = [ready, progress, day] {
+            if (progress) // before the answer is released: nothing of the request follows it
+                progress(1, 1, "rebuilt " + day);
+            ready();
+        };
+        if (history_->prepare(*r, done)) {
             ready();
             return false;
         }
+        if (progress) // dropped when the rebuild already finished (progress must grow)
+            progress(0, 1, "rebuilding " + day + " from the cache");
         return true;
     } catch (const ApiError &) {
         return false; // call() reports it

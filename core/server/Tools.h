@@ -5,6 +5,7 @@
 #include "engine/EngineRegistry.h"
 #include "server/ApiError.h"
 #include "engine/HistoryProvider.h"
+#include "server/ToolProgress.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -31,11 +32,13 @@ struct ToolDef {
     QString cutKey;
     bool newestFirst = false;
     QString cutHint;
+    QJsonObject meta; // the tool's _meta in tools/list (an MCP App page: McpApps::toolMeta)
 };
 
 struct ToolOutput {
     QJsonObject structured;
-    QByteArray text; // the same object, compact JSON
+    QByteArray text;    // the same object, compact JSON
+    QList<QByteArray> pictures; // PNGs (format "png"): image content blocks before the text
 };
 
 class Tools {
@@ -57,20 +60,28 @@ public:
                 out << QString::fromStdString(s);
         return out;
     }
+    // The days a date argument can name for the symbol (all followed symbols when empty or
+    // unknown), newest first: the engines' today and prior day, and the HistoryProvider's days.
+    QStringList dates(const QString &symbol) const;
     // Unknown tool → InvalidParams; bad arguments and missing data → tool-level ApiError.
     // The same call on unchanged snapshots within kReuseMs gets the answer already encoded.
-    std::variant<ToolOutput, ApiError> call(const QString &name, const QJsonObject &arguments) const;
+    // progress: the call's ToolProgress (may be empty), handed to the tool in its context.
+    std::variant<ToolOutput, ApiError> call(const QString &name, const QJsonObject &arguments,
+                                            const ToolProgress &progress = {}) const;
     // Before call(), without blocking: starts the work the call would wait for (a day rebuilt from
     // the cache). waitOne() gives a callback that is called exactly once, perhaps from another
-    // thread, once call() will not wait. True when something is still running.
+    // thread, once call() will not wait. True when something is still running; then progress
+    // (if given) hears 0 when the rebuild starts and 1 of 1 just before the callback.
     using WaitOne = std::function<std::function<void()>()>;
-    bool prepare(const QString &name, const QJsonObject &arguments, const WaitOne &waitOne) const;
+    bool prepare(const QString &name, const QJsonObject &arguments, const WaitOne &waitOne,
+                 const ToolProgress &progress = {}) const;
 
     // Answers are reused for at most this long (live answers hold ages and lags against now).
     static constexpr int64_t kReuseMs = 100;
 
 private:
-    std::variant<ToolOutput, ApiError> run(const ToolDef &def, const QJsonObject &arguments, int64_t wallMs) const;
+    std::variant<ToolOutput, ApiError> run(const ToolDef &def, const QJsonObject &arguments, int64_t wallMs,
+                                           const ToolProgress &progress) const;
 
     struct Answer {
         uint64_t version = 0;

@@ -7,8 +7,10 @@
 #include "server/ProfileArgs.h"
 #include "server/RowSizeArgs.h"
 #include "server/ToolArgs.h"
+#include "server/ToolImages.h"
 #include "server/ToolResult.h"
 #include "server/ToolSchema.h"
+#include "server/McpApps.h"
 #include "server/Tools.h"
 
 #include <QJsonArray>
@@ -54,7 +56,8 @@ ToolDef footprintTool()
                                       {"description", "nextCursor of the previous page: the bars before it (as endTime)"}}},
                {"includeBigTrades", includeBigTradesSchema()},
                {"includeEvents", includeEventsSchema()},
-               {"valueAreaPercent", valueAreaPercentSchema()}},
+               {"valueAreaPercent", valueAreaPercentSchema()},
+               {"format", formatSchema()}},
               {"symbol", "timeframe"});
     d.outputSchema = output({{"symbol", typed("string")},
                              {"timeframe", typed("string")},
@@ -100,9 +103,13 @@ ToolDef footprintTool()
         addRowSize(out, rs, q.grouping, s->symbol.tickSize);
         addValueArea(out, a);
         addDayWarnings(out, ds.warnings);
+        if (pngWanted(a) && !range.bars.empty()) // every row of the bars, as the Footprint view draws them
+            a.context().pictures->append(toolImages()->footprint(*s, q.timeframe, q.grouping, range.bars.front().openTime,
+                                                                 range.bars.back().openTime + timeframeMs(q.timeframe)));
         return out;
     };
     d.history = storedDayRequest;
+    d.meta = McpApps::toolMeta(McpApps::kFootprintUri); // hosts that show apps draw the answer
     return d;
 }
 

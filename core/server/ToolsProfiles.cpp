@@ -7,6 +7,7 @@
 #include "server/ProfileArgs.h"
 #include "server/RowSizeArgs.h"
 #include "server/ToolArgs.h"
+#include "server/ToolImages.h"
 #include "server/ToolSchema.h"
 #include "server/Tools.h"
 
@@ -152,7 +153,8 @@ ToolDef sessionProfileTool()
                                                                 {"description", "add [price, volume, sellVolume, buyVolume] rows"}}},
                            {"maxProfileLevels", integer(1, 2000, 400, "rows per session with includeProfileLevels")},
                            {"valueAreaPercent", valueAreaPercentSchema()},
-                           {"interval", sessionIntervalSchema()}},
+                           {"interval", sessionIntervalSchema()},
+                           {"format", formatSchema()}},
                           {"symbol"});
     d.outputSchema = output({{"symbol", typed("string")},
                              {"date", typed("string")},
@@ -186,6 +188,13 @@ ToolDef sessionProfileTool()
                 p.insert("intervals", sessionIntervals(*s, *v, *parseTimeframe(interval->toStdString())));
             out.append(p);
         }
+        if (pngWanted(a)) // one picture per session, all within the budget
+            for (const SessionView *v : chosen) {
+                const SessionProfile p = sessionProfile(*s, *v, k, true, a.nowFor(*s));
+                const ProfilePicture pic{QString::fromStdString(p.name + " " + isoDate(day.day->day) + " " + p.start + "–" + p.end),
+                                         p.rows, k, false, p.poc, p.vah, p.val};
+                a.context().pictures->append(toolImages()->profile(*s, pic, ToolImages::kMaxBytes / qsizetype(chosen.size())));
+            }
         QJsonObject o{{"symbol", a.symbol()}, {"date", QString::fromStdString(isoDate(day.day->day))}, {"sessions", out}};
         addRowSize(o, rs, k, s->symbol.tickSize);
         addValueArea(o, a);
@@ -222,7 +231,8 @@ ToolDef tpoProfileTool()
                                                          {"description", "add [price, letters, volume] rows, highest first"}}},
                            {"maxLevels", integer(1, 2000, 240, "rows with includeLevels")},
                            {"valueAreaPercent", valueAreaPercentSchema()},
-                           {"singlePrintsMode", singlePrintsModeSchema()}},
+                           {"singlePrintsMode", singlePrintsModeSchema()},
+                           {"format", formatSchema()}},
                           {"symbol"});
     d.outputSchema = output({{"symbol", typed("string")},
                              {"date", typed("string")},
@@ -264,6 +274,13 @@ ToolDef tpoProfileTool()
         if (a.string("singlePrintsMode") == QLatin1String("full"))
             out.insert("singlePrintLevels", singlePrintPrices(tpo, o.ticksPerRow, s->symbol.tickSize));
         addValueArea(out, a);
+        if (pngWanted(a)) { // TPO counts per row, with the TPO POC and value area
+            o.levels = true;
+            const TpoProfile t = tpoProfile(*s, from, to, o);
+            const ProfilePicture pic{"TPO " + name + " " + QString::fromStdString(isoDate(day.day->day)), t.rows,
+                                     o.ticksPerRow, true, t.tpoPoc, t.tpoVah, t.tpoVal};
+            a.context().pictures->append(toolImages()->profile(*s, pic, ToolImages::kMaxBytes));
+        }
         out.insert("symbol", a.symbol());
         out.insert("date", QString::fromStdString(isoDate(day.day->day)));
         out.insert("session", name);

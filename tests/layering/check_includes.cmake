@@ -1,5 +1,5 @@
 # Enforces the allowed includes of docs/architecture.md: each library folder may include only the
-# folders listed here (dependencies point down), and no core code includes a widget header (views
+# folders listed here (dependencies point down), and no core or render code includes a widget header (views
 # depend on core, never the reverse). Run: cmake -DSRC=<repo> -P check_includes.cmake
 cmake_minimum_required(VERSION 3.25)
 set(allowed_worker     "worker")
@@ -13,10 +13,11 @@ set(allowed_storage    "worker;model;storage")
 set(allowed_alerts     "worker;model;indicators;engine;storage;alerts")
 set(allowed_server     "worker;model;indicators;engine;alerts;server")
 set(allowed_cache      "worker;model;indicators;archive;engine;pipeline;storage;cache")
-set(allowed_views      "worker;model;indicators;engine;views")
-set(allowed_app        "worker;model;indicators;binance;archive;engine;pipeline;storage;cache;alerts;server;views;app")
+set(allowed_render     "worker;model;indicators;engine;render")
+set(allowed_views      "worker;model;indicators;engine;alerts;render;views")
+set(allowed_app        "worker;model;indicators;binance;archive;engine;pipeline;storage;cache;alerts;server;render;views;app")
 set(core_libs "worker;model;indicators;binance;archive;engine;pipeline;storage;cache;alerts;server")
-set(project_dirs "${core_libs};views;app")
+set(project_dirs "${core_libs};render;views;app")
 set(widget_headers "QtWidgets|QtCharts|QWidget|QApplication|QMainWindow|QDialog|QLabel|QPushButton|QSystemTrayIcon|QMenu|QAction|QGraphicsView|QChart")
 
 set(errors "")
@@ -44,6 +45,8 @@ foreach(folder ${project_dirs})
       endif()
       if(folder IN_LIST core_libs AND line MATCHES "<(${widget_headers})[>/]")
         string(APPEND errors "${f}: core code includes a widget header (${line})\n")
+      elseif(folder STREQUAL "render" AND line MATCHES "<(${widget_headers})[>/]")
+        string(APPEND errors "${f}: render (QtGui only) includes a widget header (${line})\n")
       endif()
     endforeach()
   endforeach()

@@ -6,7 +6,7 @@ import { LAST_EVENT_MS, LIQUIDATIONS, MARK, bookSamples, close, expected } from 
 export const TOOLS = ['get_market_snapshot', 'get_key_levels', 'get_footprint', 'get_orderflow_metrics',
   'get_orderbook_depth_delta', 'stream_liquidations', 'scan_market', 'get_swing_liquidity', 'get_market_structure',
   'get_open_interest', 'get_footprint_statistics', 'get_session_profile', 'get_tpo_profile'];
-// The HTTP server also has the alert tools (the stdio server has no alert book).
+// Both servers (HTTP and stdio) also have the alert tools.
 export const HTTP_TOOLS = [...TOOLS, 'set_alert', 'list_alerts', 'delete_alert'];
 
 export async function checkAllTools(c) {

@@ -30,7 +30,7 @@ describe('MCP Inspector CLI', { skip: skipReason() || false }, () => {
     const envArgs = ['XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'CACHE_DB_PATH', 'QT_QPA_PLATFORM'].flatMap(k => ['-e', `${k}=${box.env[k]}`]);
     const stdio = inspector([...envArgs, BIN, '--stdio', ...box.replayArgs, '--method', 'tools/list'], box.env);
     assert.equal(stdio.code, 0, stdio.err);
-    assert.equal(stdio.json().tools.length, TOOLS.length);
+    assert.equal(stdio.json().tools.length, HTTP_TOOLS.length);
     box.cleanup();
   });
 

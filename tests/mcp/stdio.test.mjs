@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { BIN, LAST_EVENT_MS, sandbox, skipReason } from './helpers.mjs';
-import { TOOLS, checkAllTools } from './checks.mjs';
+import { HTTP_TOOLS, checkAllTools } from './checks.mjs';
 
 // Replay runs in the background after start-up: wait until its last event is in the snapshot.
 async function waitForReplay(c) {
@@ -25,7 +25,7 @@ describe('stdio transport', { skip: skipReason() || false }, () => {
     const c = new Client({ name: 'stdio-e2e', version: '1' });
     await c.connect(t);
     const { tools } = await c.listTools();
-    assert.equal(tools.length, TOOLS.length);
+    assert.equal(tools.length, HTTP_TOOLS.length);
     await waitForReplay(c);
     await checkAllTools(c);
     await assert.rejects(c.callTool({ name: 'nope', arguments: {} }), /-32602/);
@@ -50,7 +50,7 @@ describe('stdio transport', { skip: skipReason() || false }, () => {
     const got = out.trimEnd().split('\n').map(l => JSON.parse(l));
     assert.deepEqual(got.map(m => m.id), [1, 2, null]);
     assert.equal(got[0].result.protocolVersion, '2025-11-25');
-    assert.equal(got[1].result.tools.length, TOOLS.length);
+    assert.equal(got[1].result.tools.length, HTTP_TOOLS.length);
     assert.equal(got[2].error.code, -32700);
     box.cleanup();
   });

@@ -1,4 +1,4 @@
-#include "views/NumberGlyphs.h"
+#include "render/NumberGlyphs.h"
 
 #include <QPainter>
 #include <QVarLengthArray>

@@ -1,8 +1,8 @@
-#include "views/FootprintPainter.h"
+#include "render/FootprintPainter.h"
 
-#include "views/Format.h"
-#include "views/NumberGlyphs.h"
-#include "views/Theme.h"
+#include "render/Format.h"
+#include "render/NumberGlyphs.h"
+#include "render/Theme.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>

@@ -1,7 +1,7 @@
-#include "views/FootprintScene.h"
+#include "render/FootprintScene.h"
 
 #include "model/Fixed.h"
-#include "views/Format.h"
+#include "render/Format.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "views/Format.h"
+#include "render/Format.h"
 
 #include <QDateTime>
 #include <QTimeZone>

@@ -1,0 +1,147 @@
+// Pictures of tool answers (format "png") drawn by the desktop's painters through the app's
+// renderer (app/ToolPictures), and the MCP App page for get_footprint (ui://…), over the hand-made
+// engine data of the server tests. PNGs are decoded here: size ≤ 200 KB, dimensions, not blank.
+#include "../core/server/ServerFixture.h"
+
+#include "app/ToolPictures.h"
+#include "server/McpApps.h"
+
+#include <QImage>
+#include <QSet>
+
+namespace {
+QJsonObject resultOf(const McpServer &mcp, const QString &method, const QJsonObject &params)
+{
+    McpSession session;
+    const auto r = mcp.handle(QJsonDocument::fromJson(rpcBody(1, method, params)).object(), session);
+    return QJsonDocument::fromJson(r.value_or(QByteArray())).object()["result"].toObject();
+}
+
+QJsonObject callTool(const McpServer &mcp, const QString &name, const QJsonObject &args)
+{
+    return resultOf(mcp, "tools/call", {{"name", name}, {"arguments", args}});
+}
+
+// The decoded picture of an image block, after checking its size.
+QImage decode(const QJsonObject &block)
+{
+    if (block["type"].toString() != "image" || block["mimeType"].toString() != "image/png")
+        return {};
+    const QByteArray png = QByteArray::fromBase64(block["data"].toString().toLatin1());
+    if (png.isEmpty() || png.size() > 200 * 1024 || !png.startsWith("\x89PNG"))
+        return {};
+    return QImage::fromData(png, "PNG");
+}
+
+// Distinct colours on a coarse grid: a blank or one-colour picture has one or two.
+int colours(const QImage &img)
+{
+    QSet<QRgb> seen;
+    for (int y = 0; y < img.height(); y += 3)
+        for (int x = 0; x < img.width(); x += 3)
+            seen.insert(img.pixel(x, y));
+    return int(seen.size());
+}
+} // namespace
+
+class TestServerPictures : public ServerTest {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        fillBtc(registry_.engine(symbol("BTCUSDT", 1)));
+        registry_.publishAll();
+    }
+
+    void refusedWithoutRenderer()
+    {
+        setToolImages(nullptr);
+        Tools tools(registry_, {"BTCUSDT"});
+        McpServer mcp(tools, "1");
+        const QJsonObject r = callTool(mcp, "get_footprint", {{"symbol", "BTCUSDT"}, {"timeframe", "5m"}, {"format", "png"}});
+        QVERIFY(r["isError"].toBool());
+        QVERIFY(r["content"].toArray()[0].toObject()["text"].toString().contains("format"));
+        const QJsonObject bad = callTool(mcp, "get_footprint", {{"symbol", "BTCUSDT"}, {"timeframe", "5m"}, {"format", "gif"}});
+        QVERIFY(bad["content"].toArray()[0].toObject()["text"].toString().contains("json, png"));
+    }
+
+    void footprintPng()
+    {
+        setToolImages(std::make_shared<ToolPictures>());
+        Tools tools(registry_, {"BTCUSDT"});
+        McpServer mcp(tools, "1");
+        const QJsonObject r = callTool(mcp, "get_footprint", {{"symbol", "BTCUSDT"}, {"timeframe", "5m"}, {"format", "png"}});
+        const QJsonArray content = r["content"].toArray();
+        QCOMPARE(content.size(), 2);
+        const QImage img = decode(content[0].toObject());
+        QVERIFY(!img.isNull());
+        // One 112 px column per bar of the answer (prior day and today), the price axis and a pad
+        // (112 px); today's rows 100…110 at 18 px each, with totals and time axis below.
+        const qsizetype bars = r["structuredContent"].toObject()["bars"].toArray().size();
+        QVERIFY(bars >= 3);
+        QCOMPARE(img.width(), int(bars) * 112 + 112);
+        QVERIFY(img.height() >= 11 * 18 + 50);
+        QVERIFY(colours(img) > 5);
+        // The JSON is the same as without a picture.
+        QCOMPARE(QJsonDocument::fromJson(content[1].toObject()["text"].toString().toUtf8()).object(), r["structuredContent"].toObject());
+        const QJsonObject plain = callTool(mcp, "get_footprint", {{"symbol", "BTCUSDT"}, {"timeframe", "5m"}});
+        QCOMPARE(plain["content"].toArray().size(), 1);
+        QCOMPARE(plain["structuredContent"].toObject()["bars"], r["structuredContent"].toObject()["bars"]);
+    }
+
+    void profilePngs()
+    {
+        setToolImages(std::make_shared<ToolPictures>());
+        Tools tools(registry_, {"BTCUSDT"});
+        McpServer mcp(tools, "1");
+        const QJsonObject s = callTool(mcp, "get_session_profile", {{"symbol", "BTCUSDT"}, {"format", "png"}});
+        const QJsonArray sessions = s["structuredContent"].toObject()["sessions"].toArray();
+        const QJsonArray content = s["content"].toArray();
+        int traded = 0;
+        for (const QJsonValue &v : sessions)
+            traded += v["trades"].toInt() > 0 ? 1 : 0;
+        QVERIFY(traded >= 1);
+        QCOMPARE(content.size(), traded + 1); // one picture per session with trades, then the JSON
+        qsizetype total = 0;
+        for (int i = 0; i < traded; ++i) {
+            const QImage img = decode(content[i].toObject());
+            QVERIFY(!img.isNull());
+            QCOMPARE(img.width(), 720);
+            total += QByteArray::fromBase64(content[i].toObject()["data"].toString().toLatin1()).size();
+        }
+        QVERIFY(total <= 200 * 1024);
+        const QJsonObject t = callTool(mcp, "get_tpo_profile", {{"symbol", "BTCUSDT"}, {"format", "png"}});
+        QCOMPARE(t["content"].toArray().size(), 2);
+        const QImage tpo = decode(t["content"].toArray()[0].toObject());
+        QVERIFY(!tpo.isNull());
+        QVERIFY(colours(tpo) > 5);
+    }
+
+    void footprintApp()
+    {
+        Tools tools(registry_, {"BTCUSDT"});
+        McpServer mcp(tools, "1");
+        bool listed = false;
+        for (const QJsonValue &v : resultOf(mcp, "resources/list", {})["resources"].toArray())
+            listed = listed || (v["uri"] == QString(McpApps::kFootprintUri) && v["mimeType"] == QString("text/html;profile=mcp-app"));
+        QVERIFY(listed);
+        const QJsonObject page = resultOf(mcp, "resources/read", {{"uri", McpApps::kFootprintUri}})["contents"].toArray()[0].toObject();
+        QCOMPARE(page["mimeType"].toString(), QString("text/html;profile=mcp-app"));
+        const QString html = page["text"].toString();
+        QVERIFY(html.startsWith("<!doctype html>"));
+        QVERIFY(html.contains("ui/notifications/tool-result"));
+        // Self-contained: no external URL of any kind.
+        for (const char *external : {"http:", "https:", "//cdn", "src=\"//", "@import", "url("})
+            QVERIFY2(!html.contains(QLatin1String(external)), external);
+        QCOMPARE(resultOf(mcp, "resources/read", {{"uri", "ui://crypto-orderflow/nope.html"}}).isEmpty(), true);
+        for (const QJsonValue &t : resultOf(mcp, "tools/list", {})["tools"].toArray())
+            if (t["name"] == QString("get_footprint")) {
+                QCOMPARE(t["_meta"]["ui"]["resourceUri"].toString(), QString(McpApps::kFootprintUri));
+                QCOMPARE(t["_meta"]["ui/resourceUri"].toString(), QString(McpApps::kFootprintUri));
+            }
+    }
+};
+
+QTEST_MAIN(TestServerPictures)
+#include "test_server_pictures.moc"

@@ -40,6 +40,18 @@ public:
     // Without blocking: true when day(r) answers at once (ready is never called); false when the
     // work has started, and ready() is called once, from another thread, when day(r) would.
     virtual bool prepare(const HistoryRequest &, std::function<void()> /*ready*/) { return true; }
+    // The cache's 10 s order-book heatmap rows of [fromMs, toMs), ascending; nullopt without a cache.
+    virtual std::optional<std::vector<HeatmapRow>> heatmapRows(const std::string & /*symbol*/, int64_t /*fromMs*/,
+                                                               int64_t /*toMs*/)
+    {
+        return std::nullopt;
+    }
+    // Every stored liquidation of [fromMs, toMs), ascending; nullopt without a cache.
+    virtual std::optional<std::vector<Liquidation>> liquidations(const std::string & /*symbol*/, int64_t /*fromMs*/,
+                                                                 int64_t /*toMs*/)
+    {
+        return std::nullopt;
+    }
 };
 
 using HistoryProviderPtr = std::shared_ptr<HistoryProvider>;

@@ -122,7 +122,8 @@ bool runRetentionChunk(sqlite3 *db, int days, int maxRows, RetentionResult &resu
         if (!delDays.exec())
             return abort(delDays);
     }
-    for (const char *sql : {"DELETE FROM marks WHERE sym = ? AND t < ?", "DELETE FROM depth_samples WHERE sym = ? AND t < ?"}) {
+    for (const char *sql : {"DELETE FROM marks WHERE sym = ? AND t < ?", "DELETE FROM depth_samples WHERE sym = ? AND t < ?",
+                            "DELETE FROM heatmap_rows WHERE sym = ? AND t < ?"}) {
         Statement d(db, sql);
         for (const auto &[sym, ms] : cutoffMs) {
             d.bind(1, sym);

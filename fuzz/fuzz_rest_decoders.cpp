@@ -13,6 +13,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     co::decodeOpenInterestHist(json, hist, &error);
     co::MarkPrice mark;
     co::decodePremiumIndex(json, mark, &error);
+    std::vector<co::FundingSettlement> funding;
+    co::decodeFundingRates(json, funding, &error);
+    std::map<std::string, int> intervals;
+    co::decodeFundingInfo(json, intervals, &error);
     co::Ticker24h ticker;
     co::decodeTicker24h(json, ticker, &error);
     co::decodeApiError(json);

@@ -847,6 +847,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Liquidity heatmap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Copied %1</source>
         <translation type="unfinished"></translation>
     </message>

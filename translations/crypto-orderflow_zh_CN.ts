@@ -841,6 +841,10 @@
         <translation>关键价位</translation>
     </message>
     <message>
+        <source>Liquidity heatmap</source>
+        <translation>流动性热力图</translation>
+    </message>
+    <message>
         <source>Copied %1</source>
         <translation>已复制 %1</translation>
     </message>

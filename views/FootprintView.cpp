@@ -100,6 +100,22 @@ void FootprintView::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     paintFootprint(p, QRectF(rect()), scene(), vp_, mode_);
+    // Plot edges → timeline positions → times: the bars' open times, a timeframe per column.
+    const FootprintScene &sc = scene_;
+    if (sc.bars.empty() || sc.timeframeMs <= 0)
+        return;
+    const FootprintLayout L = layout();
+    const QRectF right = L.barColumn(L.rightIndex);
+    auto timeAt = [&](double x) {
+        const double i = L.rightIndex + (x - right.left()) / std::max(1.0, L.barWidth) - double(sc.firstIndex);
+        const double k = std::clamp(std::floor(i), 0.0, double(sc.bars.size() - 1));
+        return qint64(double(sc.bars[size_t(k)].openTime) + (i - k) * double(sc.timeframeMs));
+    };
+    const std::pair<qint64, qint64> shown{timeAt(L.plot.left()), timeAt(L.plot.right())};
+    if (shown != shownTime_) {
+        shownTime_ = shown;
+        Q_EMIT visibleTimeChanged(shown.first, shown.second);
+    }
 }
 
 void FootprintView::panBars(double bars)

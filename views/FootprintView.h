@@ -26,6 +26,11 @@ public:
 public Q_SLOTS:
     void followLatest();
 
+Q_SIGNALS:
+    // The exchange-time span the plot shows, after each repaint that changed it (the heatmap pane
+    // follows it).
+    void visibleTimeChanged(qint64 startMs, qint64 endMs);
+
 protected:
     void paintEvent(QPaintEvent *) override;
     void wheelEvent(QWheelEvent *e) override;
@@ -55,6 +60,7 @@ private:
     QPointF dragFrom_;
     FootprintViewport dragStart_;
     bool dragging_ = false;
+    std::pair<qint64, qint64> shownTime_{0, 0};
 };
 
 } // namespace co

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <map>
 
 namespace co {
@@ -37,6 +38,19 @@ const std::array<QRgb, 256> &palette()
     }();
     return lut;
 }
+
+// qty / maxQty → palette index on a log scale, as a linear table: no log per cell.
+constexpr int kLogSteps = 4096;
+const std::array<uint8_t, kLogSteps + 1> &logTable()
+{
+    static const std::array<uint8_t, kLogSteps + 1> t = [] {
+        std::array<uint8_t, kLogSteps + 1> a{};
+        for (int i = 0; i <= kLogSteps; ++i)
+            a[size_t(i)] = uint8_t(std::clamp(int(std::log1p(double(i) / kLogSteps * 1023) / std::log1p(1023.0) * 255), 0, 255));
+        return a;
+    }();
+    return t;
+}
 } // namespace
 
 void paintHeatmap(QPainter &p, const QRectF &area, const HeatmapScene &sc, const HeatmapViewport &vp)
@@ -50,48 +64,68 @@ void paintHeatmap(QPainter &p, const QRectF &area, const HeatmapScene &sc, const
     auto xOf = [&](double ms) { return area.left() + (ms - double(vp.startMs)) / double(vp.endMs - vp.startMs) * area.width(); };
     auto yOf = [&](double price) { return area.bottom() - (price - vp.priceLo) / (vp.priceHi - vp.priceLo) * area.height(); };
 
-    // Visible cells only, one pixel each, then scaled: the cost follows the cells, not the pane.
+    // Visible cells only.
     const int c0 = std::clamp(int((vp.startMs - sc.startMs) / sc.stepMs), 0, sc.cols - 1);
     const int c1 = std::clamp(int((vp.endMs - sc.startMs + sc.stepMs - 1) / sc.stepMs), c0 + 1, sc.cols);
     const int r0 = std::clamp(int(std::floor((vp.priceLo - sc.priceLo) / sc.binSize)), 0, sc.rows - 1);
     const int r1 = std::clamp(int(std::ceil((vp.priceHi - sc.priceLo) / sc.binSize)), r0 + 1, sc.rows);
-    // More columns than pixels: each image column takes the largest of the columns it covers.
-    const int width = std::max(1, std::min(c1 - c0, int(std::ceil(area.width()))));
-    QImage img(width, r1 - r0, QImage::Format_RGB32);
-    const auto &lut = palette();
-    // qty → colour through a linear table of the log scale: no log per cell.
-    constexpr int kSteps = 4096;
-    static thread_local std::array<uint8_t, kSteps + 1> logIndex{};
-    for (int i = 0; i <= kSteps; ++i)
-        logIndex[size_t(i)] = uint8_t(std::clamp(int(std::log1p(double(i) / kSteps * 1023) / std::log1p(1023.0) * 255), 0, 255));
-    const float toStep = sc.maxQty > 0 ? float(kSteps) / sc.maxQty : 0;
-    // Folded column maxima, then colours row by row: both passes walk memory in order.
     const int height = r1 - r0;
-    std::vector<uint8_t> idx(size_t(width) * size_t(height)); // column after column
-    std::vector<float> col(static_cast<size_t>(height));
-    for (int x = 0; x < width; ++x) {
-        const int ca = c0 + int(int64_t(x) * (c1 - c0) / width), cb = std::max(ca + 1, c0 + int(int64_t(x + 1) * (c1 - c0) / width));
-        std::copy_n(sc.qty.data() + size_t(ca) * size_t(sc.rows) + size_t(r0), height, col.begin());
-        for (int c = ca + 1; c < cb; ++c) {
-            const float *q = sc.qty.data() + size_t(c) * size_t(sc.rows) + size_t(r0);
-            for (int r = 0; r < height; ++r)
-                col[size_t(r)] = std::max(col[size_t(r)], q[r]);
-        }
-        uint8_t *out = idx.data() + size_t(x) * size_t(height);
-        for (int r = 0; r < height; ++r)
-            out[r] = logIndex[size_t(std::clamp(int(col[size_t(r)] * toStep), 0, kSteps))];
-    }
-    for (int r = 0; r < height; ++r) {
-        auto *line = reinterpret_cast<QRgb *>(img.scanLine(height - 1 - r)); // high prices at the top
-        const uint8_t *in = idx.data() + size_t(r);
-        for (int x = 0; x < width; ++x)
-            line[x] = lut[in[size_t(x) * size_t(height)]];
-    }
     const QRectF target(QPointF(xOf(double(sc.startMs + int64_t(c0) * sc.stepMs)), yOf(sc.priceLo + r1 * sc.binSize)),
                         QPointF(xOf(double(sc.startMs + int64_t(c1) * sc.stepMs)), yOf(sc.priceLo + r0 * sc.binSize)));
+    // The image is painted at the pane's own pixels (no scaled blit): each pixel column takes the
+    // largest quantity of the cell columns it covers, each pixel row the largest of its bins, so a
+    // wall narrower than a pixel still shows; pixel rows within one bin copy the previous line.
+    const QRect px = target.intersected(area).toAlignedRect().intersected(area.toAlignedRect());
+    const double msPerPx = double(vp.endMs - vp.startMs) / area.width();
+    const double pricePerPx = (vp.priceHi - vp.priceLo) / area.height();
+    if (!px.isEmpty()) {
+        const int W = px.width(), H = px.height();
+        QImage img(W, H, QImage::Format_RGB32);
+        const auto &lut = palette();
+        const std::array<uint8_t, kLogSteps + 1> &logIndex = logTable();
+        const float toStep = sc.maxQty > 0 ? float(kLogSteps) / sc.maxQty : 0;
+        // Pass 1, column after column (memory order of the scene): colour indexes per (x, bin).
+        std::vector<uint8_t> idx(size_t(W) * size_t(height));
+        std::vector<float> col(static_cast<size_t>(height));
+        for (int x = 0; x < W; ++x) {
+            const double m0 = double(vp.startMs) + (px.left() + x - area.left()) * msPerPx;
+            const int ca = std::clamp(int(std::floor((m0 - double(sc.startMs)) / double(sc.stepMs))), c0, c1 - 1);
+            const int cb = std::clamp(int(std::ceil((m0 + msPerPx - double(sc.startMs)) / double(sc.stepMs))), ca + 1, c1);
+            std::copy_n(sc.qty.data() + size_t(ca) * size_t(sc.rows) + size_t(r0), height, col.begin());
+            for (int c = ca + 1; c < cb; ++c) {
+                const float *q = sc.qty.data() + size_t(c) * size_t(sc.rows) + size_t(r0);
+                for (int r = 0; r < height; ++r)
+                    col[size_t(r)] = std::max(col[size_t(r)], q[r]);
+            }
+            uint8_t *out = idx.data() + size_t(x) * size_t(height);
+            for (int r = 0; r < height; ++r)
+                out[r] = logIndex[size_t(std::clamp(int(col[size_t(r)] * toStep), 0, kLogSteps))];
+        }
+        // Pass 2, scanline after scanline: the bins under each pixel row.
+        int prevA = -1, prevB = -1;
+        for (int y = 0; y < H; ++y) {
+            const double top = vp.priceLo + (area.bottom() - (px.top() + y)) * pricePerPx;
+            const double bottom = top - pricePerPx;
+            const int ra = std::clamp(int(std::floor((bottom - sc.priceLo) / sc.binSize)), r0, r1 - 1);
+            const int rb = std::clamp(int(std::ceil((top - sc.priceLo) / sc.binSize)), ra + 1, r1);
+            auto *line = reinterpret_cast<QRgb *>(img.scanLine(y));
+            if (ra == prevA && rb == prevB) {
+                std::memcpy(line, img.constScanLine(y - 1), size_t(W) * sizeof(QRgb));
+                continue;
+            }
+            prevA = ra;
+            prevB = rb;
+            for (int x = 0; x < W; ++x) {
+                const uint8_t *in = idx.data() + size_t(x) * size_t(height) + size_t(ra - r0);
+                uint8_t v = in[0];
+                for (int r = 1; r < rb - ra; ++r)
+                    v = std::max(v, in[r]);
+                line[x] = lut[v];
+            }
+        }
+        p.drawImage(px.topLeft(), img);
+    }
     p.setClipRect(area);
-    p.setRenderHint(QPainter::SmoothPixmapTransform, false);
-    p.drawImage(target, img);
 
     // Best bid and ask as step lines.
     for (const bool bid : {true, false}) {

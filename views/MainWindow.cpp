@@ -3,6 +3,7 @@
 #include "model/Fixed.h"
 #include "views/CvdChart.h"
 #include "views/DepthDeltaChart.h"
+#include "views/HeatmapView.h"
 #include "views/DerivativesChart.h"
 #include "views/FootprintView.h"
 #include "views/Format.h"
@@ -65,10 +66,14 @@ MainWindow::MainWindow(const EngineRegistry &registry, QStringList configuredSym
     QDockWidget *liqDock = addPanel("liquidationsDock", QString(), liquidations_, Qt::BottomDockWidgetArea);
     QDockWidget *profileDock = addPanel("profileDock", QString(), profile_, Qt::RightDockWidgetArea);
     QDockWidget *levelsDock = addPanel("levelsDock", QString(), levels_, Qt::RightDockWidgetArea);
+    heatmap_ = new HeatmapView;
+    QDockWidget *heatmapDock = addPanel("heatmapDock", QString(), heatmap_, Qt::BottomDockWidgetArea);
+    connect(footprint_, &FootprintView::visibleTimeChanged, heatmap_, &HeatmapView::setTimeRange);
     splitDockWidget(priceDock, cvdDock, Qt::Horizontal);
     tabifyDockWidget(cvdDock, depthDock);
     tabifyDockWidget(depthDock, derivDock);
     tabifyDockWidget(derivDock, liqDock);
+    tabifyDockWidget(liqDock, heatmapDock);
     cvdDock->raise();
     tabifyDockWidget(profileDock, levelsDock);
     profileDock->raise();
@@ -202,7 +207,7 @@ void MainWindow::retranslate()
 {
     const QStringList titles{tr("Price, VWAP and levels"), tr("CVD"),          tr("Depth delta"),
                              tr("Open interest and funding"), tr("Liquidations"), tr("Volume profile"),
-                             tr("Key levels")};
+                             tr("Key levels"), tr("Liquidity heatmap")};
     for (int i = 0; i < docks_.size() && i < titles.size(); ++i)
         docks_[i]->setWindowTitle(titles[i]);
     toolbar_->setWindowTitle(tr("Chart"));
@@ -327,6 +332,7 @@ void MainWindow::onSnapshot(const SnapshotPtr &s)
     levels_->setSnapshot(s);
     cvd_->setSnapshot(s);
     depth_->setSnapshot(s);
+    heatmap_->setSnapshot(s);
     derivatives_->setSnapshot(s);
     liquidations_->setSnapshot(s);
 }

@@ -82,6 +82,7 @@ private:
     class LevelsPanel *levels_;
     class CvdChart *cvd_;
     class DepthDeltaChart *depth_;
+    class HeatmapView *heatmap_ = nullptr;
     class DerivativesChart *derivatives_;
     class LiquidationTable *liquidations_;
     StatusPanel *status_;

@@ -20,6 +20,7 @@ MarketPollers::MarketPollers(RestClient &rest, const Clock &clock, std::vector<s
     every(histTimer_, options_.openInterestHistEveryMs, [this] { pollHistory(); });
     every(premiumTimer_, options_.premiumCheckEveryMs, [this] { pollPremium(false); });
     every(tickerTimer_, options_.tickerEveryMs, [this] { pollTicker(); });
+    every(fundingTimer_, options_.fundingEveryMs, [this] { pollFunding(); });
 }
 
 void MarketPollers::start()
@@ -28,13 +29,14 @@ void MarketPollers::start()
     pollOpenInterest();
     pollTicker();
     pollHistory();
-    for (QTimer *t : {&oiTimer_, &histTimer_, &premiumTimer_, &tickerTimer_})
+    pollFunding();
+    for (QTimer *t : {&oiTimer_, &histTimer_, &premiumTimer_, &tickerTimer_, &fundingTimer_})
         t->start();
 }
 
 void MarketPollers::stop()
 {
-    for (QTimer *t : {&oiTimer_, &histTimer_, &premiumTimer_, &tickerTimer_})
+    for (QTimer *t : {&oiTimer_, &histTimer_, &premiumTimer_, &tickerTimer_, &fundingTimer_})
         t->stop();
 }
 
@@ -167,6 +169,58 @@ void MarketPollers::histPage(const std::string &symbol, int64_t endTimeMs, std::
                       onEvents(std::move(events));
               },
               1);
+}
+
+// fundingInfo first (one request for every symbol), then each symbol's settled rates; a failed
+// fundingInfo keeps the intervals known before.
+void MarketPollers::pollFunding()
+{
+    rest_.get("/fapi/v1/fundingInfo", QUrlQuery{}, RestPriority::History, [this](const RestReply &r) {
+        std::map<std::string, int> hours;
+        std::string err;
+        const bool decoded = r.ok && decodeFundingInfo(r.body.toStdString(), hours, &err);
+        if (decoded)
+            fundingHours_ = std::move(hours);
+        else
+            for (const std::string &s : symbols_)
+                failed("fundingInfo", s, r.ok ? RestReply{false, r.httpStatus, {}, QString::fromStdString(err), true} : r);
+        pollFundingRates();
+    }, 1);
+}
+
+void MarketPollers::pollFundingRates()
+{
+    const int64_t oldest = clock_.nowMs() - options_.fundingHistoryDays * kMsPerDay;
+    for (const std::string &s : symbols_) {
+        const auto h = fundingHours_.find(s);
+        const int hours = h == fundingHours_.end() ? 8 : h->second;
+        const auto last = lastFundingMs_.find(s);
+        // A changed interval asks for the newest settlement again, so it is posted with the new one.
+        const bool changed = postedHours_.count(s) && postedHours_[s] != hours;
+        const int64_t from = last == lastFundingMs_.end() ? oldest : std::max(oldest, last->second + (changed ? 0 : 1));
+        QUrlQuery q{{"symbol", QString::fromStdString(s)}, {"startTime", QString::number(from)}, {"limit", "1000"}};
+        rest_.get("/fapi/v1/fundingRate", q, RestPriority::History, [this, s, hours](const RestReply &r) {
+            std::vector<FundingSettlement> rows;
+            std::string err;
+            if (!r.ok)
+                return failed("fundingRate", s, r);
+            if (!decodeFundingRates(r.body.toStdString(), rows, &err))
+                return failed("fundingRate", s, RestReply{false, r.httpStatus, {}, QString::fromStdString(err), true});
+            postedHours_[s] = hours;
+            std::vector<MarketEvent> events;
+            for (FundingSettlement &f : rows) {
+                f.intervalHours = hours;
+                lastFundingMs_[s] = std::max(lastFundingMs_[s], f.fundingTimeMs);
+                MarketEvent e;
+                e.symbol.assign(s);
+                e.localMs = clock_.nowMs();
+                e.payload = f;
+                events.push_back(std::move(e));
+            }
+            if (!events.empty() && onEvents)
+                onEvents(std::move(events));
+        }, 1);
+    }
 }
 
 SymbolFeedStatus MarketPollers::symbolStatus(const std::string &symbol) const

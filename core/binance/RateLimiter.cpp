@@ -58,6 +58,8 @@ int64_t RateLimiter::waitMs(int weight, RateClass cls, bool history) const
     int64_t wait = std::max<int64_t>({0, pausedUntil_ - now, holdUntil_ - now});
     if (cls == RateClass::FuturesData)
         wait = std::max(wait, lastFuturesData_ + 1000 / options_.futuresDataPerSecond - now);
+    if (cls == RateClass::Funding)
+        wait = std::max(wait, lastFunding_ + 1000 / options_.fundingPerSecond - now);
     if (weight <= 0)
         return wait;
     const double cap = history ? options_.limitPerMinute * options_.historyFraction : capacity();
@@ -78,6 +80,8 @@ void RateLimiter::take(int weight, RateClass cls)
     tokens_ -= weight;
     if (cls == RateClass::FuturesData)
         lastFuturesData_ = clock_.nowMs();
+    if (cls == RateClass::Funding)
+        lastFunding_ = clock_.nowMs();
 }
 
 void RateLimiter::onUsedWeightHeader(int64_t sentMs, int used)
@@ -135,11 +139,13 @@ int restWeight(const std::string &path, int limit, bool hasSymbol)
         return hasSymbol ? 1 : 40;
     if (path.rfind("/futures/data/", 0) == 0)
         return 0;
-    return 1; // time, exchangeInfo, openInterest
+    return 1; // time, exchangeInfo, openInterest, fundingRate, fundingInfo (charged 1: no documented weight)
 }
 
 RateClass restRateClass(const std::string &path)
 {
+    if (path == "/fapi/v1/fundingRate" || path == "/fapi/v1/fundingInfo")
+        return RateClass::Funding;
     return path.rfind("/futures/data/", 0) == 0 ? RateClass::FuturesData : RateClass::Weight;
 }
 

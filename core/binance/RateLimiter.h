@@ -2,7 +2,7 @@
 // Request-weight limiter for the fapi host (binance.md §3): a token bucket of 80 % of the
 // per-minute limit refilled over a minute, a hard cap per UTC clock minute (the server's window)
 // fed by X-MBX-USED-WEIGHT-1M, a lower cap for background history, a separate pace for
-// /futures/data/*, and pauses after 429 (Retry-After, doubling) and 418/403 (ban). Pure logic on
+// /futures/data/* and for fundingRate/fundingInfo, and pauses after 429 (Retry-After, doubling) and 418/403 (ban). Pure logic on
 // an injectable clock: it only answers "how long until this request may go".
 #include "binance/Clock.h"
 
@@ -12,7 +12,7 @@
 
 namespace co {
 
-enum class RateClass : uint8_t { Weight, FuturesData };
+enum class RateClass : uint8_t { Weight, FuturesData, Funding };
 
 class RateLimiter {
 public:
@@ -21,6 +21,7 @@ public:
         double capacityFraction = 0.8; // bucket capacity and per-minute cap
         double historyFraction = 0.5;  // cap for background backfill (BACKFILL budget)
         int futuresDataPerSecond = 3;  // /futures/data/* own limit, kept well below 1000 / 5 min
+        int fundingPerSecond = 1;      // fundingRate + fundingInfo share 500 / 5 min
     };
 
     explicit RateLimiter(const Clock &clock) : RateLimiter(clock, Options{}) {}
@@ -68,6 +69,7 @@ private:
     int consecutiveBans_ = 0;
     uint64_t total429_ = 0, totalBans_ = 0;
     int64_t lastFuturesData_ = INT64_MIN / 2;
+    int64_t lastFunding_ = INT64_MIN / 2;
 };
 
 // Documented request weight of a fapi GET (binance.md §2), from the path and query.

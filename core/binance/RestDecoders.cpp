@@ -153,6 +153,52 @@ bool decodeOpenInterestHist(std::string_view json, std::vector<OpenInterest> &ou
     return true;
 }
 
+bool decodeFundingRates(std::string_view json, std::vector<FundingSettlement> &out, std::string *error)
+{
+    static constexpr const char *what = "fundingRate";
+    out.clear();
+    dom::array rows;
+    if (!array(json, rows, what, error))
+        return false;
+    for (dom::element row : rows) {
+        dom::object o;
+        if (row.get_object().get(o) != SUCCESS)
+            return fail(error, what, "row", false);
+        FundingSettlement f;
+        if (!fixedField(o, "fundingRate", f.fundingRate, what, error) || !intField(o, "fundingTime", f.fundingTimeMs, what, error))
+            return false;
+        std::string_view mark;
+        if (o.at_key("markPrice").get_string().get(mark) == SUCCESS && !mark.empty() && !parseFixed(mark, f.markPrice))
+            return fail(error, what, "markPrice", false);
+        out.push_back(f);
+    }
+    return true;
+}
+
+bool decodeFundingInfo(std::string_view json, std::map<std::string, int> &hoursBySymbol, std::string *error)
+{
+    static constexpr const char *what = "fundingInfo";
+    hoursBySymbol.clear();
+    dom::array rows;
+    if (!array(json, rows, what, error))
+        return false;
+    for (dom::element row : rows) {
+        dom::object o;
+        std::string_view symbol;
+        if (row.get_object().get(o) != SUCCESS)
+            return fail(error, what, "row", false);
+        if (o.at_key("symbol").get_string().get(symbol) != SUCCESS)
+            return fail(error, what, "symbol", true);
+        int64_t hours = 0;
+        if (!intField(o, "fundingIntervalHours", hours, what, error))
+            return false;
+        if (hours <= 0 || hours > 24)
+            return fail(error, what, "fundingIntervalHours", false);
+        hoursBySymbol[std::string(symbol)] = int(hours);
+    }
+    return true;
+}
+
 bool decodePremiumIndex(std::string_view json, MarkPrice &out, std::string *error)
 {
     static constexpr const char *what = "premiumIndex";

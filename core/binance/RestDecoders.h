@@ -1,12 +1,13 @@
 #pragma once
 // simdjson decoders for the fapi REST answers the live feed reads (binance.md §2): aggTrades
-// pages, openInterest, openInterestHist, premiumIndex, ticker/24hr and error bodies. Unknown
+// pages, openInterest, openInterestHist, premiumIndex, fundingRate, fundingInfo, ticker/24hr and error bodies. Unknown
 // fields are ignored (nq, st, ps, …); a missing required field or a bad value fails with a message
 // naming it. Prices and quantities are parsed exactly (model/Fixed.h). The depth snapshot is read
 // by FrameDecoder.
 #include "model/Derivatives.h"
 #include "model/Trade.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,12 @@ bool decodeAggTradesPage(std::string_view json, std::vector<Trade> &out, std::st
 bool decodeOpenInterest(std::string_view json, OpenInterest &out, std::string *error = nullptr);
 bool decodeOpenInterestHist(std::string_view json, std::vector<OpenInterest> &out, std::string *error = nullptr);
 bool decodePremiumIndex(std::string_view json, MarkPrice &out, std::string *error = nullptr);
+
+// fundingRate: settled rates ascending; markPrice "" (old records) gives 0. intervalHours is left
+// at 8 (the poller sets it from fundingInfo).
+bool decodeFundingRates(std::string_view json, std::vector<FundingSettlement> &out, std::string *error = nullptr);
+// fundingInfo: fundingIntervalHours of the symbols listed (the others settle every 8 h).
+bool decodeFundingInfo(std::string_view json, std::map<std::string, int> &hoursBySymbol, std::string *error = nullptr);
 
 // Rolling 24 h statistics of one symbol (prices, volumes in 1e-8 units).
 struct Ticker24h {

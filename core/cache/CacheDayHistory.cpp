@@ -114,6 +114,31 @@ int64_t rebuiltFromMs(const EngineSnapshot &s)
 }
 } // namespace
 
+std::optional<std::vector<Liquidation>> CacheDayHistory::liquidations(const std::string &symbol, int64_t fromMs,
+                                                                      int64_t toMs)
+{
+    CacheReader reader;
+    QString error;
+    if (!reader.open(o_.path, &error))
+        return std::nullopt;
+    std::vector<Liquidation> out = reader.liquidationRange(symbol, fromMs, toMs, &error);
+    if (!error.isEmpty())
+        return std::nullopt;
+    return out;
+}
+
+std::optional<std::vector<HeatmapRow>> CacheDayHistory::heatmapRows(const std::string &symbol, int64_t fromMs, int64_t toMs)
+{
+    CacheReader reader;
+    QString error;
+    if (!reader.open(o_.path, &error))
+        return std::nullopt;
+    std::vector<HeatmapRow> out = reader.heatmapRows(symbol, fromMs, toMs, &error);
+    if (!error.isEmpty())
+        return std::nullopt;
+    return out;
+}
+
 void CacheDayHistory::run()
 {
     CacheReader reader;

@@ -37,6 +37,9 @@ public:
     QueryResult<HistoryDay> day(const HistoryRequest &r) override;
     bool prepare(const HistoryRequest &r, std::function<void()> ready) override;
     std::vector<std::string> storedDates(const std::string &symbol) override; // own read connection
+    // Read on the caller's thread with a connection of its own (a short range query).
+    std::optional<std::vector<Liquidation>> liquidations(const std::string &symbol, int64_t fromMs, int64_t toMs) override;
+    std::optional<std::vector<HeatmapRow>> heatmapRows(const std::string &symbol, int64_t fromMs, int64_t toMs) override;
     uint64_t computed() const noexcept { return computed_; } // rebuilds and look-ups run (tests)
     uint64_t loaded() const noexcept { return loaded_; }     // of which read from a stored record
 

@@ -84,6 +84,16 @@ void CacheRecorder::openInterest(const SymbolInfo &symbol, const OpenInterest &o
     writer_.addOpenInterest(of(symbol).index, oi);
 }
 
+void CacheRecorder::fundingSettlement(const SymbolInfo &symbol, const FundingSettlement &f)
+{
+    writer_.addFunding(of(symbol).index, f);
+}
+
+void CacheRecorder::heatmapRow(const SymbolInfo &symbol, const HeatmapRow &row)
+{
+    writer_.addHeatmapRow(of(symbol).index, row);
+}
+
 void CacheRecorder::depthSample(const SymbolInfo &symbol, const DepthSample &s)
 {
     PerSymbol &p = of(symbol);

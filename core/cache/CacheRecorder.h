@@ -31,6 +31,8 @@ public:
     void liquidation(const SymbolInfo &symbol, const Liquidation &l) override;
     void mark(const SymbolInfo &symbol, const MarkPrice &m) override;
     void openInterest(const SymbolInfo &symbol, const OpenInterest &oi) override;
+    void fundingSettlement(const SymbolInfo &symbol, const FundingSettlement &f) override;
+    void heatmapRow(const SymbolInfo &symbol, const HeatmapRow &row) override;
     void depthSample(const SymbolInfo &symbol, const DepthSample &s) override;
 
 private:

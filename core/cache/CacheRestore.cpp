@@ -111,7 +111,7 @@ bool CacheRestore::run(Progress &p, const ProgressFn &progress, QString *error)
             if (res.cancelled)
                 return true;
         }
-        // Then what the engine keeps besides trades: liquidations (24 h), OI history, the last mark.
+        // Then what the engine keeps besides trades: liquidations (24 h), OI history, settled funding, the last mark.
         std::vector<MarketEvent> rest;
         auto add = [&](auto &&payload) {
             MarketEvent e;
@@ -123,6 +123,8 @@ bool CacheRestore::run(Progress &p, const ProgressFn &progress, QString *error)
             add(l);
         for (const OpenInterest &oi : reader.openInterest(s.name, s.fromMs, error))
             add(oi);
+        for (const FundingSettlement &f : reader.fundingRates(s.name, 0, INT64_MAX, error))
+            add(f);
         if (auto m = reader.lastMark(s.name, error))
             add(*m);
         if (!rest.empty())

@@ -44,6 +44,18 @@ public:
     // The days (YYYY-MM-DD, in the server's DAY_TZ) day() can answer for the symbol, newest first:
     // what completion/complete offers for a date. Cheap enough to call per keystroke.
     virtual std::vector<std::string> storedDates(const std::string & /*symbol*/) { return {}; }
+    // The cache's 10 s order-book heatmap rows of [fromMs, toMs), ascending; nullopt without a cache.
+    virtual std::optional<std::vector<HeatmapRow>> heatmapRows(const std::string & /*symbol*/, int64_t /*fromMs*/,
+                                                               int64_t /*toMs*/)
+    {
+        return std::nullopt;
+    }
+    // Every stored liquidation of [fromMs, toMs), ascending; nullopt without a cache.
+    virtual std::optional<std::vector<Liquidation>> liquidations(const std::string & /*symbol*/, int64_t /*fromMs*/,
+                                                                 int64_t /*toMs*/)
+    {
+        return std::nullopt;
+    }
 };
 
 using HistoryProviderPtr = std::shared_ptr<HistoryProvider>;

@@ -4,11 +4,31 @@
 #include "model/Time.h"
 
 #include <algorithm>
+#include <tuple>
 
 namespace co {
 
+namespace {
+// The range's liquidations of one symbol: the stored ones and those held, each once (a record is
+// the same when its trade time, side, price, quantity and event time are), newest first.
+std::vector<Liquidation> rangeOf(const EngineSnapshot &s, int64_t fromMs, int64_t toMs, const StoredLiquidations *stored)
+{
+    std::vector<Liquidation> held = s.liquidations ? s.liquidations->range(fromMs, toMs, SIZE_MAX) : std::vector<Liquidation>{};
+    const auto it = stored ? stored->find(s.symbol.name) : StoredLiquidations::const_iterator{};
+    if (!stored || it == stored->end())
+        return held;
+    auto key = [](const Liquidation &l) { return std::tuple(l.tradeMs, l.side, l.price, l.filledQty, l.eventMs); };
+    std::vector<Liquidation> all = it->second;
+    all.insert(all.end(), held.begin(), held.end());
+    std::stable_sort(all.begin(), all.end(), [&](const Liquidation &a, const Liquidation &b) { return key(a) > key(b); });
+    all.erase(std::unique(all.begin(), all.end(), [&](const Liquidation &a, const Liquidation &b) { return key(a) == key(b); }),
+              all.end());
+    return all;
+}
+} // namespace
+
 LiquidationsResult buildLiquidations(const std::vector<SnapshotPtr> &snapshots, size_t limit, int64_t nowMs,
-                                     int64_t fromMs, int64_t toMs)
+                                     int64_t fromMs, int64_t toMs, const StoredLiquidations *stored)
 {
     const bool ranged = fromMs != INT64_MIN || toMs != INT64_MAX;
     int64_t oldestHeld = 0; // over symbols that dropped items: the latest of their oldest held
@@ -28,9 +48,13 @@ LiquidationsResult buildLiquidations(const std::vector<SnapshotPtr> &snapshots, 
         if (!s->liquidations)
             continue;
         r.seen += s->liquidations->seen();
-        if (s->liquidations->seen() > int64_t(s->liquidations->size()))
+        const bool fromCache = ranged && stored && stored->count(s->symbol.name);
+        if (!fromCache && s->liquidations->seen() > int64_t(s->liquidations->size()))
             oldestHeld = std::max(oldestHeld, s->liquidations->oldestHeldMs());
-        for (const Liquidation &l : ranged ? s->liquidations->range(fromMs, toMs, limit) : s->liquidations->newest(limit))
+        std::vector<Liquidation> items = ranged ? rangeOf(*s, fromMs, toMs, stored) : s->liquidations->newest(limit);
+        if (items.size() > limit)
+            items.resize(limit);
+        for (const Liquidation &l : items)
             r.items.push_back({s->symbol.name, l, liquidationNotional(l)});
     }
     std::stable_sort(r.items.begin(), r.items.end(), [](const LiquidationItem &a, const LiquidationItem &b) {
@@ -72,7 +96,7 @@ LiquidationsResult buildLiquidations(const std::vector<SnapshotPtr> &snapshots, 
         for (const SnapshotPtr &s : snapshots) {
             if (!s->liquidations)
                 continue;
-            for (const Liquidation &l : s->liquidations->range(fromMs, toMs, SIZE_MAX)) {
+            for (const Liquidation &l : rangeOf(*s, fromMs, toMs, stored)) {
                 const double n = liquidationNotional(l);
                 ++w.count;
                 (l.side == Side::Sell ? w.longNotional : w.shortNotional) += n;

@@ -5,6 +5,7 @@
 #include "engine/Query.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -34,9 +35,13 @@ struct LiquidationsResult {
     DataQuality quality;
 };
 
-// With fromMs/toMs: the items in [fromMs, toMs) among those held (the newest 1000 per symbol) and a
-// totals entry for that range; the quality says when the range reaches before what is held.
+// With fromMs/toMs: the items in [fromMs, toMs) and a totals entry for that range, from those held
+// (the newest 1000 per symbol) merged with `stored` (per symbol: the cache's liquidations of the
+// range, when the cache is on); without a symbol's stored list the quality says when the range
+// reaches before what is held.
+using StoredLiquidations = std::map<std::string, std::vector<Liquidation>>;
 LiquidationsResult buildLiquidations(const std::vector<SnapshotPtr> &snapshots, size_t limit, int64_t nowMs,
-                                     int64_t fromMs = INT64_MIN, int64_t toMs = INT64_MAX);
+                                     int64_t fromMs = INT64_MIN, int64_t toMs = INT64_MAX,
+                                     const StoredLiquidations *stored = nullptr);
 
 } // namespace co

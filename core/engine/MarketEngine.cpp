@@ -73,6 +73,8 @@ void MarketEngine::apply(const MarketEvent &e)
                 onOpenInterest(p);
             else if constexpr (std::is_same_v<T, ExcludedTrade>)
                 noteExcluded(std::string(p.type()));
+            else if constexpr (std::is_same_v<T, FundingSettlement>)
+                onFundingSettlement(p);
         },
         e.payload);
 }
@@ -202,6 +204,9 @@ void MarketEngine::sampleDepthUntil(int64_t eventMs)
     }
     for (EngineObserver *o : observers_)
         o->depthSample(symbol_, s);
+    if (auto row = heatmap_.mut().sample(book_, nextDepthSampleMs_, symbol_.tickSize))
+        for (EngineObserver *o : observers_)
+            o->heatmapRow(symbol_, *row);
     nextDepthSampleMs_ = (floorDiv(eventMs, 1000) + 1) * 1000;
 }
 
@@ -224,6 +229,10 @@ void MarketEngine::onBookDiff(const DepthUpdate &u)
 
 void MarketEngine::onBookInvalid()
 {
+    if (bookLive_)
+        if (auto row = heatmap_.mut().invalidate(asOfMs_))
+            for (EngineObserver *o : observers_)
+                o->heatmapRow(symbol_, *row);
     bookLive_ = false;
     bookChanged_ = true;
 }
@@ -249,6 +258,13 @@ void MarketEngine::onOpenInterest(const OpenInterest &oi)
     funding_.mut().onOpenInterest(oi);
     for (EngineObserver *o : observers_)
         o->openInterest(symbol_, oi);
+}
+
+void MarketEngine::onFundingSettlement(const FundingSettlement &f)
+{
+    funding_.mut().onSettlement(f);
+    for (EngineObserver *o : observers_)
+        o->fundingSettlement(symbol_, f);
 }
 
 SnapshotPtr MarketEngine::publish()
@@ -282,6 +298,7 @@ SnapshotPtr MarketEngine::publish()
     }
     s->book = bookView_;
     s->depth = depth_.share();
+    s->heatmap = heatmap_.share();
     s->liquidations = liquidations_.share();
     s->funding = funding_.share();
     s->ticker24h = ticker24h_;

@@ -33,6 +33,7 @@ public:
     void onMark(const MarkPrice &m);
     void onLiquidation(const Liquidation &l);
     void onOpenInterest(const OpenInterest &oi);
+    void onFundingSettlement(const FundingSettlement &f);
 
     // Decoder-side exclusions (raw trades with X ≠ MARKET) and gaps the source knows about.
     void noteExcluded(const std::string &orderType, int64_t n = 1);
@@ -96,6 +97,7 @@ private:
     bool bookChanged_ = true;
     std::shared_ptr<const BookView> bookView_;
     Cow<DepthHistory> depth_;
+    Cow<HeatmapHistory> heatmap_;
     int64_t nextDepthSampleMs_ = 0;
     Cow<LiquidationStore> liquidations_;
     Cow<Funding> funding_;

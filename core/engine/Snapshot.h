@@ -4,6 +4,7 @@
 #include "engine/EngineConfig.h"
 #include "indicators/DepthDelta.h"
 #include "indicators/Funding.h"
+#include "indicators/HeatmapHistory.h"
 #include "indicators/LiquidationStore.h"
 #include "indicators/SessionLevels.h"
 #include "model/DataQuality.h"
@@ -67,6 +68,7 @@ struct EngineSnapshot {
 
     std::shared_ptr<const BookView> book;
     std::shared_ptr<const DepthHistory> depth;
+    std::shared_ptr<const HeatmapHistory> heatmap; // 1 s frames, last hour
     std::shared_ptr<const LiquidationStore> liquidations;
     std::shared_ptr<const Funding> funding;
     std::shared_ptr<const Ticker24hView> ticker24h; // live only, until the trades cover 24 h

@@ -23,6 +23,20 @@ void Funding::onOpenInterest(const OpenInterest &oi)
         oi_.pop_front();
 }
 
+void Funding::onSettlement(const FundingSettlement &f)
+{
+    auto it = std::lower_bound(settled_.begin(), settled_.end(), f.fundingTimeMs,
+                               [](const FundingSettlement &a, int64_t t) { return a.fundingTimeMs < t; });
+    if (it != settled_.end() && it->fundingTimeMs == f.fundingTimeMs)
+        *it = f;
+    else
+        settled_.insert(it, f);
+    if (f.fundingTimeMs >= settled_.back().fundingTimeMs && f.intervalHours > 0)
+        intervalHours_ = f.intervalHours;
+    while (settled_.size() > kMaxSettlements)
+        settled_.pop_front();
+}
+
 std::optional<OpenInterest> Funding::openInterest() const
 {
     if (oi_.empty())

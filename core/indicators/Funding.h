@@ -20,9 +20,18 @@ public:
     std::optional<int64_t> openInterestChange(int64_t windowMs) const;
     const std::deque<OpenInterest> &openInterestHistory() const noexcept { return oi_; }
 
+    // Settled rates (REST fundingRate), ascending by funding time, same time replaced; the newest
+    // kMaxSettlements kept (a year at 8 h). The interval is the one of the newest poll.
+    static constexpr size_t kMaxSettlements = 1100;
+    void onSettlement(const FundingSettlement &f);
+    const std::deque<FundingSettlement> &settlements() const noexcept { return settled_; }
+    int intervalHours() const noexcept { return intervalHours_; }
+
 private:
     std::optional<MarkPrice> mark_;
     std::deque<OpenInterest> oi_; // ascending time, ≤ 30 days
+    std::deque<FundingSettlement> settled_;
+    int intervalHours_ = 8;
 };
 
 } // namespace co

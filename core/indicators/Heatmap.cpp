@@ -50,6 +50,8 @@ HeatmapSummary summarizeHeatmap(const std::vector<HeatmapSample> &samples, int64
     std::map<int64_t, Acc> bids, asks;
     for (size_t i = 0; i < samples.size(); ++i) {
         const HeatmapSample &s = samples[i];
+        if (s.mid == 0)
+            continue; // no synced book: not sampled until the next sample
         const int64_t holdEnd = std::min(s.timeMs + maxHoldMs, i + 1 < samples.size() ? samples[i + 1].timeMs : toMs);
         const int64_t a = std::max(s.timeMs, fromMs), b = std::min(holdEnd, toMs);
         if (b <= a)

@@ -36,7 +36,8 @@ struct HeatmapSummary {
 };
 
 // Each sample (ascending by time) holds until the next one but at most maxHoldMs, so a gap in the
-// sampling (book not synced, program stopped) counts as not sampled; only [fromMs, toMs) counts.
+// sampling (book not synced, program stopped) counts as not sampled, and so does a sample without a
+// mid (no synced book); only [fromMs, toMs) counts.
 HeatmapSummary summarizeHeatmap(const std::vector<HeatmapSample> &samples, int64_t fromMs, int64_t toMs,
                                 size_t maxLevels, int64_t maxHoldMs = 2000);
 

@@ -34,6 +34,15 @@ struct OpenInterest {
     int64_t valueUsdt = 0; // 0 when unknown
 };
 
+// A settled funding rate (REST fundingRate) and the symbol's funding interval when it was polled
+// (fundingInfo; 8 h when the symbol is not listed there). Rate and price in 1e-8 units.
+struct FundingSettlement {
+    int64_t fundingTimeMs = 0;
+    int64_t fundingRate = 0;
+    int64_t markPrice = 0; // 0 when Binance sends "" (old records)
+    int intervalHours = 8;
+};
+
 // kline (stream or REST); volumes in 1e-8 units.
 struct Kline {
     int64_t openMs = 0;

@@ -41,7 +41,7 @@ struct ExcludedTrade {
 };
 
 using EventPayload = std::variant<std::monostate, Trade, DepthUpdate, DepthSnapshot, MarkPrice, Liquidation,
-                                  OpenInterest, Kline, ExcludedTrade>;
+                                  OpenInterest, Kline, ExcludedTrade, FundingSettlement>;
 
 struct MarketEvent {
     SymbolName symbol;

@@ -94,6 +94,7 @@ int64_t exchangeMsOf(const MarketEvent &ev) noexcept
         int64_t operator()(const OpenInterest &o) const { return o.timeMs; }
         int64_t operator()(const Kline &) const { return 0; } // no event time carried: never paces
         int64_t operator()(const ExcludedTrade &x) const { return x.timeMs; }
+        int64_t operator()(const FundingSettlement &) const { return 0; } // past settlements: never pace
     };
     return std::visit(Visitor{}, ev.payload);
 }

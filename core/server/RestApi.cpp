@@ -21,7 +21,9 @@ QString RestApi::toolFor(const QString &resource)
                                                {"open-interest", "get_open_interest"},
                                                {"footprint-statistics", "get_footprint_statistics"},
                                                {"session-profile", "get_session_profile"},
-                                               {"tpo-profile", "get_tpo_profile"}};
+                                               {"tpo-profile", "get_tpo_profile"},
+                                               {"funding-rate", "get_funding_rate"},
+                                               {"orderbook-heatmap", "get_orderbook_heatmap"}};
     return tools.value(resource);
 }
 

@@ -49,7 +49,8 @@ Tools::Tools(const EngineRegistry &registry, QStringList configuredSymbols, Hist
       defs_{marketSnapshotTool(), keyLevelsTool(),   footprintTool(),  orderflowMetricsTool(),
             depthDeltaTool(),     liquidationsTool(), scanMarketTool(),
             swingLiquidityTool(), marketStructureTool(), openInterestTool(),
-            footprintStatisticsTool(), sessionProfileTool(), tpoProfileTool()}
+            footprintStatisticsTool(), sessionProfileTool(), tpoProfileTool(),
+            fundingRateTool(), orderbookHeatmapTool()}
 {
 }
 

@@ -113,5 +113,7 @@ ToolDef swingLiquidityTool();
 ToolDef marketStructureTool();
 // ToolsDerivatives.cpp
 ToolDef openInterestTool();
+ToolDef fundingRateTool(); // ToolsFunding.cpp
+ToolDef orderbookHeatmapTool(); // ToolsHeatmap.cpp
 
 } // namespace co

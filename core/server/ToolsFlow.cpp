@@ -213,7 +213,13 @@ ToolDef liquidationsTool()
             }
         if (snaps.empty())
             throw ApiError{ApiErrorKind::NoData, "no data for " + symbols.join(", ") + " since start-up; retry in a minute"};
-        return toJson(buildLiquidations(snaps, limit, now, from, to), compact);
+        // A range reads the cache too (everything stored, not only the newest 1000 held).
+        StoredLiquidations stored;
+        if ((a.has("startTime") || a.has("endTime")) && a.context().history)
+            for (const SnapshotPtr &s : snaps)
+                if (auto v = a.context().history->liquidations(s->symbol.name, from, to))
+                    stored.emplace(s->symbol.name, std::move(*v));
+        return toJson(buildLiquidations(snaps, limit, now, from, to, stored.empty() ? nullptr : &stored), compact);
     };
     return d;
 }

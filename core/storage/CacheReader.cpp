@@ -1,5 +1,7 @@
 #include "storage/CacheReader.h"
 
+#include "storage/FundingRecords.h"
+#include "storage/HeatmapRecords.h"
 #include "storage/Sqlite.h"
 #include "storage/TradeBlockStore.h"
 
@@ -230,14 +232,21 @@ std::vector<int64_t> CacheReader::summaryDays(const std::string &symbol, const s
 
 std::vector<Liquidation> CacheReader::liquidations(const std::string &symbol, int64_t fromMs, QString *error)
 {
+    return liquidationRange(symbol, fromMs, INT64_MAX, error);
+}
+
+std::vector<Liquidation> CacheReader::liquidationRange(const std::string &symbol, int64_t fromMs, int64_t toMs,
+                                                       QString *error)
+{
     std::vector<Liquidation> out;
     const StoredSymbol *s = find(symbol);
     if (!s)
         return out;
     Statement q(db_.handle(), "SELECT event_ms, trade_ms, side, price, avg_price, orig_qty, last_qty, filled_qty "
-                              "FROM liquidations WHERE sym = ? AND trade_ms >= ? ORDER BY trade_ms, event_ms");
+                              "FROM liquidations WHERE sym = ? AND trade_ms >= ? AND trade_ms < ? ORDER BY trade_ms, event_ms");
     q.bind(1, s->id);
     q.bind(2, fromMs);
+    q.bind(3, toMs);
     while (q.step()) {
         Liquidation l;
         l.eventMs = q.int64(0);
@@ -288,6 +297,42 @@ std::vector<OpenInterest> CacheReader::openInterest(const std::string &symbol, i
         out.push_back({q.int64(0), q.int64(1), q.int64(2)});
     if (!q.error().isEmpty())
         return failWith(q, error, std::vector<OpenInterest>());
+    return out;
+}
+
+std::vector<FundingSettlement> CacheReader::fundingRates(const std::string &symbol, int64_t fromMs, int64_t toMs,
+                                                         QString *error)
+{
+    std::vector<FundingSettlement> out;
+    const StoredSymbol *s = find(symbol);
+    if (!s)
+        return out;
+    Statement q(db_.handle(), kFundingSelectSql);
+    q.bind(1, s->id);
+    q.bind(2, fromMs);
+    q.bind(3, toMs);
+    while (q.step())
+        out.push_back(readFundingRow(q));
+    if (!q.error().isEmpty())
+        return failWith(q, error, std::vector<FundingSettlement>());
+    return out;
+}
+
+std::vector<HeatmapRow> CacheReader::heatmapRows(const std::string &symbol, int64_t fromMs, int64_t toMs, QString *error)
+{
+    std::vector<HeatmapRow> out;
+    const StoredSymbol *s = find(symbol);
+    if (!s)
+        return out;
+    Statement q(db_.handle(), kHeatmapSelectSql);
+    q.bind(1, s->id);
+    q.bind(2, fromMs);
+    q.bind(3, toMs);
+    while (q.step())
+        if (auto row = readHeatmapRow(q))
+            out.push_back(std::move(*row));
+    if (!q.error().isEmpty())
+        return failWith(q, error, std::vector<HeatmapRow>());
     return out;
 }
 

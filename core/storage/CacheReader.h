@@ -1,6 +1,7 @@
 #pragma once
 // Read side of the cache on its own connection (one per thread): what restore and queries need.
 #include "model/Derivatives.h"
+#include "model/HeatmapRow.h"
 #include "model/Symbol.h"
 #include "model/Trade.h"
 #include "storage/Database.h"
@@ -39,8 +40,16 @@ public:
     std::vector<int64_t> summaryDays(const std::string &symbol, const std::string &zone, QString *error = nullptr);
 
     std::vector<Liquidation> liquidations(const std::string &symbol, int64_t fromMs, QString *error = nullptr);
+    // Liquidations with trade time in [fromMs, toMs), ascending.
+    std::vector<Liquidation> liquidationRange(const std::string &symbol, int64_t fromMs, int64_t toMs,
+                                              QString *error = nullptr);
     std::optional<MarkPrice> lastMark(const std::string &symbol, QString *error = nullptr);
     std::vector<OpenInterest> openInterest(const std::string &symbol, int64_t fromMs, QString *error = nullptr);
+    // Settled funding rates in [fromMs, toMs), ascending.
+    std::vector<FundingSettlement> fundingRates(const std::string &symbol, int64_t fromMs, int64_t toMs,
+                                                QString *error = nullptr);
+    // The 10 s heatmap rows of [fromMs, toMs), ascending (rows that cannot be decoded are left out).
+    std::vector<HeatmapRow> heatmapRows(const std::string &symbol, int64_t fromMs, int64_t toMs, QString *error = nullptr);
     std::vector<DepthRecord> depth(const std::string &symbol, int64_t fromMs, int64_t toMs, QString *error = nullptr);
     // Summaries of days >= fromDay in the zone, oldest first (profiles included when asked); a
     // day's levels are nullopt when its record cannot be decoded.

@@ -1,5 +1,8 @@
 #include "storage/RecordInserter.h"
 
+#include "storage/FundingRecords.h"
+#include "storage/HeatmapRecords.h"
+
 #include <QDateTime>
 
 namespace co {
@@ -10,13 +13,15 @@ RecordInserter::RecordInserter(sqlite3 *db)
       mark_(db, "INSERT OR REPLACE INTO marks(sym, t, mark, index_price, settle_price, funding_rate, next_funding_ms) "
                 "VALUES (?,?,?,?,?,?,?)"),
       oi_(db, "INSERT OR REPLACE INTO open_interest(sym, t, oi, value_usdt) VALUES (?,?,?,?)"),
+      funding_(db, kFundingInsertSql),
+      heatmap_(db, kHeatmapInsertSql),
       depth_(db, "INSERT OR REPLACE INTO depth_samples(sym, t, ladder) VALUES (?,?,?)"),
       summary_(db, "INSERT OR REPLACE INTO day_summaries(sym, zone, day, start_ms, end_ms, trades, high, low, poc, "
                    "tick_size, levels, updated_ms, delta) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
       clearProfile_(db, "DELETE FROM day_profiles WHERE sym = ? AND zone = ? AND day = ?"),
       profile_(db, "INSERT INTO day_profiles(sym, zone, day, price, buy, sell, trades) VALUES (?,?,?,?,?,?,?)")
 {
-    for (Statement *s : {&liq_, &mark_, &oi_, &depth_, &summary_, &clearProfile_, &profile_})
+    for (Statement *s : {&liq_, &mark_, &oi_, &funding_, &heatmap_, &depth_, &summary_, &clearProfile_, &profile_})
         if (!s->ok() && error_.isEmpty())
             error_ = s->error();
 }
@@ -62,6 +67,18 @@ bool RecordInserter::openInterest(int64_t sym, const OpenInterest &oi)
     oi_.bind(3, oi.openInterest);
     oi_.bind(4, oi.valueUsdt);
     return done(oi_);
+}
+
+bool RecordInserter::funding(int64_t sym, const FundingSettlement &f)
+{
+    bindFundingRow(funding_, sym, f);
+    return done(funding_);
+}
+
+bool RecordInserter::heatmap(int64_t sym, const HeatmapRow &row)
+{
+    bindHeatmapRow(heatmap_, sym, row);
+    return done(heatmap_);
 }
 
 bool RecordInserter::depth(int64_t sym, const DepthRecord &d)

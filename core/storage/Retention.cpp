@@ -123,7 +123,8 @@ bool runRetentionChunk(sqlite3 *db, int days, int maxRows, RetentionResult &resu
             return abort(delDays);
     }
     for (const char *sql : {"DELETE FROM marks WHERE sym = ? AND t < ?", "DELETE FROM depth_samples WHERE sym = ? AND t < ?",
-                            "DELETE FROM rebuilt_days WHERE sym = ? AND end_ms <= ?"}) {
+                            "DELETE FROM rebuilt_days WHERE sym = ? AND end_ms <= ?",
+                            "DELETE FROM heatmap_rows WHERE sym = ? AND t < ?"}) {
         Statement d(db, sql);
         for (const auto &[sym, ms] : cutoffMs) {
             d.bind(1, sym);

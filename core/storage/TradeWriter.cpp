@@ -97,6 +97,10 @@ bool commitBatch(WriterState &w, const std::vector<SymbolInfo> &infos,
                     return w.records->mark(s->id, r);
                 else if constexpr (std::is_same_v<T, OpenInterest>)
                     return w.records->openInterest(s->id, r);
+                else if constexpr (std::is_same_v<T, FundingSettlement>)
+                    return w.records->funding(s->id, r);
+                else if constexpr (std::is_same_v<T, HeatmapRow>)
+                    return w.records->heatmap(s->id, r);
                 else if constexpr (std::is_same_v<T, DepthRecord>)
                     return w.records->depth(s->id, r);
                 else
@@ -165,6 +169,14 @@ void TradeWriter::addMark(uint32_t symbol, const MarkPrice &m) { add({symbol, {}
 void TradeWriter::addOpenInterest(uint32_t symbol, const OpenInterest &oi)
 {
     add({symbol, {}, std::make_shared<Record>(oi), nullptr});
+}
+void TradeWriter::addFunding(uint32_t symbol, const FundingSettlement &f)
+{
+    add({symbol, {}, std::make_shared<Record>(f), nullptr});
+}
+void TradeWriter::addHeatmapRow(uint32_t symbol, HeatmapRow row)
+{
+    add({symbol, {}, std::make_shared<Record>(std::move(row)), nullptr});
 }
 void TradeWriter::addDepth(uint32_t symbol, DepthRecord d)
 {

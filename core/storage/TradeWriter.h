@@ -5,6 +5,7 @@
 // blocks once maxPendingRows wait (back-pressure) instead of growing memory. stop() commits
 // what is pending (clean exit). The retention job (TRADE_CACHE_DAYS) runs here between batches.
 #include "model/Derivatives.h"
+#include "model/HeatmapRow.h"
 #include "model/Symbol.h"
 #include "model/Trade.h"
 #include "storage/Database.h"
@@ -72,6 +73,8 @@ public:
     void addLiquidation(uint32_t symbol, const Liquidation &l);
     void addMark(uint32_t symbol, const MarkPrice &m);
     void addOpenInterest(uint32_t symbol, const OpenInterest &oi);
+    void addFunding(uint32_t symbol, const FundingSettlement &f);
+    void addHeatmapRow(uint32_t symbol, HeatmapRow row);
     void addDepth(uint32_t symbol, DepthRecord d);
     void addDaySummary(uint32_t symbol, DaySummaryRecord d);
 
@@ -82,7 +85,8 @@ public:
     std::optional<StoredTrade> lastCommitted(const std::string &symbol) const;
 
     // The non-trade rows a batch carries.
-    using Record = std::variant<Liquidation, MarkPrice, OpenInterest, DepthRecord, DaySummaryRecord>;
+    using Record = std::variant<Liquidation, MarkPrice, OpenInterest, FundingSettlement, HeatmapRow, DepthRecord,
+                                DaySummaryRecord>;
 
 private:
     // One queued row: a trade, a record, or a flush request (fulfilled once all before it are

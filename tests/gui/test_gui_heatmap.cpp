@@ -1,6 +1,11 @@
 // The liquidity heatmap painter: a pure function of its scene (same scene, same pixels), cells
-// where their time and price are, and a full-HD repaint timed (target ≤ 16 ms; bench_heatmap).
+// where their time and price are, and a full-HD repaint timed (target ≤ 16 ms; bench_heatmap); the
+// pane's scene from an engine's 1 s book frames worked out by hand, and the pane (by objectName)
+// following the footprint's time span.
+#include "engine/EngineRegistry.h"
 #include "views/HeatmapPainter.h"
+#include "views/HeatmapSceneBuilder.h"
+#include "views/HeatmapView.h"
 #include "views/Theme.h"
 
 #include <QImage>
@@ -77,6 +82,77 @@ private Q_SLOTS:
         qInfo("heatmap full-HD repaint (3600 x 400 cells, %zu trades): median %.2f ms, min %.2f ms", s.trades.size(),
               ms[ms.size() / 2], ms.front());
         QVERIFY2(ms.front() < 100, "far beyond a frame even on a loaded machine"); // the 16 ms target: bench_heatmap
+    }
+
+    // Book 99×5 / 101×4 at 00:00 (tick 1): 99 → 6 at 0.5 s, another diff at 1.5 s closes the
+    // first second: one frame at 1 s with 99×6 and 101×4 (bins of one tick; 100 empty). Trades of
+    // that minute: 2 bought at 101, 1 sold at 99 → two bubbles at 00:00:30.
+    void sceneFromSnapshot()
+    {
+        const int64_t U = 100'000'000, t = 1'723'075'200'000;
+        EngineRegistry registry;
+        SymbolInfo info;
+        info.name = "BTCUSDT";
+        info.tickSize = U;
+        info.stepSize = U / 1000;
+        MarketEngine &e = registry.engine(info);
+        Trade buy;
+        buy.id = 1;
+        buy.timeMs = t + 100;
+        buy.price = 101 * U;
+        buy.qty = 2 * U;
+        e.onTrade(buy);
+        Trade sell = buy;
+        sell.id = 2;
+        sell.price = 99 * U;
+        sell.qty = U;
+        sell.buyerMaker = true;
+        e.onTrade(sell);
+        DepthSnapshot book;
+        book.lastUpdateId = 1;
+        book.eventMs = t;
+        book.bids = {{99 * U, 5 * U}};
+        book.asks = {{101 * U, 4 * U}};
+        e.onBookReset(book);
+        DepthUpdate u;
+        u.eventMs = t + 500;
+        u.firstId = u.lastId = 2;
+        u.bids = {{99 * U, 6 * U}};
+        e.onBookDiff(u);
+        u.eventMs = t + 1500;
+        u.firstId = u.lastId = 3;
+        e.onBookDiff(u);
+        registry.publishAll();
+        const SnapshotPtr snap = registry.snapshot("BTCUSDT");
+        const HeatmapScene sc = buildHeatmapScene(*snap);
+        QCOMPARE(sc.cols, 1);
+        QCOMPARE(sc.startMs, t + 1000);
+        QCOMPARE(sc.rows, 3);
+        QCOMPARE(sc.priceLo, 99.0);
+        QCOMPARE(sc.binSize, 1.0);
+        QCOMPARE(sc.qty, (std::vector<float>{6, 0, 4}));
+        QCOMPARE(sc.maxQty, 6.f);
+        QCOMPARE(sc.bestBid, std::vector<float>{99});
+        QCOMPARE(sc.bestAsk, std::vector<float>{101});
+        QCOMPARE(sc.trades.size(), size_t(2));
+        QCOMPARE(sc.trades[0].timeMs, t + 30'000);
+        QCOMPARE(sc.maxTradeQty, 2.0);
+
+        HeatmapView view;
+        QCOMPARE(view.objectName(), QString("heatmapView"));
+        view.resize(300, 200);
+        view.setSnapshot(snap);
+        QCOMPARE(view.scene().cols, 1);
+        // Alone it shows its own second; once told, the footprint's span.
+        QCOMPARE(view.viewport().startMs, t + 1000);
+        view.setTimeRange(t - 60'000, t + 60'000);
+        QCOMPARE(view.viewport().startMs, t - 60'000);
+        QCOMPARE(view.viewport().endMs, t + 60'000);
+        QCOMPARE(view.viewport().priceLo, 99.0);
+        QCOMPARE(view.viewport().priceHi, 102.0);
+        const QImage shot = view.grab().toImage();
+        // The 99 bin (bottom third) at 00:00:01 (x = 300 · 61/120 ≈ 152): coloured, not background.
+        QVERIFY(shot.pixelColor(153, 180) != theme::kBackground);
     }
 };
 

@@ -6,6 +6,7 @@
 #include "server/HttpServer.h"
 #include "support/SharedData.h"
 #include "views/CvdChart.h"
+#include "views/HeatmapView.h"
 #include "views/DepthDeltaChart.h"
 #include "views/FootprintView.h"
 #include "views/LiquidationTable.h"
@@ -118,6 +119,10 @@ private Q_SLOTS:
         raise("levelsDock");
         QVERIFY(find<QTableWidget>("levelsTable")->rowCount() > 5);
         QVERIFY(find<QLabel>("dataQuality")->text().contains("replay"));
+        raise("heatmapDock");
+        const HeatmapScene &heat = find<HeatmapView>("heatmapView")->scene();
+        QVERIFY2(heat.cols > 100, qPrintable(QString::number(heat.cols))); // a frame a second of the replayed book
+        QVERIFY(heat.maxQty > 0 && !heat.trades.empty());
         raise("cvdDock");
         raise("profileDock");
     }

@@ -5,7 +5,8 @@ import { LAST_EVENT_MS, LIQUIDATIONS, MARK, bookSamples, close, expected } from 
 
 export const TOOLS = ['get_market_snapshot', 'get_key_levels', 'get_footprint', 'get_orderflow_metrics',
   'get_orderbook_depth_delta', 'stream_liquidations', 'scan_market', 'get_swing_liquidity', 'get_market_structure',
-  'get_open_interest', 'get_footprint_statistics', 'get_session_profile', 'get_tpo_profile'];
+  'get_open_interest', 'get_footprint_statistics', 'get_session_profile', 'get_tpo_profile', 'get_funding_rate',
+  'get_orderbook_heatmap'];
 // Both servers (HTTP and stdio) also have the alert tools.
 export const HTTP_TOOLS = [...TOOLS, 'set_alert', 'list_alerts', 'delete_alert'];
 
@@ -123,4 +124,12 @@ export async function checkAllTools(c) {
   assert.ok(['up', 'down', 'range'].includes(ms.trend));
   const oi = await c.callTool({ name: 'get_open_interest', arguments: { symbol: 'BTCUSDT' } });
   assert.equal(oi.isError, true, 'the recordings hold no open interest');
+  const fr = await call('get_funding_rate', { symbol: 'BTCUSDT' });
+  assert.equal(fr.current.fundingRate, Number(MARK.r), 'current rate from the mark-price stream');
+  assert.equal(fr.intervalHours, 8);
+  assert.deepEqual(fr.history, [], 'the recordings hold no settled rate');
+  const hm = await call('get_orderbook_heatmap', { symbol: 'BTCUSDT', lookbackMinutes: 60, maxLevels: 3 });
+  assert.ok(hm.bids.length <= 3 && hm.asks.length <= 3, 'top maxLevels bins per side');
+  assert.ok(hm.coverage > 0 && hm.coverage <= 1, 'the replayed book was sampled');
+  for (const [price] of hm.bids) assert.ok(price < hm.bestAsk, 'bid bins below the best ask');
 }

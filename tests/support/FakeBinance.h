@@ -2,7 +2,7 @@
 // A fake Binance USD-M host on 127.0.0.1 for tests (binance.md §1 "the fake server must
 // emulate"): WebSocket routes /public and /market with the combined envelope and SUBSCRIBE acks,
 // server pings, server-initiated close; REST exchangeInfo, depth, aggTrades (fromId/startTime
-// paging), premiumIndex, openInterest, openInterestHist, ticker/24hr and time, with
+// paging), premiumIndex, openInterest, openInterestHist, fundingRate, fundingInfo, ticker/24hr and time, with
 // X-MBX-USED-WEIGHT-1M counted per clock minute. It plays a script of market events (trades,
 // depth diffs, mark prices) and can misbehave on request (Faults).
 #include "binance/Clock.h"
@@ -47,6 +47,7 @@ public:
         int weightLimit = 2400;             // per minute; beyond it the answer is 429 (exchangeInfo says 2400)
         bool stall = false;                 // connections stay up but nothing is sent
         int64_t clockOffsetMs = 0;          // the exchange's clock = the fake's clock + this (time, serverTime, E/T of answers)
+        int malformedFunding = 0;           // the next N fundingRate/fundingInfo answers are 200 with broken JSON
     };
     struct RestHit {
         int64_t clockMs = 0;
@@ -80,6 +81,11 @@ public:
     void dropConnections(); // abort every stream connection now
 
     const FakeSymbolData &data(const std::string &symbol) const;
+    // The fake's settled funding (FakeBinanceFunding.cpp): one settlement at every multiple of the
+    // symbol's interval, rate (floorMod(t / interval, 11) − 3) · 1e-5, mark price 50000 + t / interval
+    // mod 100, none before 2020-01-01.
+    static int64_t fundingRateAt(int64_t fundingTimeMs, int intervalHours);
+    static int64_t fundingMarkAt(int64_t fundingTimeMs, int intervalHours);
     int64_t exchangeNowMs() const { return clock_.nowMs() + faults_.clockOffsetMs; }
     const std::vector<RestHit> &restHits() const noexcept { return hits_; }
     int maxWeightInAMinute() const;
@@ -135,6 +141,8 @@ private:
     QByteArray depthJson(Sym &s, int limit);
     QByteArray aggTradesJson(const Sym &s, const QUrlQuery &q, int &status);
     QByteArray exchangeInfoJson() const;
+    QByteArray fundingRateJson(const Sym &s, const QUrlQuery &q, int &status) const;
+    QByteArray fundingInfoJson() const;
     Sym *findSymbol(const QString &name);
 
     const Clock &clock_;

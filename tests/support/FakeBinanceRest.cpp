@@ -146,9 +146,19 @@ int FakeBinance::route(const QString &path, const QUrlQuery &q, QByteArray &body
         body = exchangeInfoJson();
         return 200;
     }
+    const bool fundingPath = path == "/fapi/v1/fundingRate" || path == "/fapi/v1/fundingInfo";
+    if (fundingPath && faults_.malformedFunding > 0) {
+        --faults_.malformedFunding;
+        body = "[{\"symbol\":\"BTCUSDT\",\"fundingRate\":";
+        return 200;
+    }
+    if (path == "/fapi/v1/fundingInfo") {
+        body = fundingInfoJson();
+        return 200;
+    }
     const bool histPath = path == "/futures/data/openInterestHist";
     const bool known = path == "/fapi/v1/depth" || path == "/fapi/v1/aggTrades" || path == "/fapi/v1/premiumIndex" ||
-                       path == "/fapi/v1/openInterest" || path == "/fapi/v1/ticker/24hr" || histPath;
+                       path == "/fapi/v1/openInterest" || path == "/fapi/v1/ticker/24hr" || histPath || fundingPath;
     if (!known) {
         body = error(-5000, "Path " + path.toStdString() + ", Method GET is invalid");
         return 404;
@@ -171,6 +181,11 @@ int FakeBinance::route(const QString &path, const QUrlQuery &q, QByteArray &body
         }
         body = depthJson(*s, limit);
         return 200;
+    }
+    if (path == "/fapi/v1/fundingRate") {
+        int status = 200;
+        body = fundingRateJson(*s, q, status);
+        return status;
     }
     if (path == "/fapi/v1/aggTrades") {
         int status = 200;

@@ -21,6 +21,7 @@ struct FakeSymbolData {
     std::vector<Trade> trades;          // ascending, ids consecutive
     DepthSnapshot initialBook;          // the book before diffs[0]
     std::vector<DepthUpdate> diffs;     // diffs[0].pu == initialBook.lastUpdateId, then a pu chain
+    int fundingIntervalHours = 8;       // listed in fundingInfo when not 8 (Binance lists only those)
 };
 
 // Raw `trade` frames of recorder files → aggTrades (a = t); the REST snapshot and the diffs from

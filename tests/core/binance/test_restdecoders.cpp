@@ -64,6 +64,49 @@ private Q_SLOTS:
         QCOMPARE(err, std::string("openInterestHist: missing required field 'timestamp'"));
     }
 
+    // Settled rates (the docs' example, and "" mark prices of old records) and funding intervals;
+    // broken or incomplete answers fail with the field named, nothing half-decoded kept.
+    void fundingRatesAndInfo()
+    {
+        std::vector<FundingSettlement> rows;
+        std::string err;
+        QVERIFY2(decodeFundingRates(R"([{"symbol":"BTCUSDT","fundingRate":"-0.03750000","fundingTime":1570608000000,"markPrice":"34287.54619963"},
+                                        {"symbol":"BTCUSDT","fundingRate":"0.00010000","fundingTime":1570636800000,"markPrice":""}])",
+                                    rows, &err),
+                 err.c_str());
+        QCOMPARE(rows.size(), size_t(2));
+        QCOMPARE(rows[0].fundingRate, -3'750'000);
+        QCOMPARE(rows[0].fundingTimeMs, 1570608000000);
+        QCOMPARE(rows[0].markPrice, 3'428'754'619'963);
+        QCOMPARE(rows[0].intervalHours, 8);
+        QCOMPARE(rows[1].fundingRate, 10'000);
+        QCOMPARE(rows[1].markPrice, 0);
+        QVERIFY(!decodeFundingRates(R"([{"symbol":"BTCUSDT","fundingTime":1570608000000}])", rows, &err));
+        QCOMPARE(err, std::string("fundingRate: missing required field 'fundingRate'"));
+        QVERIFY(!decodeFundingRates(R"([{"fundingRate":"x","fundingTime":1}])", rows, &err));
+        QCOMPARE(err, std::string("fundingRate: bad value for field 'fundingRate'"));
+        QVERIFY(!decodeFundingRates(R"([{"fundingRate":"0.1","fundingTime":1,"markPrice":"1e5"}])", rows, &err));
+        QCOMPARE(err, std::string("fundingRate: bad value for field 'markPrice'"));
+        QVERIFY(!decodeFundingRates(R"({"code":-1121})", rows, &err));
+        QCOMPARE(err, std::string("fundingRate: not a JSON array"));
+        QVERIFY(!decodeFundingRates(R"([{"symbol":"BTCUSDT","fundingRate":)", rows, &err));
+        QVERIFY(err.rfind("malformed JSON", 0) == 0);
+
+        std::map<std::string, int> hours;
+        QVERIFY(decodeFundingInfo(R"([{"symbol":"BLZUSDT","adjustedFundingRateCap":"0.02500000","adjustedFundingRateFloor":"-0.02500000","fundingIntervalHours":4,"disclaimer":false},
+                                     {"symbol":"XYZUSDT","fundingIntervalHours":1}])",
+                                  hours, &err));
+        QCOMPARE(hours.size(), size_t(2));
+        QCOMPARE(hours["BLZUSDT"], 4);
+        QCOMPARE(hours["XYZUSDT"], 1);
+        QVERIFY(decodeFundingInfo("[]", hours));
+        QVERIFY(hours.empty());
+        QVERIFY(!decodeFundingInfo(R"([{"symbol":"BLZUSDT","fundingIntervalHours":0}])", hours, &err));
+        QCOMPARE(err, std::string("fundingInfo: bad value for field 'fundingIntervalHours'"));
+        QVERIFY(!decodeFundingInfo(R"([{"fundingIntervalHours":4}])", hours, &err));
+        QCOMPARE(err, std::string("fundingInfo: missing required field 'symbol'"));
+    }
+
     void premiumIndexAndTicker()
     {
         MarkPrice m;

@@ -93,7 +93,7 @@ private Q_SLOTS:
     void toolsAndArguments()
     {
         const QJsonArray tools = rpc("tools/list")["result"].toObject()["tools"].toArray();
-        QCOMPARE(tools.size(), 16); // 13 tools + the 3 alert tools
+        QCOMPARE(tools.size(), 18); // 15 tools + the 3 alert tools
         const QJsonObject set = tools[13].toObject(); // after the 13 market tools
         QCOMPARE(set["name"].toString(), QString("set_alert"));
         QCOMPARE(set["annotations"].toObject()["readOnlyHint"].toBool(), false);

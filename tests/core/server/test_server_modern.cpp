@@ -62,7 +62,7 @@ private Q_SLOTS:
         const Http list = modern("tools/list", withMeta({}));
         QCOMPARE(list.status, 200);
         const QJsonObject lr = list.json()["result"].toObject();
-        QCOMPARE(lr["tools"].toArray().size(), 13);
+        QCOMPARE(lr["tools"].toArray().size(), 15);
         QCOMPARE(lr["resultType"].toString(), QString("complete"));
         QVERIFY(lr.contains("ttlMs") && lr.contains("cacheScope"));
         // The same tool code answers: the snapshot as in a session.
@@ -133,7 +133,7 @@ private Q_SLOTS:
         QCOMPARE(r.status, 400);
         QCOMPARE(r.json()["error"].toObject()["code"].toInt(), -32000);
         QCOMPARE(rpc("ping")["result"].toObject(), QJsonObject{});
-        QCOMPARE(rpc("tools/list")["result"].toObject()["tools"].toArray().size(), 13);
+        QCOMPARE(rpc("tools/list")["result"].toObject()["tools"].toArray().size(), 15);
         QVERIFY(!rpc("tools/list")["result"].toObject().contains("resultType"));
     }
 

@@ -59,7 +59,8 @@ private Q_SLOTS:
         const QStringList expected{"get_market_snapshot",       "get_key_levels",      "get_footprint", "get_orderflow_metrics",
                                    "get_orderbook_depth_delta", "stream_liquidations", "scan_market",
                                    "get_swing_liquidity",       "get_market_structure", "get_open_interest",
-                                   "get_footprint_statistics", "get_session_profile", "get_tpo_profile"};
+                                   "get_footprint_statistics", "get_session_profile", "get_tpo_profile",
+                                   "get_funding_rate", "get_orderbook_heatmap"};
         QCOMPARE(tools.size(), expected.size());
         for (qsizetype i = 0; i < tools.size(); ++i) {
             const QJsonObject t = tools[i].toObject();
@@ -172,7 +173,7 @@ private Q_SLOTS:
         const QJsonArray a = r.array();
         QCOMPARE(a.size(), 4); // no answer to the notification
         QCOMPARE(a[0].toObject()["id"].toString(), QString("x"));
-        QCOMPARE(a[1].toObject()["result"].toObject()["tools"].toArray().size(), 13);
+        QCOMPARE(a[1].toObject()["result"].toObject()["tools"].toArray().size(), 15);
         QCOMPARE(a[2].toObject()["error"].toObject()["code"].toInt(), -32601);
         QCOMPARE(a[3].toObject()["error"].toObject()["code"].toInt(), -32600);
         QVERIFY(a[3].toObject()["id"].isNull());

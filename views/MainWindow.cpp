@@ -10,6 +10,7 @@
 #include "views/LiquidationTable.h"
 #include "views/PriceChartView.h"
 #include "views/ProfileView.h"
+#include "views/TpoView.h"
 #include "views/SnapshotFeed.h"
 #include "views/StatusPanel.h"
 #include "views/TaskProgress.h"
@@ -71,6 +72,9 @@ MainWindow::MainWindow(const EngineRegistry &registry, QStringList configuredSym
     tabifyDockWidget(derivDock, liqDock);
     cvdDock->raise();
     tabifyDockWidget(profileDock, levelsDock);
+    auto *tpo = new TpoView; // TPO chart tab (analysis.md A5): follows the snapshots on its own
+    tabifyDockWidget(levelsDock, addPanel("tpoDock", QString(), tpo, Qt::RightDockWidgetArea));
+    connect(feed_, &SnapshotFeed::snapshotChanged, tpo, &TpoView::setSnapshot);
     profileDock->raise();
     resizeDocks({profileDock}, {340}, Qt::Horizontal);
     resizeDocks({priceDock}, {300}, Qt::Vertical);
@@ -201,7 +205,7 @@ void MainWindow::retranslate()
 {
     const QStringList titles{tr("Price, VWAP and levels"), tr("CVD"),          tr("Depth delta"),
                              tr("Open interest and funding"), tr("Liquidations"), tr("Volume profile"),
-                             tr("Key levels")};
+                             tr("Key levels"), tr("TPO profile")};
     for (int i = 0; i < docks_.size() && i < titles.size(); ++i)
         docks_[i]->setWindowTitle(titles[i]);
     toolbar_->setWindowTitle(tr("Chart"));

@@ -26,7 +26,7 @@ ToolDef footprintTool()
                     "stacked zone.";
     d.inputSchema =
         input({{"symbol", symbol()},
-               {"timeframe", timeframe()},
+               {"timeframe", footprintTimeframe()},
                {"startTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, inclusive"}}},
                {"endTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, exclusive; default now"}}},
                {"limit", integer(1, 200, 12, "max bars, newest kept")},
@@ -115,7 +115,7 @@ ToolDef footprintStatisticsTool()
                     "(extremes of the running delta inside the bar), trades, quoteVolume, and the bar's POC and value "
                     "area (VAH/VAL) on rows of ticksPerRow ticks. Use it to scan many bars; get_footprint gives the rows.";
     d.inputSchema = input({{"symbol", symbol()},
-                           {"timeframe", timeframe("30m")},
+                           {"timeframe", footprintTimeframe("30m")},
                            {"startTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, inclusive"}}},
                            {"endTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, exclusive; default now"}}},
                            {"limit", integer(1, 500, 48, "max bars, newest kept")},

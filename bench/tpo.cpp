@@ -1,7 +1,7 @@
 // bench_tpo: TPO chart repaint time (target ≤ 16 ms, one frame at 60 Hz) of a full day — 48
 // periods × ROWS rows with letters — offscreen into a 1920×1080 QImage, next to a baseline measured
 // in the same run: one fill of the whole image.
-// Run: build/bin/bench_tpo [--rows 400] [--rounds 40]
+// Run: build/bin/bench_tpo [--rows 130] [--rounds 40] (above ~400 rows letters become blocks)
 #include "views/TpoPainter.h"
 
 #include <QGuiApplication>
@@ -37,7 +37,7 @@ int main(int argc, char **argv)
 {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
-    int rows = 400, rounds = 40;
+    int rows = 130, rounds = 40; // 130 rows of 8 px letters fill 1080 px (the widget merges rows to that)
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!std::strcmp(argv[i], "--rows"))
             rows = std::atoi(argv[i + 1]);

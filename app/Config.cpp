@@ -35,6 +35,7 @@ const QList<ConfigVar> &configVars()
         {"DEPTH_DELTA_PERCENT", "1.0", "order-book depth band in percent (0.01-10)"},
         {"CVD_RESET", "day", "CVD reset: day or none"},
         {"SESSION_CLOCK", "utc", "sessions in utc windows or local market hours (local)"},
+        {"SESSIONS", "", "named sessions name=HH:MM-HH:MM[@Zone], comma separated (overrides SESSION_CLOCK)"},
         {"LARGE_TRADE_NOTIONAL", "100000", "USDT notional of a large trade"},
         {"DAY_TZ", "UTC", "IANA time zone whose midnight starts a day"},
         {"LOG_LEVEL", "info", "debug, info, warning or error"},
@@ -369,7 +370,7 @@ QString configHelp()
          "                   [--offline] [--NAME VALUE ...]\n"
          "  crypto-orderflow --stdio             MCP over stdin/stdout (Claude Desktop)\n"
          "  crypto-orderflow report --replay FILE... --symbol SYM [--date YYYY-MM-DD]\n"
-         "                   [--exchange-info FILE] [--timeframe 1m|5m|15m|30m|1h] [--rows] [--ticks-per-row K|auto] [--pretty]\n"
+         "                   [--exchange-info FILE] [--timeframe 1m|5m|15m|30m|1h|4h|1d] [--rows] [--ticks-per-row K|auto] [--pretty]\n"
          "  crypto-orderflow import --symbol SYM (--from YYYY-MM-DD --to YYYY-MM-DD | --file PATH...)\n"
          "  crypto-orderflow --version | --help\n\n"
          "Configuration (command line > environment > .env > saved settings > default).\n"

@@ -11,6 +11,7 @@
 #include "views/LiquidationTable.h"
 #include "views/PriceChartView.h"
 #include "views/ProfileView.h"
+#include "views/TpoView.h"
 #include "views/SnapshotFeed.h"
 #include "views/StatusPanel.h"
 #include "views/TaskProgress.h"
@@ -76,6 +77,9 @@ MainWindow::MainWindow(const EngineRegistry &registry, QStringList configuredSym
     tabifyDockWidget(liqDock, heatmapDock);
     cvdDock->raise();
     tabifyDockWidget(profileDock, levelsDock);
+    auto *tpo = new TpoView; // TPO chart tab (analysis.md A5): follows the snapshots on its own
+    tabifyDockWidget(levelsDock, addPanel("tpoDock", QString(), tpo, Qt::RightDockWidgetArea));
+    connect(feed_, &SnapshotFeed::snapshotChanged, tpo, &TpoView::setSnapshot);
     profileDock->raise();
     resizeDocks({profileDock}, {340}, Qt::Horizontal);
     resizeDocks({priceDock}, {300}, Qt::Vertical);
@@ -207,7 +211,7 @@ void MainWindow::retranslate()
 {
     const QStringList titles{tr("Price, VWAP and levels"), tr("CVD"),          tr("Depth delta"),
                              tr("Open interest and funding"), tr("Liquidations"), tr("Volume profile"),
-                             tr("Key levels"), tr("Liquidity heatmap")};
+                             tr("Key levels"), tr("Liquidity heatmap"), tr("TPO profile")};
     for (int i = 0; i < docks_.size() && i < titles.size(); ++i)
         docks_[i]->setWindowTitle(titles[i]);
     toolbar_->setWindowTitle(tr("Chart"));

@@ -1,5 +1,6 @@
 #include "views/PriceChart.h"
 
+#include "engine/AnchoredVwap.h"
 #include "engine/StructureQuery.h"
 #include "model/Fixed.h"
 #include "views/Format.h"
@@ -18,6 +19,7 @@ namespace {
 constexpr double kAxisWidth = 84;
 constexpr double kTimeAxis = 18;
 constexpr double kRightPad = 12;
+const QColor kAnchoredVwap{0xff, 0x7a, 0xd9}; // apart from the day VWAP's blue
 
 void addDay(PriceScene &sc, const DayView &day, Timeframe tf)
 {
@@ -225,6 +227,33 @@ std::vector<LevelTag> layoutLevelTags(const QRectF &area, const PriceScene &sc, 
     return layoutTags(geometry(area, sc, vp), sc, QFontMetricsF(chartFont(QFont())));
 }
 
+void addAnchoredVwap(PriceScene &sc, const EngineSnapshot &s, Timeframe tf, int64_t anchorMs)
+{
+    sc.anchorMs = anchorMs;
+    const std::vector<AnchoredVwapPoint> path = anchoredVwapPath(s, anchorMs, tf);
+    sc.anchoredVwap.assign(sc.candles.size(), std::nullopt);
+    size_t j = 0;
+    for (size_t i = 0; i < sc.candles.size(); ++i) {
+        while (j < path.size() && path[j].barOpenTime < sc.candles[i].openTime)
+            ++j;
+        if (j < path.size() && path[j].barOpenTime == sc.candles[i].openTime)
+            sc.anchoredVwap[i] = path[j].bands.vwap;
+    }
+}
+
+std::optional<size_t> candleAt(const QRectF &area, const PriceScene &sc, const PriceViewport &vp, double x)
+{
+    if (sc.candles.empty())
+        return std::nullopt;
+    const Geometry g = geometry(area, sc, vp);
+    if (g.w <= 0 || x < g.plot.left() || x > g.plot.right())
+        return std::nullopt;
+    const double i = std::round(g.right - (g.plot.right() - kRightPad - g.w / 2 - x) / g.w);
+    if (i < 0 || i >= double(sc.candles.size()))
+        return std::nullopt;
+    return size_t(i);
+}
+
 void paintPriceChart(QPainter &p, const QRectF &area, const PriceScene &sc, const PriceViewport &vp)
 {
     using namespace theme;
@@ -288,6 +317,18 @@ void paintPriceChart(QPainter &p, const QRectF &area, const PriceScene &sc, cons
             open = true;
         }
         p.setPen(QPen(k == 0 ? kVwap : kVwapBand, k == 0 ? 1.6 : 1, k == 0 ? Qt::SolidLine : std::abs(k) == 1 ? Qt::DashLine : Qt::DotLine));
+        p.drawPath(path);
+    }
+    if (sc.anchorMs) { // anchored VWAP (A10): one line from the anchor's candle on
+        QPainterPath path;
+        bool open = false;
+        for (size_t i = first; i <= last && i < sc.anchoredVwap.size(); ++i)
+            if (const auto &v = sc.anchoredVwap[i]) {
+                const QPointF pt(xOf(double(i)), yOf(*v));
+                open ? path.lineTo(pt) : path.moveTo(pt);
+                open = true;
+            }
+        p.setPen(QPen(kAnchoredVwap, 2));
         p.drawPath(path);
     }
     p.setRenderHint(QPainter::Antialiasing, false);

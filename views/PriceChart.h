@@ -35,9 +35,13 @@ struct PriceScene {
     int priceDecimals = 2;
     double lastPrice = 0;
     bool hasLastPrice = false;
+    std::optional<int64_t> anchorMs; // the anchored VWAP's anchor (a bar's open time)
+    std::vector<std::optional<double>> anchoredVwap; // per candle: from the anchor to its close (A10)
 };
 
 PriceScene buildPriceScene(const EngineSnapshot &s, Timeframe tf);
+// The anchored VWAP line from anchorMs (engine/AnchoredVwap.h) put on the scene's candles.
+void addAnchoredVwap(PriceScene &sc, const EngineSnapshot &s, Timeframe tf, int64_t anchorMs);
 // Display name of a session ("tokyo" → "Tokyo" / "东京").
 QString sessionDisplayName(const std::string &name);
 
@@ -47,6 +51,8 @@ struct PriceViewport {
 };
 
 void paintPriceChart(QPainter &p, const QRectF &area, const PriceScene &scene, const PriceViewport &vp);
+// The candle under x as paintPriceChart lays it out; nullopt off the candles.
+std::optional<size_t> candleAt(const QRectF &area, const PriceScene &scene, const PriceViewport &vp, double x);
 
 // One label of the price axis: levels closer than a label's height share one tag, so tags never
 // overlap; the merged values are in the tooltip.

@@ -53,6 +53,8 @@ const PriceScene &PriceChartView::scene()
 {
     if (dirty_) {
         scene_ = snap_ ? buildPriceScene(*snap_, tf_) : PriceScene{};
+        if (snap_ && anchor_)
+            addAnchoredVwap(scene_, *snap_, tf_, *anchor_);
         dirty_ = false;
     }
     return scene_;
@@ -81,10 +83,23 @@ void PriceChartView::wheelEvent(QWheelEvent *e)
     e->accept();
 }
 
+void PriceChartView::setAnchor(std::optional<int64_t> anchorMs)
+{
+    anchor_ = anchorMs;
+    dirty_ = true;
+    update();
+}
+
 void PriceChartView::mousePressEvent(QMouseEvent *e)
 {
     if (e->button() != Qt::LeftButton)
         return;
+    if (e->modifiers() & Qt::ControlModifier) {
+        const auto i = candleAt(QRectF(rect()), scene(), vp_, e->position().x());
+        setAnchor(i ? std::optional<int64_t>(scene().candles[*i].openTime) : std::nullopt);
+        e->accept();
+        return;
+    }
     dragging_ = true;
     dragX_ = e->position().x();
     const double last = double(std::max<size_t>(scene().candles.size(), 1) - 1);
@@ -121,6 +136,7 @@ void PriceChartView::keyPressEvent(QKeyEvent *e)
     case Qt::Key_Equal: vp_.candleWidth = std::min(60.0, vp_.candleWidth * 1.15); update(); break;
     case Qt::Key_Minus: vp_.candleWidth = std::max(2.0, vp_.candleWidth / 1.15); update(); break;
     case Qt::Key_Home: vp_.rightIndex = -1; update(); break;
+    case Qt::Key_Escape: setAnchor(std::nullopt); break;
     default: QWidget::keyPressEvent(e); return;
     }
     e->accept();

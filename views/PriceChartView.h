@@ -1,9 +1,13 @@
 #pragma once
 // Candles with VWAP bands and key levels (paintPriceChart). Wheel zooms, drag or arrow keys pan,
 // Home or a double click follows the newest candle again. Hovering a level label shows its values.
+// Ctrl+click anchors a VWAP at the candle under the cursor (analysis.md A10); Esc or Ctrl+click
+// with nothing under the cursor clears it.
 #include "views/PriceChart.h"
 
 #include <QWidget>
+
+#include <optional>
 
 namespace co {
 
@@ -14,6 +18,9 @@ public:
     void setSnapshot(const SnapshotPtr &s);
     void setTimeframe(Timeframe tf);
     const PriceScene &scene();
+    // The anchored VWAP's anchor (a candle's open time); nullopt clears it.
+    void setAnchor(std::optional<int64_t> anchorMs);
+    std::optional<int64_t> anchor() const { return anchor_; }
 
 protected:
     bool event(QEvent *e) override;
@@ -36,6 +43,7 @@ private:
     PriceViewport vp_;
     double dragX_ = 0, dragRight_ = 0;
     bool dragging_ = false;
+    std::optional<int64_t> anchor_;
 };
 
 } // namespace co

@@ -47,6 +47,10 @@ std::vector<ProfileChoice> profileChoices(const EngineSnapshot &s)
         if (s.todaySessions[i].stats)
             out.push_back({ProfileChoice::Session, i,
                            ProfileView::tr("%1 session").arg(sessionDisplayName(s.todaySessions[i].name))});
+    for (size_t i = 0; i < s.priorSessions.size(); ++i) // each configured session of the prior day too
+        if (s.priorSessions[i].stats)
+            out.push_back({ProfileChoice::PriorSession, i,
+                           ProfileView::tr("%1 session, prior day").arg(sessionDisplayName(s.priorSessions[i].name))});
     return out;
 }
 
@@ -67,6 +71,8 @@ ProfileScene buildProfileScene(const EngineSnapshot &s, const ProfileChoice &c, 
         ladder = *s.prior->profile;
     else if (c.kind == ProfileChoice::Session && c.session < s.todaySessions.size())
         ladder = sessionLadder(s, s.todaySessions[c.session]);
+    else if (c.kind == ProfileChoice::PriorSession && c.session < s.priorSessions.size())
+        ladder = sessionLadder(s, s.priorSessions[c.session]);
     if (ladder.empty() || tick <= 0)
         return sc;
     if (maxRows > 0) {

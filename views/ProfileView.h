@@ -16,8 +16,8 @@ class QPainter;
 namespace co {
 
 struct ProfileChoice {
-    enum Kind { Today, PriorDay, Session } kind = Today;
-    size_t session = 0; // index into todaySessions
+    enum Kind { Today, PriorDay, Session, PriorSession } kind = Today;
+    size_t session = 0; // index into todaySessions (Session) or priorSessions (PriorSession)
     QString label;
 };
 

@@ -71,6 +71,11 @@ SettingInfo settingInfo(const QString &n)
         i.choices = {"utc", "local"};
         i.choiceLabels = {t(QT_TRANSLATE_NOOP("Settings", "UTC windows (00–09, 07–16, 13–22)")),
                           t(QT_TRANSLATE_NOOP("Settings", "Local market hours (with daylight saving)"))};
+    } else if (n == "SESSIONS") {
+        set(QT_TRANSLATE_NOOP("Settings", "Indicators"), QT_TRANSLATE_NOOP("Settings", "Named sessions"),
+            QT_TRANSLATE_NOOP("Settings", "Sessions instead of the above: name=HH:MM-HH:MM or name=HH:MM-HH:MM@Zone, comma "
+                                          "separated, e.g. asia=22:00-06:00@Asia/Tokyo,ny=09:30-16:00@America/New_York"),
+            EditorKind::Text);
     } else if (n == "LARGE_TRADE_NOTIONAL") {
         set(QT_TRANSLATE_NOOP("Settings", "Indicators"), QT_TRANSLATE_NOOP("Settings", "Large trade (USDT)"),
             QT_TRANSLATE_NOOP("Settings", "Notional from which a trade counts as large"), EditorKind::Integer);

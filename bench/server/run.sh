@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Server benchmark: 64 clients for 30 s each against crypto-orderflow replaying a recorded day —
-# MCP tools/call get_key_levels and REST /api/key-levels, then the liquidity tools — next to the TypeScript SDK's example
+# MCP tools/call get_key_levels and REST /api/key-levels, the footprint, profile and liquidity tools
+# against get_key_levels' p99 — next to the TypeScript SDK's example
 # server answering tools/list in the same run. Needs a build (bench_server, crypto-orderflow) and
 # `npm ci` in tests/mcp. Usage: bench/server/run.sh [BUILD_DIR] [SECONDS] [CLIENTS]
 set -euo pipefail
@@ -34,17 +35,25 @@ pids+=($!)
 sdk=$(wait_port "$tmp/sdk.log" "SDK example server listening on")
 
 echo "crypto-orderflow $(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, $clients clients, ${seconds}s each"
-"$build/bin/bench_server" --port "$co" --mode mcp-call --clients "$clients" --seconds "$seconds" | sed 's/^/crypto-orderflow MCP get_key_levels:   /'
+key=$("$build/bin/bench_server" --port "$co" --mode mcp-call --clients "$clients" --seconds "$seconds")
+echo "crypto-orderflow MCP get_key_levels:   $key"
+keyp99=$(grep -oE 'p99=[0-9.]+' <<<"$key" | cut -d= -f2)
 "$build/bin/bench_server" --port "$co" --mode rest --clients "$clients" --seconds "$seconds" | sed 's/^/crypto-orderflow REST key-levels:     /'
-# Liquidity and derivatives tools (issue 18), to set their p99 against get_key_levels' above. The
-# replayed day has no open-interest poll (get_open_interest answers its "no data" error) and no
-# liquidation, so those measure the lookup and the answer path.
-for spec in 'get_funding_rate|{"symbol":"BTCUSDT"}' \
+# The footprint, profile (issue 17), liquidity and derivatives tools (issue 18) against
+# get_key_levels' p99 in this run: same budget. The replayed day has no open-interest poll
+# (get_open_interest answers its "no data" error) and no liquidation, so those measure the lookup
+# and the answer path.
+for spec in 'get_footprint|{"symbol":"BTCUSDT","timeframe":"5m","ticksPerRow":10}' \
+            'get_footprint_statistics|{"symbol":"BTCUSDT","timeframe":"30m"}' \
+            'get_session_profile|{"symbol":"BTCUSDT"}' \
+            'get_tpo_profile|{"symbol":"BTCUSDT"}' \
+            'get_funding_rate|{"symbol":"BTCUSDT"}' \
             'get_orderbook_heatmap|{"symbol":"BTCUSDT","lookbackMinutes":60}' \
             'get_open_interest|{"symbol":"BTCUSDT"}' \
             'stream_liquidations|{"symbol":"BTCUSDT","startTime":0}'; do
-  tool="${spec%%|*}"
-  "$build/bin/bench_server" --port "$co" --mode mcp-call --clients "$clients" --seconds "$seconds" --tool "$tool" \
-    --args "${spec#*|}" | sed "s/^/crypto-orderflow MCP $tool: /"
+  tool="${spec%%|*}"; args="${spec#*|}"
+  line=$("$build/bin/bench_server" --port "$co" --mode mcp-call --clients "$clients" --seconds "$seconds" --tool "$tool" --args "$args")
+  p99=$(grep -oE 'p99=[0-9.]+' <<<"$line" | cut -d= -f2)
+  printf 'crypto-orderflow MCP %-26s %s p99/key-levels-p99=%.2f\n' "$tool:" "$line" "$(awk -v a="$p99" -v b="$keyp99" 'BEGIN{print a/b}')"
 done
 "$build/bin/bench_server" --port "$sdk" --mode mcp-list --clients "$clients" --seconds "$seconds" | sed 's/^/SDK example server MCP tools\/list:    /'

@@ -41,7 +41,8 @@ std::vector<FootprintBarResult> footprintBars(const EngineSnapshot &s, const Foo
         out = buildFootprint(s, *s.today, q);
     if (s.prior && out.size() < q.limit) {
         FootprintQuery pq = q;
-        pq.limit = q.limit - out.size() + 1; // one more: a bar across midnight counts once
+        // One more: a bar across midnight counts once.
+        pq.limit = q.limit == SIZE_MAX ? SIZE_MAX : q.limit - out.size() + 1;
         std::vector<FootprintBarResult> older = buildFootprint(s, *s.prior, pq);
         if (!older.empty() && !out.empty() && older.back().openTime == out.front().openTime) {
             out.front() = joinedBar(s, q, out.front().openTime, out.front());

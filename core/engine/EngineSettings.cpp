@@ -1,6 +1,7 @@
 #include "engine/EngineSettings.h"
 
 #include "engine/QtZoneOffsets.h"
+#include "engine/SessionSpec.h"
 #include "model/Fixed.h"
 
 namespace co {
@@ -70,6 +71,16 @@ std::optional<EngineConfig> engineConfigFrom(const std::function<QString(const Q
             c.sessions = localClockSessions();
         else if (s != "utc")
             return fail("SESSION_CLOCK", s, "utc or local");
+    }
+    if (QString s = value("SESSIONS").trimmed(); !s.isEmpty()) { // named windows win over SESSION_CLOCK
+        QString why;
+        const auto defs = parseSessions(s, &why);
+        if (!defs) {
+            if (error)
+                *error = QStringLiteral("invalid SESSIONS=%1: %2").arg(s.left(200), why);
+            return std::nullopt;
+        }
+        c.sessions = *defs;
     }
     if (QString s = value("LARGE_TRADE_NOTIONAL"); !s.isEmpty()) {
         bool ok = false;

@@ -109,7 +109,8 @@ TpoProfile tpoProfile(const EngineSnapshot &s, int64_t fromMs, int64_t toMs, con
         }
         periodHigh[size_t(i)] = std::max(periodHigh[size_t(i)], b->high);
         periodLow[size_t(i)] = std::min(periodLow[size_t(i)], b->low);
-        const Ladder g = k > 1 ? b->rows.grouped(k) : b->rows;
+        Ladder merged1; // only when rows are merged: a day has 1440 minute ladders, not copied at k = 1
+        const Ladder &g = k > 1 ? (merged1 = b->rows.grouped(k)) : b->rows;
         for (int64_t r = g.lowRow(); !g.empty() && r <= g.highRow(); ++r)
             if (g.at(r).trades)
                 letters[size_t(r - base)] |= uint64_t(1) << i;

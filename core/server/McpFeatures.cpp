@@ -15,7 +15,7 @@ namespace co {
 namespace {
 QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
 
-const QStringList kTfNames{"1m", "5m", "15m", "30m", "1h", "4h", "1d"};
+const QStringList kTfNames{"1m", "5m", "15m", "30m", "1h"};
 
 struct Template {
     const char *uriTemplate, *name, *title, *description;
@@ -26,7 +26,7 @@ const Template kTemplates[] = {
     {"orderflow://{symbol}/key-levels{?date}", "key-levels", "Key levels",
      "Developing and prior-day POC/VAH/VAL, session high/low, naked POCs; date is YYYY-MM-DD (get_key_levels)."},
     {"orderflow://{symbol}/footprint/{timeframe}", "footprint", "Footprint bars",
-     "Footprint bars of the timeframe (1m, 5m, 15m, 30m, 1h, 4h, 1d) with bid/ask volume per price (get_footprint)."},
+     "Footprint bars of the timeframe (1m, 5m, 15m, 30m, 1h) with bid/ask volume per price (get_footprint)."},
 };
 
 struct PromptDef {
@@ -41,7 +41,7 @@ const QList<PromptDef> &prompts()
          {{"symbol", "Binance USD-M symbol, e.g. BTCUSDT", true}, {"date", "Calendar day YYYY-MM-DD (default: today, UTC)", false}}},
         {"footprint_read", "Footprint read of the last hour",
          "Read the footprint bars of the last hour: absorption, stacked imbalances, delta at the extremes.",
-         {{"symbol", "Binance USD-M symbol, e.g. BTCUSDT", true}, {"timeframe", "Bar size: 1m, 5m, 15m, 30m, 1h, 4h or 1d (default 5m)", false}}},
+         {{"symbol", "Binance USD-M symbol, e.g. BTCUSDT", true}, {"timeframe", "Bar size: 1m, 5m, 15m, 30m or 1h (default 5m)", false}}},
         {"liquidation_sweep", "Liquidation sweep check",
          "Check whether a recent move swept liquidations into a key level and how order flow reacted.",
          {{"symbol", "Binance USD-M symbol, e.g. BTCUSDT", true}}},

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <vector>
 
 namespace co {
 
@@ -68,6 +69,21 @@ QJsonObject singlePrintsModeSchema()
                        {"default", "compact"},
                        {"description", "compact: single-print ranges; full: also singlePrintLevels, every single-print "
                                        "row's price"}};
+}
+
+QJsonArray compactSinglePrints(const TpoProfile &t)
+{
+    std::vector<TpoRange> r = t.singlePrints;
+    std::stable_sort(r.begin(), r.end(), [](const TpoRange &a, const TpoRange &b) {
+        return a.rows != b.rows ? a.rows > b.rows : a.low > b.low;
+    });
+    if (r.size() > kCompactSinglePrints)
+        r.resize(kCompactSinglePrints);
+    std::sort(r.begin(), r.end(), [](const TpoRange &a, const TpoRange &b) { return a.low < b.low; });
+    QJsonArray out;
+    for (const TpoRange &x : r)
+        out.append(QJsonObject{{"low", x.low}, {"high", x.high}, {"rows", x.rows}});
+    return out;
 }
 
 QJsonArray singlePrintPrices(const TpoProfile &t, int64_t k, int64_t tick)

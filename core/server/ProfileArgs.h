@@ -23,6 +23,9 @@ QJsonArray sessionIntervals(const EngineSnapshot &s, const SessionView &v, Timef
 
 // get_tpo_profile `singlePrintsMode`: compact (ranges) or full (ranges and every single-print row).
 QJsonObject singlePrintsModeSchema();
+// compact: the kCompactSinglePrints longest single-print ranges (ties: the higher), in price order.
+inline constexpr size_t kCompactSinglePrints = 10;
+QJsonArray compactSinglePrints(const TpoProfile &t);
 // Every single-print row's price (low edge), lowest first, from the ranges of rows of k ticks.
 QJsonArray singlePrintPrices(const TpoProfile &t, int64_t k, int64_t tick);
 

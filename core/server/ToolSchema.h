@@ -49,9 +49,17 @@ inline QJsonObject symbol()
 }
 inline QJsonObject timeframe(const QString &def = {})
 {
-    QJsonObject o{{"type", "string"}, {"enum", QJsonArray{"1m", "5m", "15m", "30m", "1h", "4h", "1d"}}, {"description", "bar size (bars aligned to UTC)"}};
+    QJsonObject o{{"type", "string"}, {"enum", QJsonArray{"1m", "5m", "15m", "30m", "1h"}}, {"description", "bar size"}};
     if (!def.isEmpty())
         o.insert("default", def);
+    return o;
+}
+// The footprint tools' bar sizes: also 4h and 1d (the Python server's), all aligned to UTC.
+inline QJsonObject footprintTimeframe(const QString &def = {})
+{
+    QJsonObject o = timeframe(def);
+    o.insert("enum", QJsonArray{"1m", "5m", "15m", "30m", "1h", "4h", "1d"});
+    o.insert("description", "bar size; bars aligned to UTC (4h bars open at 00, 04, … UTC, 1d at UTC midnight)");
     return o;
 }
 inline QJsonObject array(const QJsonObject &items) { return {{"type", "array"}, {"items", items}}; }

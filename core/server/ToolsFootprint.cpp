@@ -29,7 +29,7 @@ ToolDef footprintTool()
                     "stacked zone.";
     d.inputSchema =
         input({{"symbol", symbol()},
-               {"timeframe", timeframe()},
+               {"timeframe", footprintTimeframe()},
                {"startTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, inclusive"}}},
                {"endTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, exclusive; default now"}}},
                {"date", dateSchema("only that day's bars")},
@@ -128,7 +128,7 @@ ToolDef footprintStatisticsTool()
                     "(extremes of the running delta inside the bar), trades, quoteVolume, and the bar's POC and value "
                     "area (VAH/VAL) on rows of ticksPerRow ticks. Use it to scan many bars; get_footprint gives the rows.";
     d.inputSchema = input({{"symbol", symbol()},
-                           {"timeframe", timeframe("30m")},
+                           {"timeframe", footprintTimeframe("30m")},
                            {"startTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, inclusive"}}},
                            {"endTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, exclusive; default now"}}},
                            {"date", dateSchema("only that day's bars")},

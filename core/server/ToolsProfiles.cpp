@@ -271,8 +271,12 @@ ToolDef tpoProfileTool()
         o.ticksPerRow = rs.autoPick ? autoTicksForDay(*s, *day.day) : rs.ticks;
         const TpoProfile tpo = tpoProfile(*s, from, to, o);
         QJsonObject out = toJson(tpo, size_t(a.integer("maxLevels")));
-        if (a.string("singlePrintsMode") == QLatin1String("full"))
+        if (a.string("singlePrintsMode") == QLatin1String("full")) {
             out.insert("singlePrintLevels", singlePrintPrices(tpo, o.ticksPerRow, s->symbol.tickSize));
+        } else if (tpo.singlePrints.size() > kCompactSinglePrints) { // the longest; the count says how many
+            out.insert("singlePrints", compactSinglePrints(tpo));
+            out.insert("singlePrintRangeCount", qint64(tpo.singlePrints.size()));
+        }
         addValueArea(out, a);
         if (pngWanted(a)) { // TPO counts per row, with the TPO POC and value area
             o.levels = true;

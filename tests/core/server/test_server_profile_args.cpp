@@ -3,6 +3,7 @@
 // day 120×2 buy at 21:00, 121×1 sell at 22:00, 120×1 buy at 23:00): 4h and 1d bars,
 // valueAreaPercent, the session profile's interval and the TPO's singlePrintsMode.
 #include "ServerFixture.h"
+#include "server/ProfileArgs.h"
 
 class TestServerProfileArgs : public ServerTest {
     Q_OBJECT
@@ -119,6 +120,21 @@ private Q_SLOTS:
         const QJsonObject asked = ok("get_footprint", {{"symbol", "BTCUSDT"}, {"timeframe", "1h"}, {"includeEvents", true}});
         QCOMPARE(asked["bars"].toArray().last().toObject()["events"].toArray(), ev);
         QVERIFY(!asked["bars"].toArray().last().toObject().contains("bigTrades"));
+    }
+
+    // compact keeps the 10 longest single-print ranges, in price order: twelve ranges at 1, 3 … 23
+    // of 12, 2, 3 … 11, 1 rows: the one of 1 row (at 23) and the one of 2 (at 3) are left out.
+    void compactSinglePrintRanges()
+    {
+        TpoProfile t;
+        const int rows[12] = {12, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 1};
+        for (int i = 0; i < 12; ++i)
+            t.singlePrints.push_back({double(1 + 2 * i), double(1 + 2 * i), rows[i]});
+        const QJsonArray c = compactSinglePrints(t);
+        QCOMPARE(c.size(), 10);
+        QCOMPARE(num(c.first().toObject(), "low"), 1.0);  // 12 rows
+        QCOMPARE(num(c.last().toObject(), "low"), 21.0);  // 11 rows; 23 (1 row) and 3 (2 rows) dropped
+        QCOMPARE(num(c[1].toObject(), "low"), 5.0);
     }
 
 private:

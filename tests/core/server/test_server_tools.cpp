@@ -407,7 +407,7 @@ private Q_SLOTS:
         Http r = request(port_, "GET", "/api/footprint/BTCUSDT?timeframe=2m");
         QCOMPARE(r.status, 400);
         QCOMPARE(r.json()["error"].toObject()["code"].toString(), QString("bad_argument"));
-        QCOMPARE(r.json()["error"].toObject()["message"].toString(), QString("Invalid timeframe '2m': use one of 1m, 5m, 15m, 30m, 1h."));
+        QCOMPARE(r.json()["error"].toObject()["message"].toString(), QString("Invalid timeframe '2m': use one of 1m, 5m, 15m, 30m, 1h, 4h, 1d."));
         QCOMPARE(request(port_, "GET", "/api/footprint/BTCUSDT?timeframe=5m&limit=abc").status, 400);
         QCOMPARE(request(port_, "GET", "/api/market/DOGEUSDT").status, 404);
         QCOMPARE(request(port_, "GET", "/api/market/SOLUSDT").status, 503);
@@ -441,8 +441,8 @@ private Q_SLOTS:
             {"date not kept", "get_key_levels", with(btc, "date", "2024-08-01"), "2024-08-01 is not in memory; cached days: 2024-08-07, 2024-08-08"},
             {"sessionTZ unknown", "get_key_levels", with(btc, "sessionTZ", "Mars/Olympus"), "Invalid sessionTZ 'Mars/Olympus': use an IANA time zone"},
             {"sessionTZ other days", "get_key_levels", with(btc, "sessionTZ", "Asia/Tokyo"), "the server computes days in DAY_TZ=UTC"},
-            {"timeframe missing", "get_footprint", btc, "Missing argument 'timeframe': use one of 1m, 5m, 15m, 30m, 1h."},
-            {"timeframe bad", "get_footprint", with(btc, "timeframe", "2m"), "Invalid timeframe '2m': use one of 1m, 5m, 15m, 30m, 1h."},
+            {"timeframe missing", "get_footprint", btc, "Missing argument 'timeframe': use one of 1m, 5m, 15m, 30m, 1h, 4h, 1d."},
+            {"timeframe bad", "get_footprint", with(btc, "timeframe", "2m"), "Invalid timeframe '2m': use one of 1m, 5m, 15m, 30m, 1h, 4h, 1d."},
             {"limit high", "get_footprint", with(fp, "limit", 500), "Invalid limit 500: use an integer from 1 to 200 (default 12)."},
             {"limit zero", "get_footprint", with(fp, "limit", 0), "Invalid limit 0: use an integer from 1 to 200 (default 12)."},
             {"limit fraction", "get_footprint", with(fp, "limit", 2.5), "Invalid limit 2.5: use an integer"},

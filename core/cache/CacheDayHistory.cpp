@@ -90,10 +90,12 @@ bool CacheDayHistory::prepare(const HistoryRequest &r, std::function<void()> rea
 
 void CacheDayHistory::keep(const Key &k, const Result &r)
 {
-    // Errors and a day still running may change as data arrives: kept freshMs only.
+    // Errors and a day still running may change as data arrives: kept freshMs only; a completed
+    // day completeMs (then read from its kept record again, or rebuilt if late trades dropped it).
     const HistoryDay *d = std::get_if<HistoryDay>(&r);
     lru_.push_front(k);
-    cache_[k] = Entry{r, d && d->complete ? 0 : QDateTime::currentMSecsSinceEpoch() + o_.freshMs, lru_.begin()};
+    cache_[k] = Entry{r, QDateTime::currentMSecsSinceEpoch() + (d && d->complete ? o_.completeMs : o_.freshMs),
+                      lru_.begin()};
     while (cache_.size() > o_.capacity) {
         cache_.erase(lru_.back());
         lru_.pop_back();

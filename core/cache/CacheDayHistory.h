@@ -3,8 +3,9 @@
 // a worker thread with its own read connection. The caller (the server thread) waits at most
 // waitMs: a longer rebuild goes on and the caller is told to ask again. One rebuild per
 // symbol/zone/day at a time (later callers share it); answers kept in a small LRU — a completed
-// day never changes, a day still running is kept freshMs. A completed day is also kept in the
-// cache file (storage/RebuiltDayStore): later answers, after a restart too, read it back.
+// day completeMs, a day still running freshMs. A completed day is also kept in the cache file
+// (storage/RebuiltDayStore): later answers, after a restart too, read it back, until trades
+// written into it (late ones) drop it.
 #include "engine/EngineConfig.h"
 #include "engine/HistoryProvider.h"
 #include "worker/WorkQueue.h"
@@ -29,6 +30,8 @@ public:
         int waitMs = 5000;
         size_t capacity = 16;
         int64_t freshMs = 5000;
+        // A completed day is asked of the cache file again after this (late trades drop its record).
+        int64_t completeMs = 300'000;
         bool persist = true; // keep completed days in the cache file (rebuilt_days)
     };
     explicit CacheDayHistory(Options o);

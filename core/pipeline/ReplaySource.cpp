@@ -3,6 +3,7 @@
 #include "archive/AggTradeFile.h"
 #include "model/Ascii.h"
 #include "model/Fixed.h"
+#include "pipeline/ChunkPrefetch.h"
 
 #include <zlib.h>
 
@@ -99,18 +100,18 @@ int64_t exchangeMsOf(const MarketEvent &ev) noexcept
     return std::visit(Visitor{}, ev.payload);
 }
 
-// Splits a byte stream into lines, in place: a line inside the read buffer is handed out as a view
-// into it (the buffer ends with kPadding spare bytes, so the decoder parses it where it lies, no
-// copy); only a line cut by the buffer's end is gathered into a buffer of its own.
+// Splits a byte stream into lines, in place: a line inside a read chunk is handed out as a view
+// into it (chunks end with kPadding spare bytes, so the decoder parses it where it lies, no copy);
+// only a line cut by a chunk's end is gathered into a buffer of its own. The chunks are read ahead
+// on another thread (ChunkPrefetch: zlib inflates while this thread decodes).
 class LineReader {
 public:
-    using ReadFn = std::function<int64_t(char *, size_t)>; // bytes read; 0 at end; < 0 on error
     struct Line {
         std::string_view text; // without its '\n'
         size_t capacity = 0;   // readable bytes from text's start (>= text.size() + kPadding)
     };
 
-    explicit LineReader(ReadFn read) : read_(std::move(read)), chunk_(new char[kChunk + kPadding]())
+    explicit LineReader(ChunkPrefetch::ReadFn read) : chunks_(std::move(read), kChunk, kPadding)
     {
         carry_.reserve(64 * 1024); // a depth snapshot line is ≈ 42 KB
     }
@@ -125,19 +126,21 @@ public:
             if (pos_ == end_) {
                 if (done_)
                     return carried && finishCarry(out);
-                const int64_t n = read_(chunk_.get(), kChunk);
-                if (n <= 0) {
+                const ChunkPrefetch::Chunk c = chunks_.next();
+                if (c.size <= 0) {
                     done_ = true;
-                    failed_ = n < 0;
+                    failed_ = c.size < 0;
+                    chunks_.join(); // the stream is no longer read: its state can be asked
                     return carried && !failed_ && finishCarry(out); // a line cut by a read error is dropped
                 }
+                chunk_ = c;
                 pos_ = 0;
-                end_ = size_t(n);
+                end_ = size_t(c.size);
             }
-            const char *start = chunk_.get() + pos_;
+            const char *start = chunk_.data + pos_;
             const auto *nl = static_cast<const char *>(std::memchr(start, '\n', end_ - pos_));
             if (nl && !carried) {
-                out = {std::string_view(start, size_t(nl - start)), kChunk + kPadding - pos_};
+                out = {std::string_view(start, size_t(nl - start)), chunk_.capacity - pos_};
                 pos_ += size_t(nl - start) + 1;
                 return true;
             }
@@ -163,8 +166,8 @@ private:
         return true;
     }
 
-    ReadFn read_;
-    std::unique_ptr<char[]> chunk_;
+    ChunkPrefetch chunks_;
+    ChunkPrefetch::Chunk chunk_;
     std::string carry_;
     size_t pos_ = 0;
     size_t end_ = 0;

@@ -83,8 +83,7 @@ DatedSnapshot datedSnapshot(const ToolArgs &a)
         return out;
     out.day = heldDay(out.snapshot.get(), *day);
     if (!out.day)
-        a.reject("date", "use a day the engine holds: " + heldDays(out.snapshot.get()) +
-                             (a.context().history ? QString() : QString(" (no trade cache: CACHE_DB_PATH)")));
+        a.reject("date", "use a day the engine holds: " + heldDays(out.snapshot.get()));
     out.startMs = out.day->startMs;
     out.endMs = out.day->endMs;
     return out;

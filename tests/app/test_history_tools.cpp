@@ -238,8 +238,9 @@ private Q_SLOTS:
         int64_t day = 0;
         QVERIFY(parseIsoDate("2024-07-18", day));
         const HistoryRequest r{"BTCUSDT", day, "UTC"};
-        auto provider = [&](bool persist) {
+        auto provider = [&](bool persist, int64_t completeMs = 300'000) {
             CacheDayHistory::Options o;
+            o.completeMs = completeMs;
             o.path = dir_.filePath("cache.sqlite");
             o.engine = live_->registry().snapshot("BTCUSDT")->config;
             o.waitMs = 30'000;
@@ -267,6 +268,12 @@ private Q_SLOTS:
         QVERIFY(same("kept record", rebuilt, answer(restarted)));
         QCOMPARE(restarted->loaded(), uint64_t(1));
 
+        // A running server's provider: its answer for the completed day is asked of the file
+        // again after completeMs.
+        const auto running = provider(true, 300);
+        QVERIFY(std::holds_alternative<HistoryDay>(running->day(r)));
+        const int64_t tradesBefore = std::get<HistoryDay>(running->day(r)).snapshot->today->totals.trades;
+
         // A late trade on 2024-07-18 (a gap filled): the record is dropped, the next answer rebuilds.
         {
             TradeWriter w(dir_.filePath("cache.sqlite"));
@@ -287,6 +294,8 @@ private Q_SLOTS:
         QVERIFY(std::holds_alternative<HistoryDay>(after->day(r)));
         QCOMPARE(after->loaded(), uint64_t(0));
         QCOMPARE(std::get<HistoryDay>(after->day(r)).snapshot->today->totals.trades, live_->registry().snapshot("BTCUSDT")->prior->totals.trades + 1);
+        QTest::qWait(400);
+        QCOMPARE(std::get<HistoryDay>(running->day(r)).snapshot->today->totals.trades, tradesBefore + 1);
         const auto again = provider(true);
         QVERIFY(std::holds_alternative<HistoryDay>(again->day(r)));
         QCOMPARE(again->loaded(), uint64_t(1));

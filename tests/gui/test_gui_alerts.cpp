@@ -2,10 +2,16 @@
 // price alert through the form, a refused one names its argument, a trade crossing the price
 // fires it (history row, the tray's alert), Delete removes a rule. Widgets found by objectName.
 #include "alerts/AlertBook.h"
+#include "app/Application.h"
+#include "app/DesktopApp.h"
 #include "engine/EngineRegistry.h"
 #include "engine/MarketEngine.h"
 #include "views/AlertsDialog.h"
+#include "views/MainWindow.h"
 #include "views/TrayIcon.h"
+
+#include <QAction>
+#include <QTemporaryDir>
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -102,6 +108,34 @@ private Q_SLOTS:
         QCOMPARE(book.rules().size(), size_t(1));
         QCOMPARE(child<QTableWidget>(dialog, "alertsHistory")->rowCount(), 1); // history stays
         engine.removeObserver(&book);
+    }
+
+    // The desktop wiring: File → Alerts… shows the dialog over the app's alert book, and a fired
+    // alert reaches the tray.
+    void desktopWiring()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QTemporaryDir dir;
+        ConfigSources src;
+        src.args = {"--offline", "--port", "0", "--cache-db-path", dir.filePath("cache.sqlite")};
+        QString error;
+        const auto config = loadConfig(src, &error);
+        QVERIFY2(config, qPrintable(error));
+        Application app(*config);
+        QVERIFY2(app.start(&error), qPrintable(error));
+        {
+            DesktopApp desktop(app, RunMode::Gui);
+            desktop.start();
+            QVERIFY(desktop.alertsDialog());
+            QVERIFY(!desktop.alertsDialog()->isVisible());
+            auto *open = desktop.window().findChild<QAction *>("actionAlerts");
+            QVERIFY(open);
+            open->trigger();
+            QVERIFY(desktop.alertsDialog()->isVisible());
+            Q_EMIT desktop.alertsDialog()->alertFired("BTCUSDT crossed dPOC");
+            QCOMPARE(desktop.tray().lastAlert(), QString("BTCUSDT crossed dPOC"));
+        }
+        app.stop();
     }
 };
 

@@ -50,6 +50,8 @@ describe('MCP Inspector CLI', { skip: skipReason() || false }, () => {
       ['get_footprint_statistics', ['symbol=BTCUSDT', 'timeframe=5m', 'limit=3'], s => assert.equal(s.bars.length, 3)],
       ['get_session_profile', ['symbol=BTCUSDT'], s => assert.equal(s.sessions.length, 3)],
       ['get_tpo_profile', ['symbol=BTCUSDT'], s => assert.ok(s.periods > 0)],
+      ['get_funding_rate', ['symbol=BTCUSDT'], s => assert.equal(s.intervalHours, 8)],
+      ['get_orderbook_heatmap', ['symbol=BTCUSDT', 'lookbackMinutes=60'], s => assert.ok(s.coverage > 0)],
     ];
     assert.deepEqual(calls.map(c => c[0]), TOOLS);
     for (const [name, args, check] of calls) {

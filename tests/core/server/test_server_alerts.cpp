@@ -94,7 +94,7 @@ private Q_SLOTS:
     {
         const QJsonArray tools = rpc("tools/list")["result"].toObject()["tools"].toArray();
         QCOMPARE(tools.size(), 18); // 15 tools + the 3 alert tools
-        const QJsonObject set = tools[13].toObject(); // after the 13 market tools
+        const QJsonObject set = tools[15].toObject(); // after the 15 market tools
         QCOMPARE(set["name"].toString(), QString("set_alert"));
         QCOMPARE(set["annotations"].toObject()["readOnlyHint"].toBool(), false);
         QCOMPARE(set["annotations"].toObject()["destructiveHint"].toBool(), false);

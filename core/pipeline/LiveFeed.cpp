@@ -77,6 +77,18 @@ void LiveFeed::start()
                 e->setTicker24h(v);
         }));
     };
+    sink.listing = [this](const std::vector<SymbolInfo> &list) {
+        if (onListing)
+            onListing(list);
+    };
+    sink.quoteVolumes = [this](const std::map<std::string, int64_t> &v) {
+        if (onQuoteVolumes)
+            onQuoteVolumes(v);
+    };
+    // Posted after every event of the symbol: the engine goes once they are applied.
+    sink.removed = [this](const std::string &symbol) {
+        engines_.post(std::function<void(MarketFeed &)>([symbol](MarketFeed &feed) { feed.drop(symbol); }));
+    };
     QMetaObject::invokeMethod(ctx, [this, sink = std::move(sink)] {
         session_ = new LiveSession(options_, clock_, sink);
         for (const auto &[symbol, id, ms] : resume_)
@@ -112,6 +124,34 @@ void LiveFeed::cancelBackfill(const QString &symbol)
         if (session_)
             session_->cancelBackfill(symbol);
     });
+}
+
+void LiveFeed::follow(const QString &symbol)
+{
+    if (running())
+        QMetaObject::invokeMethod(context_, [this, symbol] {
+            if (session_)
+                session_->follow(symbol);
+        });
+}
+
+void LiveFeed::unfollow(const QString &symbol)
+{
+    if (running())
+        QMetaObject::invokeMethod(context_, [this, symbol] {
+            if (session_)
+                session_->unfollow(symbol);
+        });
+}
+
+void LiveFeed::setRecordDir(const QString &dir)
+{
+    options_.recordDir = dir; // a later start() records there too
+    if (running())
+        QMetaObject::invokeMethod(context_, [this, dir] {
+            if (session_)
+                session_->setRecordDir(dir);
+        });
 }
 
 void LiveFeed::inspect(const std::function<void(LiveSession &)> &fn)

@@ -9,6 +9,8 @@
 #include <QThread>
 
 #include <functional>
+#include <map>
+#include <vector>
 
 namespace co {
 
@@ -33,6 +35,16 @@ public:
     // The user cancels today's backfill of `symbol` ("" = all); queued to the network thread,
     // returns at once. Status "binance" then shows backfill.cancelled.
     void cancelBackfill(const QString &symbol = {});
+
+    // Follows / stops following a symbol at run time (queued to the network thread). Unfollowing
+    // drops its engine after the last event the session posted for it.
+    void follow(const QString &symbol);
+    void unfollow(const QString &symbol);
+    // Starts recording to `dir` (the --record format) or stops when empty; queued.
+    void setRecordDir(const QString &dir);
+    // Set before start(); called on the network thread.
+    std::function<void(const std::vector<SymbolInfo> &)> onListing;               // trading perpetuals
+    std::function<void(const std::map<std::string, int64_t> &)> onQuoteVolumes; // 24 h, fixed-point
 
     // Runs `fn` with the session on the network thread and waits for it (tests, diagnostics).
     void inspect(const std::function<void(LiveSession &)> &fn);

@@ -327,6 +327,24 @@ void FakeBinance::removeClient(QWebSocket *s)
     }
 }
 
+std::set<std::string> FakeBinance::streamsOpen(bool market) const
+{
+    std::set<std::string> out;
+    for (const auto &[s, c] : clients_)
+        if (c.market == market)
+            out.insert(c.streams.begin(), c.streams.end());
+    return out;
+}
+
+std::vector<std::set<std::string>> FakeBinance::connectionStreams(bool market) const
+{
+    std::vector<std::set<std::string>> out;
+    for (const auto &[s, c] : clients_)
+        if (c.market == market)
+            out.push_back(c.streams);
+    return out;
+}
+
 int FakeBinance::maxWeightInAMinute() const
 {
     int m = 0;

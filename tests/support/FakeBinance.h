@@ -89,6 +89,10 @@ public:
     int openConnections() const noexcept { return int(clients_.size()); }
     int pongs() const noexcept { return pongs_; }
     int subscribeAcks() const noexcept { return acks_; }
+    // The streams of every open connection of a route (SUBSCRIBE/UNSUBSCRIBE applied).
+    std::set<std::string> streamsOpen(bool market) const;
+    // Stream names per open connection of a route, in no particular order.
+    std::vector<std::set<std::string>> connectionStreams(bool market) const;
     int framesSent() const noexcept { return framesSent_; }
     int malformedSent() const noexcept { return malformedSent_; }
     int serverCloses() const noexcept { return serverCloses_; }
@@ -135,6 +139,7 @@ private:
     QByteArray depthJson(Sym &s, int limit);
     QByteArray aggTradesJson(const Sym &s, const QUrlQuery &q, int &status);
     QByteArray exchangeInfoJson() const;
+    QByteArray tickerJson(const Sym &s, int64_t now) const;
     Sym *findSymbol(const QString &name);
 
     const Clock &clock_;

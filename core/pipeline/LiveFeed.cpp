@@ -8,6 +8,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <utility>
+
 namespace co {
 
 LiveFeed::LiveFeed(LiveSession::Options options, const Clock &clock, EngineThread &engines, ServiceStatus &status,
@@ -33,9 +35,14 @@ void LiveFeed::start()
     if (running())
         return;
     thread_.start();
-    context_ = new QObject;
-    context_->moveToThread(&thread_);
-    QObject *ctx = context_;
+    QObject *ctx = new QObject;
+    ctx->moveToThread(&thread_);
+    QStringList pending;
+    {
+        std::lock_guard lock(followMutex_);
+        context_ = ctx;
+        pending = std::exchange(pendingFollows_, {});
+    }
     engines_.post(std::function<void(MarketFeed &)>([this, ctx](MarketFeed &feed) {
         feed.setSource(true, "binance-usdm");
         // Called on the engine thread; the request itself is made on the network thread.
@@ -89,11 +96,13 @@ void LiveFeed::start()
     sink.removed = [this](const std::string &symbol) {
         engines_.post(std::function<void(MarketFeed &)>([symbol](MarketFeed &feed) { feed.drop(symbol); }));
     };
-    QMetaObject::invokeMethod(ctx, [this, sink = std::move(sink)] {
+    QMetaObject::invokeMethod(ctx, [this, pending, sink = std::move(sink)] {
         session_ = new LiveSession(options_, clock_, sink);
         for (const auto &[symbol, id, ms] : resume_)
             session_->setResumeFrom(symbol, id, ms);
         session_->start();
+        for (const QString &symbol : pending) // kept by the session until its streams start
+            session_->follow(symbol);
     });
 }
 
@@ -112,6 +121,7 @@ void LiveFeed::stop()
         Qt::BlockingQueuedConnection);
     thread_.quit();
     thread_.wait();
+    std::lock_guard lock(followMutex_);
     delete context_;
     context_ = nullptr;
 }
@@ -128,20 +138,29 @@ void LiveFeed::cancelBackfill(const QString &symbol)
 
 void LiveFeed::follow(const QString &symbol)
 {
-    if (running())
-        QMetaObject::invokeMethod(context_, [this, symbol] {
-            if (session_)
-                session_->follow(symbol);
-        });
+    std::lock_guard lock(followMutex_);
+    if (!context_) {
+        pendingFollows_.removeAll(symbol);
+        pendingFollows_ << symbol;
+        return;
+    }
+    QMetaObject::invokeMethod(context_, [this, symbol] {
+        if (session_)
+            session_->follow(symbol);
+    });
 }
 
 void LiveFeed::unfollow(const QString &symbol)
 {
-    if (running())
-        QMetaObject::invokeMethod(context_, [this, symbol] {
-            if (session_)
-                session_->unfollow(symbol);
-        });
+    std::lock_guard lock(followMutex_);
+    if (!context_) {
+        pendingFollows_.removeAll(symbol);
+        return;
+    }
+    QMetaObject::invokeMethod(context_, [this, symbol] {
+        if (session_)
+            session_->unfollow(symbol);
+    });
 }
 
 void LiveFeed::setRecordDir(const QString &dir)

@@ -9,6 +9,7 @@
 #include <QThread>
 
 #include <functional>
+#include <mutex>
 #include <map>
 #include <vector>
 
@@ -36,8 +37,8 @@ public:
     // returns at once. Status "binance" then shows backfill.cancelled.
     void cancelBackfill(const QString &symbol = {});
 
-    // Follows / stops following a symbol at run time (queued to the network thread). Unfollowing
-    // drops its engine after the last event the session posted for it.
+    // Follows / stops following a symbol at run time (queued to the network thread; asked before
+    // start(), kept for it). Unfollowing drops its engine after the last event posted for it.
     void follow(const QString &symbol);
     void unfollow(const QString &symbol);
     // Starts recording to `dir` (the --record format) or stops when empty; queued.
@@ -56,6 +57,8 @@ private:
     ServiceStatus &status_;
     std::vector<std::tuple<QString, int64_t, int64_t>> resume_;
     QThread thread_;
+    std::mutex followMutex_;      // follow/unfollow come from any thread (the server's, the GUI)
+    QStringList pendingFollows_;  // asked before start()
     QObject *context_ = nullptr;    // lives on thread_
     LiveSession *session_ = nullptr; // created, used and deleted on thread_
 };

@@ -142,6 +142,30 @@ private Q_SLOTS:
         h.registry.setDirectory(nullptr);
     }
 
+    // Asked before the feed starts (the server is up while the cache restores): followed once the
+    // streams start.
+    void followBeforeStart()
+    {
+        const int64_t now = QDateTime::currentMSecsSinceEpoch();
+        const int64_t start = now - 20 * kMsPerMinute;
+        ScaledClock clock(now, 1.0);
+        FakeBinance fake(clock);
+        QVERIFY(fake.listen());
+        addSymbols(fake, start);
+        LiveHarness h(options(fake, start), clock, fake.data("BTCUSDT"));
+        h.live.follow("SOLUSDT");
+        h.live.follow("XRPUSDT");
+        h.live.unfollow("XRPUSDT");
+        h.live.start();
+        fake.play(16, 20);
+        QTRY_VERIFY_WITH_TIMEOUT(h.symbolStatus("SOLUSDT").todayComplete, 20'000);
+        const int64_t seen = fake.lastTradeIdReleased("SOLUSDT");
+        QTRY_VERIFY_WITH_TIMEOUT(h.symbolStatus("SOLUSDT").lastTradeId.value_or(0) > seen + 50, 20'000);
+        QVERIFY(fake.streamsOpen(true).count("solusdt@aggTrade"));
+        QVERIFY(!fake.streamsOpen(true).count("xrpusdt@aggTrade"));
+        QVERIFY(!h.binance().symbols.count("XRPUSDT"));
+    }
+
     // A connection holds at most maxStreamsPerConnection streams: the rest go on a new one, the
     // first is not reconnected.
     void fullConnectionOpensAnother()

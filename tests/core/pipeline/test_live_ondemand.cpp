@@ -166,6 +166,35 @@ private Q_SLOTS:
         QVERIFY(!h.binance().symbols.count("XRPUSDT"));
     }
 
+    // Symbols followed and dropped in a burst: the (UN)SUBSCRIBE messages are spaced under Binance's
+    // 10 a second per connection, and the streams end as asked.
+    void subscribesAreSpaced()
+    {
+        const int64_t now = QDateTime::currentMSecsSinceEpoch();
+        const int64_t start = now - 20 * kMsPerMinute;
+        ScaledClock clock(now, 1.0);
+        FakeBinance fake(clock);
+        QVERIFY(fake.listen());
+        addSymbols(fake, start);
+        LiveHarness h(options(fake, start), clock, fake.data("BTCUSDT"));
+        h.live.start();
+        QTRY_COMPARE_WITH_TIMEOUT(h.state(), BinanceStatus::State::Live, 10'000);
+        const int before = fake.controlMessages();
+        for (int i = 0; i < 4; ++i)
+            for (const char *s : {"ETHUSDT", "SOLUSDT", "XRPUSDT"}) {
+                h.live.follow(s);
+                h.live.unfollow(s);
+            }
+        h.live.follow("SOLUSDT");
+        // 25 messages per route, at most 4 a second: about 6 s.
+        QTRY_VERIFY_WITH_TIMEOUT(fake.controlMessages() - before >= 50, 20'000);
+        QVERIFY2(fake.maxControlMessagesPerSecond() <= 10, qPrintable(QString::number(fake.maxControlMessagesPerSecond())));
+        QTRY_VERIFY_WITH_TIMEOUT(fake.streamsOpen(true).count("solusdt@aggTrade"), 10'000);
+        for (const char *s : {"ethusdt@aggTrade", "xrpusdt@aggTrade", "ethusdt@markPrice@1s"})
+            QVERIFY2(!fake.streamsOpen(true).count(s), s);
+        QCOMPARE(fake.connectionsAccepted(), 2);
+    }
+
     // A connection holds at most maxStreamsPerConnection streams: the rest go on a new one, the
     // first is not reconnected.
     void fullConnectionOpensAnother()

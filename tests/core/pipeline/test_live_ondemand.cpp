@@ -207,6 +207,8 @@ private Q_SLOTS:
         addSymbols(fake, start);
         LiveSession::Options o = options(fake, start);
         o.maxStreamsPerConnection = 4;
+        o.exchangeInfoEveryMs = 500; // the list of perpetuals is read again (hourly by default)
+        o.allTickersEveryMs = 500;
         LiveHarness h(o, clock, fake.data("BTCUSDT"));
         h.live.start();
         QTRY_COMPARE_WITH_TIMEOUT(h.state(), BinanceStatus::State::Live, 10'000);
@@ -231,6 +233,14 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(fake.connectionStreams(true).size(), size_t(1), 10'000);
         QCOMPARE(fake.connectionStreams(true).front().size(), size_t(3));
         QCOMPARE(fake.connectionsAccepted(), 3);
+        const auto hits = [&fake](bool withSymbol, const QString &path) {
+            return std::count_if(fake.restHits().begin(), fake.restHits().end(), [&](const FakeBinance::RestHit &x) {
+                return x.path == path && x.query.hasQueryItem("symbol") == withSymbol && x.status == 200;
+            });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(hits(false, "/fapi/v1/exchangeInfo") >= 3, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(hits(false, "/fapi/v1/ticker/24hr") >= 2, 10'000);
+        QVERIFY(fake.maxWeightInAMinute() <= 2400 * 8 / 10);
     }
 };
 

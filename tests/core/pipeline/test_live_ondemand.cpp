@@ -90,12 +90,16 @@ private Q_SLOTS:
 
         // REST: 503 + Retry-After while warming up, then 200.
         const int64_t releasedAtFollow = fake.lastTradeIdReleased("ETHUSDT");
+        QElapsedTimer warm;
+        warm.start();
         Http r = market("ETHUSDT");
         QCOMPARE(r.status, 503);
         QVERIFY2(r.headers.value("retry-after").toInt() >= 1, r.headers.value("retry-after").constData());
         QCOMPARE(r.json().value("error").toObject().value("code").toString(), QString("warming_up"));
         QVERIFY(r.json().value("error").toObject().value("data").toObject().contains("progress"));
         QTRY_COMPARE_WITH_TIMEOUT(market("ETHUSDT").status, 200, 30'000);
+        qInfo("ETHUSDT: first call to first 200 in %lld ms (%lld trades of today backfilled)", warm.elapsed(),
+              qint64(h.symbolStatus("ETHUSDT").tradesFromRest));
         // Subscribed on the open connections: none reconnected, none added; its trades stream in.
         QVERIFY(fake.subscribeAcks() >= acks + 2);
         QVERIFY(fake.streamsOpen(true).count("ethusdt@aggTrade"));
@@ -188,6 +192,7 @@ private Q_SLOTS:
         h.live.follow("SOLUSDT");
         // 25 messages per route, at most 4 a second: about 6 s.
         QTRY_VERIFY_WITH_TIMEOUT(fake.controlMessages() - before >= 50, 20'000);
+        qInfo("most (UN)SUBSCRIBE messages on one connection within a second: %d", fake.maxControlMessagesPerSecond());
         QVERIFY2(fake.maxControlMessagesPerSecond() <= 10, qPrintable(QString::number(fake.maxControlMessagesPerSecond())));
         QTRY_VERIFY_WITH_TIMEOUT(fake.streamsOpen(true).count("solusdt@aggTrade"), 10'000);
         for (const char *s : {"ethusdt@aggTrade", "xrpusdt@aggTrade", "ethusdt@markPrice@1s"})

@@ -7,6 +7,7 @@
 #include "pipeline/EngineThread.h"
 #include "pipeline/LiveFeed.h"
 #include "pipeline/ReplayRunner.h"
+#include "pipeline/SymbolFollower.h"
 #include "app/ServerHealth.h"
 #include "app/ToolPictures.h"
 #include "cache/StorageService.h"
@@ -86,6 +87,15 @@ bool Application::start(QString *error)
     }
     if (!config_.offline && config_.replayFiles.isEmpty()) {
         live_ = std::make_unique<LiveFeed>(liveOptionsFrom(config_), SystemClock::instance(), *engines_, status_);
+        // Any trading perpetual on demand (MAX_SYMBOLS): the server and the GUI ask the follower.
+        LiveFeed *feed = live_.get();
+        auto follower = std::make_shared<SymbolFollower>(
+            SymbolFollower::Options{config_.symbols, config_.maxSymbols}, status_,
+            [feed](const std::string &s) { feed->follow(QString::fromStdString(s)); },
+            [feed](const std::string &s) { feed->unfollow(QString::fromStdString(s)); });
+        live_->onListing = [follower](const std::vector<SymbolInfo> &l) { follower->setListing(l); };
+        live_->onQuoteVolumes = [follower](const std::map<std::string, int64_t> &v) { follower->setQuoteVolumes(v); };
+        registry_.setDirectory(follower);
         afterRestore(live_.get(), [this] {
             for (const QString &symbol : config_.symbols)
                 if (auto last = storage_->resumePoint(symbol.toStdString()); last && last->source == TradeSource::AggTrade)
@@ -191,6 +201,7 @@ void Application::stop()
     if (replay_)
         replay_->cancel();
     replay_.reset();
+    registry_.setDirectory(nullptr); // it calls into the live feed
     live_.reset(); // before the engines: it flushes its last posts through them
     engines_->stop();
     if (storage_)

@@ -19,6 +19,7 @@ const QList<ConfigVar> &configVars()
         {"BINANCE_WS_URL", "wss://fstream.binance.com", "Binance USD-M WebSocket root (routes /public, /market appended)"},
         {"BINANCE_ARCHIVE_URL", "https://data.binance.vision", "Binance public data archive base URL"},
         {"SYMBOLS", "BTCUSDT,ETHUSDT", "USD-M perpetuals to follow, comma separated"},
+        {"MAX_SYMBOLS", "20", "symbols followed at once, SYMBOLS and on-demand ones (1-200); the least recently asked on-demand one is dropped"},
         {"HOST", "127.0.0.1", "address the server binds; non-loopback needs API_TOKEN"},
         {"PORT", "8022", "server port (0 = any free port)"},
         {"API_TOKEN", "", "bearer token required on every route but /healthz (required off loopback); prefer API_TOKEN_FILE"},
@@ -242,6 +243,9 @@ std::optional<Config> withTypedViews(Config c, QString *error)
     if (!QStringList{"debug", "info", "warning", "error"}.contains(c.logLevel))
         return fail("invalid LOG_LEVEL=" + v["LOG_LEVEL"] + ": accepted debug, info, warning or error");
     c.recordDir = v["RECORD_DIR"].trimmed();
+    c.maxSymbols = v["MAX_SYMBOLS"].toInt(&ok);
+    if (!ok || c.maxSymbols < 1 || c.maxSymbols > 200)
+        return fail("invalid MAX_SYMBOLS=" + v["MAX_SYMBOLS"] + ": accepted 1 to 200");
     c.recordMaxGb = v["RECORD_MAX_GB"].toDouble(&ok);
     if (!ok || c.recordMaxGb < 0.01 || c.recordMaxGb > 100'000)
         return fail("invalid RECORD_MAX_GB=" + v["RECORD_MAX_GB"] + ": accepted 0.01 to 100000");

@@ -42,6 +42,7 @@ struct Config {
     QString apiToken;
     QString cacheDbPath;
     int tradeCacheDays = 30;
+    int maxSymbols = 20; // MAX_SYMBOLS: SYMBOLS + on-demand ones
     QString logLevel = "info";
     QStringList allowedOrigins;
     HttpLimits serverLimits;         // MAX_BODY_BYTES … MAX_ANSWER_BYTES

@@ -20,6 +20,7 @@
 #include <QApplication>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QUrl>
 
@@ -77,6 +78,14 @@ DesktopApp::DesktopApp(Application &app, RunMode mode, QObject *parent)
         connect(alertsDialog_, &AlertsDialog::alertFired, tray_.get(), &TrayIcon::showAlert);
     }
     connect(window_.get(), &MainWindow::quitRequested, this, &DesktopApp::quit);
+    if (LiveFeed *live = app_.live()) { // any perpetual on demand; recording switched at run time
+        window_->setSymbolDirectory(app_.registry().directory());
+        window_->setRecording(!c.recordDir.isEmpty());
+        const QString dir = !c.recordDir.isEmpty() ? c.recordDir
+                            : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/recordings";
+        connect(window_.get(), &MainWindow::recordToggled, this,
+                [live, dir](bool on) { live->setRecordDir(on ? dir : QString()); });
+    }
 
     if (ReplayRunner *replay = app_.replay()) {
         window_->taskProgress()->start(

@@ -936,6 +936,18 @@
         <source>&amp;Alerts…</source>
         <translation>告警(&amp;A)…</translation>
     </message>
+    <message>
+        <source>S&amp;ymbols…</source>
+        <translation>交易对(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>&amp;Record session</source>
+        <translation>录制会话(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Write what the engines consume to the recording folder (--replay reads it)</source>
+        <translation>把引擎处理的数据写入录制目录（--replay 可读取）</translation>
+    </message>
 </context>
 <context>
     <name>co::ProfileView</name>
@@ -1293,6 +1305,61 @@
     <message>
         <source>fired</source>
         <translation>已触发</translation>
+    </message>
+</context>
+<context>
+    <name>co::SymbolPickerDialog</name>
+    <message>
+        <source>Symbols</source>
+        <translation>交易对</translation>
+    </message>
+    <message>
+        <source>Search, e.g. SOL</source>
+        <translation>搜索，例如 SOL</translation>
+    </message>
+    <message>
+        <source>★</source>
+        <translation>★</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>交易对</translation>
+    </message>
+    <message>
+        <source>24 h volume (USDT)</source>
+        <translation>24 小时成交额（USDT）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟踪</translation>
+    </message>
+    <message>
+        <source>Favourite: listed first</source>
+        <translation>收藏：排在最前</translation>
+    </message>
+    <message>
+        <source>followed</source>
+        <translation>跟踪中</translation>
+    </message>
+    <message>
+        <source>%1: today's backfill %2%</source>
+        <translation>%1：今日补齐 %2%</translation>
+    </message>
+    <message>
+        <source>%1: today's backfill %2%, about %3 s left</source>
+        <translation>%1：今日补齐 %2%，约剩 %3 秒</translation>
+    </message>
+    <message>
+        <source>%1 is not a trading perpetual</source>
+        <translation>%1 不是交易中的永续合约</translation>
+    </message>
+    <message>
+        <source>%1: live, today complete</source>
+        <translation>%1：实时，今日数据完整</translation>
     </message>
 </context>
 </TS>

@@ -14,6 +14,7 @@
 #include "views/TpoView.h"
 #include "views/SnapshotFeed.h"
 #include "views/StatusPanel.h"
+#include "views/SymbolPickerDialog.h"
 #include "views/TaskProgress.h"
 
 #include <QApplication>
@@ -187,6 +188,20 @@ void MainWindow::buildMenus()
     settings->setShortcut(prefs.isEmpty() ? QKeySequence(Qt::CTRL | Qt::Key_Comma) : prefs.first());
     add(file, "actionImportArchive", this, &MainWindow::importRequested);
     add(file, "actionAlerts", this, &MainWindow::alertsRequested);
+    add(file, "actionPickSymbol", this, [this] { // any trading perpetual (live only)
+        auto *picker = new SymbolPickerDialog(directory_, this);
+        picker->setAttribute(Qt::WA_DeleteOnClose);
+        connect(picker, &SymbolPickerDialog::symbolChosen, this, [this](const QString &symbol) {
+            if (symbolPicker_->findText(symbol) < 0)
+                symbolPicker_->addItem(symbol);
+            userPickedSymbol_ = true;
+            symbolPicker_->setCurrentText(symbol);
+        });
+        picker->show();
+    })->setVisible(false);
+    QAction *record = add(file, "actionRecord", this, [this](bool on) { Q_EMIT recordToggled(on); });
+    record->setCheckable(true);
+    record->setVisible(false);
     file->addSeparator();
     add(file, "actionQuit", this, &MainWindow::quitRequested)->setShortcut(QKeySequence::Quit);
 
@@ -205,6 +220,20 @@ void MainWindow::buildMenus()
                                .arg(QApplication::applicationVersion(), status_->serverUrl().toHtmlEscaped()));
     });
     menus_ = {file, view, help};
+}
+
+void MainWindow::setSymbolDirectory(std::shared_ptr<SymbolDirectory> directory)
+{
+    directory_ = std::move(directory);
+    actions_["actionPickSymbol"]->setVisible(directory_ != nullptr);
+}
+
+void MainWindow::setRecording(bool on)
+{
+    QAction *a = actions_["actionRecord"];
+    const QSignalBlocker quiet(a);
+    a->setVisible(true);
+    a->setChecked(on);
 }
 
 void MainWindow::retranslate()
@@ -230,6 +259,9 @@ void MainWindow::retranslate()
     actions_["actionSettings"]->setText(tr("&Settings…"));
     actions_["actionImportArchive"]->setText(tr("&Import archive…"));
     actions_["actionAlerts"]->setText(tr("&Alerts…"));
+    actions_["actionPickSymbol"]->setText(tr("S&ymbols…"));
+    actions_["actionRecord"]->setText(tr("&Record session"));
+    actions_["actionRecord"]->setToolTip(tr("Write what the engines consume to the recording folder (--replay reads it)"));
     actions_["actionQuit"]->setText(tr("&Quit"));
     actions_["actionResetLayout"]->setText(tr("Reset layout"));
     actions_["actionAbout"]->setText(tr("&About"));

@@ -42,6 +42,10 @@ public:
     bool closeToTray() const { return closeToTray_; }
     void setTimeframe(Timeframe tf);
     void setGroupingMultiplier(int k);
+    // Live only: File > Symbols… opens the picker of every trading perpetual (SymbolPickerDialog).
+    void setSymbolDirectory(std::shared_ptr<SymbolDirectory> directory);
+    // The File > Record session toggle (checked while recording), shown once a recorder exists.
+    void setRecording(bool on);
     // Writes geometry, dock layout and choices to QSettings.
     void saveState() const;
 
@@ -49,6 +53,7 @@ public:
 
 Q_SIGNALS:
     void settingsRequested();
+    void recordToggled(bool on);
     void importRequested();
     void alertsRequested();
     void quitRequested();
@@ -98,6 +103,7 @@ private:
     int64_t tick_ = 0;
     bool userPickedSymbol_ = false;
     bool closeToTray_ = false;
+    std::shared_ptr<SymbolDirectory> directory_;
 };
 
 } // namespace co

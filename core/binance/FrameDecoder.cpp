@@ -96,6 +96,10 @@ DecodeResult FrameDecoder::Impl::payload(od::object &obj, MarketEvent &out, std:
     if (e == simdjson::NO_SUCH_FIELD) {
         if (auto re = obj.reset().error())
             return json("frame", re);
+        if (const auto oi = openInterest(obj, out, fallbackSymbol)) // a recorded OI answer
+            return *oi;
+        if (auto re = obj.reset().error())
+            return json("frame", re);
         return untyped(obj, out, fallbackSymbol);
     }
     if (e)

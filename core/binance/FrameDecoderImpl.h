@@ -10,6 +10,7 @@
 
 #include <bit>
 #include <string>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -115,6 +116,8 @@ struct FrameDecoder::Impl {
     DecodeResult forceOrder(framedecode::od::object &obj, MarketEvent &out);
     DecodeResult kline(framedecode::od::object &obj, MarketEvent &out);
     DecodeResult untyped(framedecode::od::object &obj, MarketEvent &out, std::string_view fallbackSymbol);
+    std::optional<DecodeResult> openInterest(framedecode::od::object &obj, MarketEvent &out,
+                                             std::string_view fallbackSymbol);
 };
 
 } // namespace co

@@ -72,6 +72,45 @@ DecodeResult FrameDecoder::Impl::markPrice(od::object &obj, MarketEvent &out)
     return DecodeResult::Event;
 }
 
+// A REST open-interest answer as the recorder writes it: /fapi/v1/openInterest
+// {"openInterest","symbol","time"} or one /futures/data/openInterestHist row {"symbol",
+// "sumOpenInterest","sumOpenInterestValue","timestamp"}. nullopt: the object is neither.
+std::optional<DecodeResult> FrameDecoder::Impl::openInterest(od::object &obj, MarketEvent &out,
+                                                             std::string_view fallbackSymbol)
+{
+    OpenInterest oi;
+    std::string_view sym = fallbackSymbol;
+    bool haveOi = false, haveTime = false;
+    for (auto fr : obj) {
+        od::field f;
+        if (auto e = std::move(fr).get(f))
+            return json("openInterest", e);
+        const std::string_view k = rawText(f.key().raw());
+        od::value &v = f.value();
+        bool ok = true;
+        if (k == "openInterest" || k == "sumOpenInterest") {
+            ok = readFixed(v, oi.openInterest);
+            haveOi = true;
+        } else if (k == "sumOpenInterestValue") {
+            ok = readFixed(v, oi.valueUsdt);
+        } else if (k == "time" || k == "timestamp") {
+            ok = readInt(v, oi.timeMs);
+            haveTime = true;
+        } else if (k == "symbol") {
+            ok = readStr(v, sym);
+        }
+        if (!ok)
+            return fail(DecodeResult::Malformed, "openInterest", k == "symbol" ? "symbol" : "value");
+    }
+    if (!haveOi)
+        return std::nullopt;
+    if (!haveTime)
+        return fail(DecodeResult::MissingField, "openInterest", "time");
+    out.symbol.assign(sym);
+    out.payload = oi;
+    return DecodeResult::Event;
+}
+
 DecodeResult FrameDecoder::Impl::forceOrder(od::object &obj, MarketEvent &out)
 {
     static constexpr const char *names[] = {"E", "o", "o.s", "o.S", "o.p", "o.ap", "o.q", "o.l", "o.z", "o.T"};

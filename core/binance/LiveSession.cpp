@@ -29,6 +29,10 @@ LiveSession::LiveSession(Options options, const Clock &clock, Sink sink, QObject
     bootTimer_.setSingleShot(true);
     connect(&bootTimer_, &QTimer::timeout, this, &LiveSession::boot);
     connect(&statusTimer_, &QTimer::timeout, this, &LiveSession::publishStatus);
+    refreshTimer_.setInterval(int(std::clamp<int64_t>(clock_.realMs(options_.exchangeInfoEveryMs), 1, INT_MAX)));
+    connect(&refreshTimer_, &QTimer::timeout, this, &LiveSession::boot);
+    tickersTimer_.setInterval(int(std::clamp<int64_t>(clock_.realMs(options_.allTickersEveryMs), 1, INT_MAX)));
+    connect(&tickersTimer_, &QTimer::timeout, this, &LiveSession::pollAllTickers);
 }
 
 LiveSession::~LiveSession() { stop(); }
@@ -68,8 +72,8 @@ void LiveSession::stop()
     if (!running_)
         return;
     running_ = false;
-    bootTimer_.stop();
-    statusTimer_.stop();
+    for (QTimer *t : {&bootTimer_, &statusTimer_, &refreshTimer_, &tickersTimer_})
+        t->stop();
     time_->stop();
     if (recorder_)
         recorder_->close();
@@ -136,6 +140,7 @@ bool LiveSession::applyExchangeInfo(const ExchangeInfo &info, bool fromCache)
 {
     if (!fromCache)
         rest_->limiter().setLimit(info.requestWeightPerMinute);
+    publishListing(info);
     std::vector<std::string> valid;
     for (const QString &q : options_.symbols) {
         const std::string name = q.toUpper().toStdString();
@@ -172,63 +177,20 @@ void LiveSession::startStreams()
 {
     streamsStarted_ = true;
     state_ = BinanceStatus::State::Connecting;
-    const int64_t now = exchangeNowMs();
     QStringList marketStreams, publicStreams;
-    for (const std::string &sym : symbols_) {
-        PerSymbol &p = per_[sym];
-        p.filler = std::make_unique<TradeGapFiller>(options_.filler);
-        p.snapshotTimer = std::make_unique<QTimer>();
-        p.snapshotTimer->setSingleShot(true);
-        connect(p.snapshotTimer.get(), &QTimer::timeout, this, [this, sym] { sendSnapshot(sym); });
-        p.filler->onEmit = [this, sym](std::vector<Trade> &&trades) {
-            std::vector<MarketEvent> events(trades.size());
-            const int64_t t = clock_.nowMs();
-            for (size_t i = 0; i < trades.size(); ++i) {
-                events[i].symbol.assign(sym);
-                events[i].localMs = t;
-                events[i].payload = trades[i];
-            }
-            emitEvents(std::move(events));
-        };
-        p.filler->onRequest = [this, sym](const TradeGapFiller::PageRequest &req) {
-            if (req.delayMs <= 0)
-                return fetchPage(sym, req);
-            QTimer::singleShot(int(clock_.realMs(req.delayMs)), this, [this, sym, req] { fetchPage(sym, req); });
-        };
-        p.filler->exchangeNow = [this] { return exchangeNowMs(); };
-        p.filler->onUnfilled = [this, sym](const Gap &g) {
-            const auto iso = [](int64_t ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs); };
-            const QString span = g.fromId ? QString("%1 to %2").arg(g.fromId).arg(g.toId) // else only times are known
-                                          : QString("from %1 to %2").arg(iso(g.fromMs), iso(g.toMs));
-            qCWarning(lcBinance).noquote() << QString::fromStdString(sym) << "trades" << span << "could not be filled ("
-                                           << QString::fromStdString(g.reason) << ")";
-            if (sink_.unfilled)
-                sink_.unfilled(sym, g);
-        };
-        const auto r = resume_.find(sym);
-        if (r != resume_.end() && now - r->second.second <= options_.resumeWindowMs) {
-            p.filler->resumeFrom(r->second.first, r->second.second);
-        } else {
-            if (r != resume_.end())
-                qCWarning(lcBinance).noquote() << QString::fromStdString(sym) << "last stored trade" << r->second.first
-                                               << "is older than the REST window; the hole stays a recorded gap";
-            if (options_.backfillToday && time_->measured())
-                p.filler->backfillFrom(options_.dayStart(now));
-            else if (options_.backfillToday) // the exchange's day: from /fapi/v1/time or the first trade's T
-                p.filler->awaitBackfill();
-        }
-        const QString s = QString::fromStdString(sym).toLower();
-        marketStreams << s + "@aggTrade" << s + "@markPrice@1s" << s + "@forceOrder";
-        publicStreams << s + "@depth@100ms";
-    }
-    market_ = std::make_unique<StreamClient>(options_.wsUrl, "market", marketStreams, options_.stream);
-    public_ = std::make_unique<StreamClient>(options_.wsUrl, "public", publicStreams, options_.stream);
+    for (const std::string &sym : symbols_)
+        setupSymbol(sym, marketStreams, publicStreams);
+    const StreamGroup::Options groupOptions{options_.stream, options_.maxStreamsPerConnection};
+    market_ = std::make_unique<StreamGroup>(options_.wsUrl, "market", groupOptions);
+    public_ = std::make_unique<StreamGroup>(options_.wsUrl, "public", groupOptions);
+    market_->add(marketStreams);
+    public_->add(publicStreams);
     EnvProxyFactory proxies;
-    for (StreamClient *c : {market_.get(), public_.get()}) {
+    for (StreamGroup *c : {market_.get(), public_.get()}) {
         c->setProxy(proxies.proxyFor(c->url()));
         const QString route = c->route();
-        connect(c, &StreamClient::message, this, [this, route](const QByteArray &f) { onFrame(route, f); });
-        connect(c, &StreamClient::retrying, this, [this, route](const QString &why, qint64 delay, bool afterDrop) {
+        connect(c, &StreamGroup::message, this, [this, route](const QByteArray &f) { onFrame(route, f); });
+        connect(c, &StreamGroup::retrying, this, [this, route](const QString &why, qint64 delay, bool afterDrop) {
             if (afterDrop) {
                 message_ = QString("/%1 stream dropped (%2), reconnecting in %3 s").arg(route, why, seconds(delay));
                 qCInfo(lcBinance).noquote() << message_;
@@ -236,34 +198,46 @@ void LiveSession::startStreams()
                 unreachable("/" + route + " stream", why, delay);
             }
         });
-        connect(c, &StreamClient::connected, this, [this, route] {
+        connect(c, &StreamGroup::connected, this, [this, route] {
             qCInfo(lcBinance).noquote() << "connected to" << route << "stream";
             if (market_->isConnected() && public_->isConnected())
                 message_.clear();
         });
     }
-    connect(market_.get(), &StreamClient::connected, this, [this] {
+    // Only the symbols of the connection that came up or dropped are affected.
+    const auto carries = [](const QStringList &streams, const std::string &name, const char *suffix) {
+        return streams.contains(QString::fromStdString(name).toLower() + QLatin1String(suffix));
+    };
+    connect(market_.get(), &StreamGroup::connected, this, [this, carries](const QStringList &streams) {
         for (auto &[name, p] : per_)
-            p.filler->onReconnect();
+            if (carries(streams, name, "@aggTrade"))
+                p.filler->onReconnect();
     });
-    connect(public_.get(), &StreamClient::connected, this, [this] {
+    connect(public_.get(), &StreamGroup::connected, this, [this, carries](const QStringList &streams) {
         for (auto &[name, p] : per_)
-            p.snapshotWanted = true; // after the first diff of the new connection
+            if (carries(streams, name, "@depth@100ms"))
+                p.snapshotWanted = true; // after the first diff of the new connection
     });
-    connect(public_.get(), &StreamClient::disconnected, this, [this] {
+    connect(public_.get(), &StreamGroup::disconnected, this, [this, carries](const QStringList &streams) {
         for (auto &[name, p] : per_)
-            if (sink_.bookLost)
+            if (sink_.bookLost && carries(streams, name, "@depth@100ms"))
                 sink_.bookLost(name);
     });
     pollers_ = std::make_unique<MarketPollers>(*rest_, time_->clock(), symbols_, options_.polls);
     pollers_->onEvents = [this](std::vector<MarketEvent> &&e) { emitEvents(std::move(e)); };
     pollers_->onTicker = [this](const std::string &symbol, const Ticker24h &t) {
-        if (sink_.ticker24h)
+        if (sink_.ticker24h && per_.count(symbol))
             sink_.ticker24h(symbol, t);
     };
     pollers_->start();
     market_->start();
     public_->start();
+    refreshTimer_.start();
+    tickersTimer_.start();
+    pollAllTickers();
+    const QStringList asked = std::exchange(pendingFollows_, {});
+    for (const QString &sym : asked)
+        follow(sym);
 }
 
 void LiveSession::startAwaitingBackfills()
@@ -275,6 +249,8 @@ void LiveSession::startAwaitingBackfills()
 
 void LiveSession::emitEvents(std::vector<MarketEvent> &&events)
 {
+    if (!events.empty() && !per_.count(events.front().symbol.view()))
+        return; // a late REST reply for a symbol no longer followed (each batch holds one symbol)
     if (!events.empty() && recorder_)
         recorder_->write(events); // in the order the engines get them
     if (!events.empty() && sink_.events)

@@ -10,7 +10,7 @@ BinanceStatus LiveSession::status() const
     o.state = state_;
     if (streamsStarted_ && running_) {
         const bool up = market_->isConnected() && public_->isConnected();
-        const bool everUp = market_->stats().connects + public_->stats().connects > 0;
+        const bool everUp = market_->connects() + public_->connects() > 0;
         o.state = up ? State::Live : everUp ? State::Reconnecting : State::Connecting;
         if (!up && !message_.isEmpty() && message_.startsWith("cannot reach"))
             o.state = State::Unreachable;
@@ -41,6 +41,7 @@ BinanceStatus LiveSession::status() const
         s.gapsUnfilled = f.gapsUnfilled;
         s.idsUnfilled = f.idsUnfilled;
         s.backfill = {p.filler->backfilling(), p.filler->backfillProgress(), p.filler->historyCancelled()};
+        s.todayComplete = !p.filler->backfilling() && !p.filler->awaitingBackfill();
         s.depthSnapshots = p.snapshots;
         o.symbols[name] = std::move(s);
     }

@@ -34,6 +34,35 @@ void MarketPollers::start()
         t->start();
 }
 
+void MarketPollers::addSymbol(const std::string &symbol)
+{
+    if (std::find(symbols_.begin(), symbols_.end(), symbol) != symbols_.end())
+        return;
+    // The start-up polls for this symbol alone (each poll walks symbols_; replies capture the name).
+    std::vector<std::string> all = symbols_;
+    symbols_ = {symbol};
+    pollPremium(true);
+    pollOpenInterest();
+    pollTicker();
+    pollHistory();
+    all.push_back(symbol);
+    symbols_ = std::move(all);
+}
+
+void MarketPollers::removeSymbol(const std::string &symbol)
+{
+    symbols_.erase(std::remove(symbols_.begin(), symbols_.end(), symbol), symbols_.end());
+    lastMarkMs_.erase(symbol);
+    lastHistMs_.erase(symbol);
+    tickers_.erase(symbol);
+    lastError_.erase(symbol);
+}
+
+bool MarketPollers::follows(const std::string &symbol) const
+{
+    return std::find(symbols_.begin(), symbols_.end(), symbol) != symbols_.end();
+}
+
 void MarketPollers::stop()
 {
     for (QTimer *t : {&oiTimer_, &histTimer_, &premiumTimer_, &tickerTimer_, &fundingTimer_})
@@ -42,6 +71,8 @@ void MarketPollers::stop()
 
 void MarketPollers::post(const std::string &symbol, EventPayload payload)
 {
+    if (!follows(symbol))
+        return; // a reply for a symbol dropped meanwhile
     MarketEvent e;
     e.symbol.assign(symbol);
     e.localMs = clock_.nowMs();
@@ -106,6 +137,8 @@ void MarketPollers::pollTicker()
                 return failed("ticker/24hr", s, r);
             if (!decodeTicker24h(r.body.toStdString(), t, &err))
                 return failed("ticker/24hr", s, RestReply{false, r.httpStatus, {}, QString::fromStdString(err), true});
+            if (!follows(s))
+                return; // dropped meanwhile
             tickers_[s] = t;
             if (onTicker)
                 onTicker(s, t);
@@ -165,7 +198,7 @@ void MarketPollers::histPage(const std::string &symbol, int64_t endTimeMs, std::
                       lastHistMs_[symbol] = std::max(lastHistMs_[symbol], collected.back().timeMs);
                   else if (first)
                       lastHistMs_[symbol] = oldest; // nothing yet: next time ask from the window start
-                  if (!events.empty() && onEvents)
+                  if (!events.empty() && onEvents && follows(symbol))
                       onEvents(std::move(events));
               },
               1);

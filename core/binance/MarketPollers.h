@@ -42,6 +42,10 @@ public:
 
     void start();
     void stop();
+    // Symbols followed on demand: polled from now on (at once), or no more (late replies ignored).
+    void addSymbol(const std::string &symbol);
+    void removeSymbol(const std::string &symbol);
+    bool follows(const std::string &symbol) const;
     void markSeen(const std::string &symbol) { lastMarkMs_[symbol] = clock_.nowMs(); }
     // The poll fields of a symbol's status (ticker, mark-price age, last poll error).
     SymbolFeedStatus symbolStatus(const std::string &symbol) const;

@@ -228,6 +228,32 @@ bool decodeTicker24h(std::string_view json, Ticker24h &out, std::string *error)
            intField(o, "count", out.count, what, error);
 }
 
+bool decodeQuoteVolumes(std::string_view json, std::map<std::string, int64_t> &out, std::string *error)
+{
+    static constexpr const char *what = "ticker/24hr (all symbols)";
+    dom::element root;
+    dom::array rows;
+    if (!parse(json, root, error))
+        return false;
+    if (root.get_array().get(rows) != SUCCESS) {
+        if (error)
+            *error = std::string(what) + ": not an array";
+        return false;
+    }
+    out.clear();
+    for (dom::element row : rows) {
+        dom::object o;
+        std::string_view name;
+        int64_t quote = 0;
+        if (row.get_object().get(o) != SUCCESS || o.at_key("symbol").get_string().get(name) != SUCCESS)
+            return fail(error, what, "symbol", true);
+        if (!fixedField(o, "quoteVolume", quote, what, error))
+            return false;
+        out[std::string(name)] = quote;
+    }
+    return true;
+}
+
 std::optional<ApiError> decodeApiError(std::string_view json)
 {
     dom::object o;

@@ -34,6 +34,8 @@ struct Ticker24h {
     int64_t openTimeMs = 0, closeTimeMs = 0, count = 0;
 };
 bool decodeTicker24h(std::string_view json, Ticker24h &out, std::string *error = nullptr);
+// ticker/24hr without a symbol (every trading contract): symbol → 24 h quote volume (fixed).
+bool decodeQuoteVolumes(std::string_view json, std::map<std::string, int64_t> &out, std::string *error = nullptr);
 
 // {"code":-1121,"msg":"Invalid symbol."}
 struct ApiError {

@@ -85,6 +85,12 @@ std::string SessionRecorder::frameOf(const MarketEvent &e)
                                                  "\",\"p\":" + dec(m->markPrice) + ",\"i\":" + dec(m->indexPrice) +
                                                  ",\"P\":" + dec(m->settlePrice) + ",\"r\":" + dec(m->fundingRate) +
                                                  ",\"T\":" + num(m->nextFundingMs) + '}');
+    if (const auto *o = std::get_if<OpenInterest>(&e.payload)) // REST answers too: the url names the symbol
+        return o->valueUsdt ? "/futures/data/openInterestHist?symbol=" + S + " -> {\"symbol\":\"" + S +
+                                  "\",\"sumOpenInterest\":" + dec(o->openInterest) +
+                                  ",\"sumOpenInterestValue\":" + dec(o->valueUsdt) + ",\"timestamp\":" + num(o->timeMs) + '}'
+                            : "/fapi/v1/openInterest?symbol=" + S + " -> {\"openInterest\":" + dec(o->openInterest) +
+                                  ",\"symbol\":\"" + S + "\",\"time\":" + num(o->timeMs) + '}';
     if (const auto *l = std::get_if<Liquidation>(&e.payload))
         return envelope(s + "@forceOrder",
                         "{\"e\":\"forceOrder\",\"E\":" + num(l->eventMs) + ",\"o\":{\"s\":\"" + S + "\",\"S\":\"" +

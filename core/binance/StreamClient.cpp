@@ -37,6 +37,8 @@ StreamClient::StreamClient(QUrl root, QString route, QStringList streams, Option
             scheduleReconnect("handshake timed out", false);
         }
     });
+    sendTimer_.setInterval(std::max(1, options_.messageSpacingMs));
+    connect(&sendTimer_, &QTimer::timeout, this, &StreamClient::sendNextControl);
     watchdog_.setInterval(int(std::clamp<int64_t>(options_.watchdogMs / 4, 1, 1000)));
     connect(&watchdog_, &QTimer::timeout, this, [this] {
         if (!connected_ || sinceMessage_.elapsed() < options_.watchdogMs)
@@ -90,8 +92,9 @@ void StreamClient::start()
 void StreamClient::stop()
 {
     running_ = false;
-    for (QTimer *t : {&reconnectTimer_, &rotateTimer_, &handshakeTimer_, &healthyTimer_, &watchdog_})
+    for (QTimer *t : {&reconnectTimer_, &rotateTimer_, &handshakeTimer_, &healthyTimer_, &watchdog_, &sendTimer_})
         t->stop();
+    outbox_.clear();
     discard(standby_);
     discard(socket_);
     connected_ = false;
@@ -105,24 +108,76 @@ void StreamClient::open()
     connected_ = false;
     socket_ = makeSocket();
     handshakeTimer_.start(int(options_.handshakeTimeoutMs));
+    socket_->setProperty("urlStreams", streams_.mid(0, options_.maxUrlStreams));
     socket_->open(url());
 }
 
 void StreamClient::sendSubscribes(QWebSocket *s)
 {
-    // Streams beyond the URL's share: SUBSCRIBE batches of ≤ 200 names, ≤ 4 messages per second.
-    const QStringList rest = streams_.mid(options_.maxUrlStreams);
-    QPointer<QWebSocket> guard(s);
-    for (qsizetype i = 0, n = 0; i < rest.size(); i += 200, ++n) {
-        QJsonObject msg{{"method", "SUBSCRIBE"},
-                        {"params", QJsonArray::fromStringList(rest.mid(i, 200))},
-                        {"id", qint64(nextId_++)}};
-        const QString text = QString::fromUtf8(QJsonDocument(msg).toJson(QJsonDocument::Compact));
-        QTimer::singleShot(int(n * 250), this, [guard, text] {
-            if (guard)
-                guard->sendTextMessage(text);
-        });
+    // What the URL carried when the socket was opened against the streams wanted now (some may have
+    // come or gone during the handshake).
+    const QStringList inUrl = s->property("urlStreams").toStringList();
+    QStringList add, drop;
+    for (const QString &n : streams_)
+        if (!inUrl.contains(n))
+            add << n;
+    for (const QString &n : inUrl)
+        if (!streams_.contains(n))
+            drop << n;
+    queueControl(s, "SUBSCRIBE", add);
+    queueControl(s, "UNSUBSCRIBE", drop);
+}
+
+void StreamClient::queueControl(QWebSocket *s, const char *method, const QStringList &names)
+{
+    for (qsizetype i = 0; i < names.size(); i += 200) {
+        const QJsonObject msg{{"method", QString::fromLatin1(method)},
+                              {"params", QJsonArray::fromStringList(names.mid(i, 200))},
+                              {"id", qint64(nextId_++)}};
+        outbox_.push_back({QPointer<QWebSocket>(s), QString::fromUtf8(QJsonDocument(msg).toJson(QJsonDocument::Compact))});
     }
+    if (!outbox_.empty() && !sendTimer_.isActive()) {
+        sendNextControl();
+        sendTimer_.start();
+    }
+}
+
+void StreamClient::sendNextControl()
+{
+    // Only sockets still ours get their messages; a dropped one's are forgotten (the next
+    // connection's URL and subscribes carry the streams).
+    while (!outbox_.empty()) {
+        const Outgoing o = outbox_.front();
+        outbox_.pop_front();
+        if (o.socket && (o.socket == socket_.get() || o.socket == standby_.get())) {
+            o.socket->sendTextMessage(o.text);
+            return;
+        }
+    }
+    sendTimer_.stop();
+}
+
+void StreamClient::subscribe(const QStringList &streams)
+{
+    QStringList add;
+    for (const QString &n : streams)
+        if (!streams_.contains(n) && !add.contains(n))
+            add << n;
+    streams_ += add;
+    for (QWebSocket *s : {socket_.get(), standby_.get()})
+        if (s && s->state() == QAbstractSocket::ConnectedState)
+            queueControl(s, "SUBSCRIBE", add);
+}
+
+void StreamClient::unsubscribe(const QStringList &streams)
+{
+    QStringList drop;
+    for (const QString &n : streams)
+        if (streams_.removeAll(n) > 0)
+            drop << n;
+    for (QWebSocket *s : {socket_.get(), standby_.get()})
+        if (s && s->state() == QAbstractSocket::ConnectedState)
+            queueControl(s, "UNSUBSCRIBE", drop);
 }
 
 void StreamClient::onConnected(QWebSocket *s)
@@ -205,6 +260,7 @@ void StreamClient::rotate()
     if (!running_ || !connected_ || standby_)
         return;
     standby_ = makeSocket();
+    standby_->setProperty("urlStreams", streams_.mid(0, options_.maxUrlStreams));
     standby_->open(url());
 }
 

@@ -11,10 +11,12 @@
 #include <QElapsedTimer>
 #include <QNetworkProxy>
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 #include <QTimer>
 #include <QUrl>
 
+#include <deque>
 #include <memory>
 
 class QWebSocket;
@@ -32,6 +34,7 @@ public:
         int64_t rotateAfterMs = 85'800'000;  // 23 h 50 min: before the server's 24 h cut
         int64_t handshakeTimeoutMs = 15'000;
         int maxUrlStreams = 200;             // more streams go in SUBSCRIBE batches
+        int messageSpacingMs = 250;          // between our messages: 4 a second, under Binance's 10
     };
 
     // root: BINANCE_WS_URL (no route); route: "public" or "market"; streams: lower-case names.
@@ -41,6 +44,11 @@ public:
     void setProxy(const QNetworkProxy &proxy) { proxy_ = proxy; }
     void start();
     void stop();
+
+    // Adds/removes streams: on the live connection by (UN)SUBSCRIBE, and in every later one.
+    void subscribe(const QStringList &streams);
+    void unsubscribe(const QStringList &streams);
+    const QStringList &streams() const noexcept { return streams_; }
 
     bool isConnected() const noexcept { return connected_; }
     const QString &route() const noexcept { return route_; }
@@ -69,6 +77,9 @@ private:
     void scheduleReconnect(const QString &reason, bool afterDrop);
     void rotate();
     void sendSubscribes(QWebSocket *s);
+    // Queues one (UN)SUBSCRIBE message per ≤ 200 names for `s`, sent at messageSpacingMs.
+    void queueControl(QWebSocket *s, const char *method, const QStringList &names);
+    void sendNextControl();
 
     QUrl root_;
     QString route_;
@@ -82,6 +93,12 @@ private:
     Backoff backoff_;
     QTimer reconnectTimer_, watchdog_, rotateTimer_, handshakeTimer_, healthyTimer_;
     QElapsedTimer sinceMessage_;
+    struct Outgoing {
+        QPointer<QWebSocket> socket; // null once deleted: never confused with a new socket
+        QString text;
+    };
+    std::deque<Outgoing> outbox_; // control messages waiting for their slot
+    QTimer sendTimer_;
     quint64 nextId_ = 1;
     QString lastError_;
     Stats stats_;

@@ -24,6 +24,8 @@ public:
     void skipStoredUpTo(const std::string &symbol, TradeSource source, int64_t id);
     // Engine thread: observe the engine and write its closing days (idempotent).
     void attach(MarketEngine &engine);
+    // Engine thread: the engine is about to go (a symbol no longer followed).
+    void detach(const MarketEngine &engine) { attached_.erase(&engine); }
     // The summary of the snapshot's current day (clean exit; the day's close writes it otherwise).
     void writeDaySummary(const EngineSnapshot &s);
 

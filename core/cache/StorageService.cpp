@@ -92,6 +92,7 @@ bool StorageService::start(QString *error)
         if (restoring)
             feed.setSource(false, "cache");
         feed.onEngineCreated([recorder](MarketEngine &e) { recorder->attach(e); });
+        feed.onEngineRemoved([recorder](MarketEngine &e) { recorder->detach(e); });
         for (const std::string &name : registry->symbols())
             if (MarketEngine *e = feed.engineFor(name))
                 recorder->attach(*e);

@@ -1,6 +1,7 @@
 #pragma once
-// The engines of all configured symbols. Readers on any thread ask for snapshots by symbol.
+// The engines of all followed symbols. Readers on any thread ask for snapshots by symbol.
 #include "engine/MarketEngine.h"
+#include "engine/SymbolDirectory.h"
 
 #include <map>
 #include <memory>
@@ -17,6 +18,12 @@ public:
     // Creates the engine on first use (writer thread only).
     MarketEngine &engine(const SymbolInfo &symbol);
     MarketEngine *find(const std::string &symbol);
+    // Writer thread: destroys the engine of a symbol no longer followed (snapshots already handed
+    // out stay valid: they are shared).
+    void remove(const std::string &symbol);
+    // Symbols followed on demand (live only): the server asks it before refusing a symbol.
+    void setDirectory(std::shared_ptr<SymbolDirectory> d);
+    std::shared_ptr<SymbolDirectory> directory() const;
 
     SnapshotPtr snapshot(const std::string &symbol) const;
     std::vector<std::string> symbols() const;
@@ -31,6 +38,8 @@ private:
     EngineConfig config_;
     mutable std::mutex mutex_; // guards the map, not the engines
     std::map<std::string, std::unique_ptr<MarketEngine>> engines_;
+    std::shared_ptr<SymbolDirectory> directory_;
+    uint64_t removals_ = 0; // in version(): a removed engine changes it too
 };
 
 } // namespace co

@@ -16,6 +16,7 @@ struct StreamStatus {
     int64_t lastMessageAgeMs = -1; // -1: no message yet
     uint64_t connects = 0, reconnects = 0, messages = 0, rotations = 0, watchdogTrips = 0;
     std::string lastError; // "" = none
+    int connections = 1;   // of this route (a new one when 1024 streams fill one)
 };
 
 // The REST client and its weight limiter.
@@ -58,6 +59,7 @@ struct SymbolFeedStatus {
     uint64_t pendingTrades = 0;  // held back until the gap before them is filled
     uint64_t tradesFromRest = 0, duplicatesDropped = 0, gapsFilled = 0, gapsUnfilled = 0, idsUnfilled = 0;
     BackfillStatus backfill;
+    bool todayComplete = false; // no backfill running or awaited: today's trades are all in
     uint64_t depthSnapshots = 0;
 };
 

@@ -8,6 +8,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <utility>
+
 namespace co {
 
 LiveFeed::LiveFeed(LiveSession::Options options, const Clock &clock, EngineThread &engines, ServiceStatus &status,
@@ -33,9 +35,14 @@ void LiveFeed::start()
     if (running())
         return;
     thread_.start();
-    context_ = new QObject;
-    context_->moveToThread(&thread_);
-    QObject *ctx = context_;
+    QObject *ctx = new QObject;
+    ctx->moveToThread(&thread_);
+    QStringList pending;
+    {
+        std::lock_guard lock(followMutex_);
+        context_ = ctx;
+        pending = std::exchange(pendingFollows_, {});
+    }
     engines_.post(std::function<void(MarketFeed &)>([this, ctx](MarketFeed &feed) {
         feed.setSource(true, "binance-usdm");
         // Called on the engine thread; the request itself is made on the network thread.
@@ -77,11 +84,25 @@ void LiveFeed::start()
                 e->setTicker24h(v);
         }));
     };
-    QMetaObject::invokeMethod(ctx, [this, sink = std::move(sink)] {
+    sink.listing = [this](const std::vector<SymbolInfo> &list) {
+        if (onListing)
+            onListing(list);
+    };
+    sink.quoteVolumes = [this](const std::map<std::string, int64_t> &v) {
+        if (onQuoteVolumes)
+            onQuoteVolumes(v);
+    };
+    // Posted after every event of the symbol: the engine goes once they are applied.
+    sink.removed = [this](const std::string &symbol) {
+        engines_.post(std::function<void(MarketFeed &)>([symbol](MarketFeed &feed) { feed.drop(symbol); }));
+    };
+    QMetaObject::invokeMethod(ctx, [this, pending, sink = std::move(sink)] {
         session_ = new LiveSession(options_, clock_, sink);
         for (const auto &[symbol, id, ms] : resume_)
             session_->setResumeFrom(symbol, id, ms);
         session_->start();
+        for (const QString &symbol : pending) // kept by the session until its streams start
+            session_->follow(symbol);
     });
 }
 
@@ -100,6 +121,7 @@ void LiveFeed::stop()
         Qt::BlockingQueuedConnection);
     thread_.quit();
     thread_.wait();
+    std::lock_guard lock(followMutex_);
     delete context_;
     context_ = nullptr;
 }
@@ -112,6 +134,43 @@ void LiveFeed::cancelBackfill(const QString &symbol)
         if (session_)
             session_->cancelBackfill(symbol);
     });
+}
+
+void LiveFeed::follow(const QString &symbol)
+{
+    std::lock_guard lock(followMutex_);
+    if (!context_) {
+        pendingFollows_.removeAll(symbol);
+        pendingFollows_ << symbol;
+        return;
+    }
+    QMetaObject::invokeMethod(context_, [this, symbol] {
+        if (session_)
+            session_->follow(symbol);
+    });
+}
+
+void LiveFeed::unfollow(const QString &symbol)
+{
+    std::lock_guard lock(followMutex_);
+    if (!context_) {
+        pendingFollows_.removeAll(symbol);
+        return;
+    }
+    QMetaObject::invokeMethod(context_, [this, symbol] {
+        if (session_)
+            session_->unfollow(symbol);
+    });
+}
+
+void LiveFeed::setRecordDir(const QString &dir)
+{
+    options_.recordDir = dir; // a later start() records there too
+    if (running())
+        QMetaObject::invokeMethod(context_, [this, dir] {
+            if (session_)
+                session_->setRecordDir(dir);
+        });
 }
 
 void LiveFeed::inspect(const std::function<void(LiveSession &)> &fn)

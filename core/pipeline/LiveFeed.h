@@ -9,6 +9,9 @@
 #include <QThread>
 
 #include <functional>
+#include <mutex>
+#include <map>
+#include <vector>
 
 namespace co {
 
@@ -34,6 +37,16 @@ public:
     // returns at once. Status "binance" then shows backfill.cancelled.
     void cancelBackfill(const QString &symbol = {});
 
+    // Follows / stops following a symbol at run time (queued to the network thread; asked before
+    // start(), kept for it). Unfollowing drops its engine after the last event posted for it.
+    void follow(const QString &symbol);
+    void unfollow(const QString &symbol);
+    // Starts recording to `dir` (the --record format) or stops when empty; queued.
+    void setRecordDir(const QString &dir);
+    // Set before start(); called on the network thread.
+    std::function<void(const std::vector<SymbolInfo> &)> onListing;               // trading perpetuals
+    std::function<void(const std::map<std::string, int64_t> &)> onQuoteVolumes; // 24 h, fixed-point
+
     // Runs `fn` with the session on the network thread and waits for it (tests, diagnostics).
     void inspect(const std::function<void(LiveSession &)> &fn);
 
@@ -44,6 +57,8 @@ private:
     ServiceStatus &status_;
     std::vector<std::tuple<QString, int64_t, int64_t>> resume_;
     QThread thread_;
+    std::mutex followMutex_;      // follow/unfollow come from any thread (the server's, the GUI)
+    QStringList pendingFollows_;  // asked before start()
     QObject *context_ = nullptr;    // lives on thread_
     LiveSession *session_ = nullptr; // created, used and deleted on thread_
 };

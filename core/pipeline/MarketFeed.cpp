@@ -61,6 +61,19 @@ void MarketFeed::resetBook(const std::string &symbol)
         p->sync->reset();
 }
 
+void MarketFeed::drop(const std::string &symbol)
+{
+    auto it = per_.find(symbol);
+    if (it == per_.end())
+        return;
+    for (const auto &f : engineRemoved_)
+        f(*it->second.engine);
+    per_.erase(it);
+    last_ = nullptr;
+    lastName_.clear();
+    registry_.remove(symbol);
+}
+
 const OrderBookSync *MarketFeed::syncFor(const std::string &symbol) const
 {
     auto it = per_.find(symbol);

@@ -39,6 +39,10 @@ public:
     // Told (on the engine thread) of each engine the feed routes to for the first time, before its
     // first event: the storage attaches its observer here.
     void onEngineCreated(std::function<void(MarketEngine &)> f) { engineCreated_.push_back(std::move(f)); }
+    // Told (on the engine thread) just before an engine is destroyed by drop().
+    void onEngineRemoved(std::function<void(MarketEngine &)> f) { engineRemoved_.push_back(std::move(f)); }
+    // A symbol no longer followed: its book sync and engine go (readers see no snapshot for it).
+    void drop(const std::string &symbol);
 
 private:
     struct PerSymbol {
@@ -52,7 +56,7 @@ private:
     std::map<std::string, PerSymbol, std::less<>> per_;
     std::set<std::string> only_;
     std::function<void(const std::string &)> snapshotRequester_;
-    std::vector<std::function<void(MarketEngine &)>> engineCreated_;
+    std::vector<std::function<void(MarketEngine &)>> engineCreated_, engineRemoved_;
     bool live_ = false;
     std::string source_ = "replay";
     // The last routed symbol: consecutive events of one symbol skip the map look-up.

@@ -2,6 +2,8 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace co {
 
 namespace {
@@ -25,6 +27,7 @@ constexpr Mapping kTable[] = {
     {ApiErrorKind::NotInMemory, 404, 0, "not_in_memory"},
     {ApiErrorKind::Unsupported, 422, 0, "unsupported"},
     {ApiErrorKind::NoData, 503, 0, "no_data"},
+    {ApiErrorKind::WarmingUp, 503, 0, "warming_up"},
     {ApiErrorKind::Forbidden, 403, -32000, "forbidden"},
     {ApiErrorKind::SessionRequired, 400, -32000, "session_required"},
     {ApiErrorKind::SessionNotFound, 404, -32001, "session_not_found"},
@@ -68,9 +71,17 @@ QJsonObject rpcErrorResponse(const QJsonValue &id, const ApiError &e)
     return QJsonObject{{"jsonrpc", "2.0"}, {"id", id}, {"error", error}};
 }
 
+int retryAfterSec(const ApiError &e)
+{
+    return e.data.isObject() ? std::max(0, e.data.toObject().value("retryAfterSec").toInt()) : 0;
+}
+
 QByteArray restErrorBody(const ApiError &e)
 {
-    const QJsonObject o{{"error", QJsonObject{{"code", errorName(e.kind)}, {"message", e.message}}}};
+    QJsonObject err{{"code", errorName(e.kind)}, {"message", e.message}};
+    if (!e.data.isUndefined())
+        err.insert("data", e.data);
+    const QJsonObject o{{"error", err}};
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 

@@ -22,6 +22,7 @@ enum class ApiErrorKind {
     NotInMemory,    // a valid request for data the engine does not keep
     Unsupported,    // a valid request that cannot be answered exactly
     NoData,         // nothing received yet: retry later
+    WarmingUp,      // a symbol followed on demand, today's backfill running (data: retryAfterSec, progress)
     // transport level
     Forbidden,      // Origin, Host or token
     SessionRequired,
@@ -59,7 +60,9 @@ QString errorName(ApiErrorKind kind);
 
 // {"jsonrpc":"2.0","id":…,"error":{"code":…,"message":…}}
 QJsonObject rpcErrorResponse(const QJsonValue &id, const ApiError &e);
-// REST body: {"error":{"code":"bad_argument","message":…}}
+// Seconds a client should wait before asking again (Retry-After), or 0: from data.retryAfterSec.
+int retryAfterSec(const ApiError &e);
+// REST body: {"error":{"code":"bad_argument","message":…}} (+ "data" when the error has some)
 QByteArray restErrorBody(const ApiError &e);
 
 } // namespace co

@@ -29,7 +29,7 @@ QJsonObject toJson(const StreamStatus &s)
                   {"lastMessageAgeMs", qint64(s.lastMessageAgeMs)},
                   {"connects", n(s.connects)},     {"reconnects", n(s.reconnects)},
                   {"messages", n(s.messages)},     {"rotations", n(s.rotations)},
-                  {"watchdogTrips", n(s.watchdogTrips)}};
+                  {"watchdogTrips", n(s.watchdogTrips)}, {"connections", s.connections}};
     insertIfSet(o, "lastError", s.lastError);
     return o;
 }

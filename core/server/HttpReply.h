@@ -24,9 +24,12 @@ inline void sendRpcError(HttpResponder &r, const ApiError &e, HeaderPairs extra 
     sendJson(r, httpStatus(e.kind), McpServer::errorBody(e), extra);
 }
 
-// REST and /healthz errors: {"error":{"code","message"}}.
+// REST and /healthz errors: {"error":{"code","message"}}; an error that says when to ask again
+// (a symbol warming up) carries Retry-After.
 inline void sendRestError(HttpResponder &r, const ApiError &e, HeaderPairs extra = {})
 {
+    if (const int after = retryAfterSec(e); after > 0 && extra.size() == 0)
+        return sendJson(r, httpStatus(e.kind), restErrorBody(e), {{"Retry-After", QByteArray::number(after)}});
     sendJson(r, httpStatus(e.kind), restErrorBody(e), extra);
 }
 

@@ -196,6 +196,8 @@ private:
             return sendRestError(r, {ApiErrorKind::NotFound, "Not Found: /api/" + resource.left(40) +
                                                                  " is not a resource (market, key-levels, footprint, "
                                                                  "orderflow, depth-delta, liquidations, scan)"});
+        if (reply->retryAfterSec > 0)
+            return sendJson(r, reply->status, reply->body, {{"Retry-After", QByteArray::number(reply->retryAfterSec)}});
         sendJson(r, reply->status, reply->body);
     }
 

@@ -80,7 +80,7 @@ std::optional<RestApi::Reply> RestApi::get(const QString &resource, const QStrin
         return std::nullopt;
     const auto result = tools_.call(name, *args);
     if (const ApiError *e = std::get_if<ApiError>(&result))
-        return Reply{httpStatus(e->kind), restErrorBody(*e)};
+        return Reply{httpStatus(e->kind), restErrorBody(*e), retryAfterSec(*e)};
     return Reply{200, std::get<ToolOutput>(result).text};
 }
 

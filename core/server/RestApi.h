@@ -23,6 +23,7 @@ public:
     struct Reply {
         int status = 200;
         QByteArray body;
+        int retryAfterSec = 0; // > 0: sent as Retry-After (retryAfterSec(ApiError))
     };
     // resource: "market", "key-levels", "footprint", "orderflow", "depth-delta", "liquidations", "scan";
     // symbol empty where the path has none. nullopt for an unknown resource (404).

@@ -200,6 +200,9 @@ QString ToolArgs::checkSymbol(const QString &name, const QJsonValue &v) const
                                                       ": use a Binance USD-M perpetual such as BTCUSDT (A-Z and 0-9, "
                                                       "2 to 20 characters); available: " + knownSymbols().join(", ") + "."};
     const QStringList known = knownSymbols();
+    if (!ctx_.symbols.contains(s))
+        if (const auto dir = ctx_.registry.directory())
+            return onDemand(*dir, s);
     if (known.contains(s))
         return s;
     QStringList close;
@@ -209,6 +212,43 @@ QString ToolArgs::checkSymbol(const QString &name, const QJsonValue &v) const
     throw ApiError{ApiErrorKind::UnknownSymbol,
                    "Unknown symbol '" + s + "'" + (close.isEmpty() ? QString() : "; did you mean " + close.join(" or ") + "?") +
                        " This server follows " + known.join(", ") + "."};
+}
+
+QString ToolArgs::onDemand(SymbolDirectory &dir, const QString &s) const
+{
+    const SymbolAccess a = dir.request(s.toStdString());
+    switch (a.kind) {
+    case SymbolAccess::Kind::Ready:
+        return s;
+    case SymbolAccess::Kind::WarmingUp: {
+        const int pct = int(a.progress * 100);
+        const QString eta = a.etaMs < 0 ? QString("not known yet")
+                                        : QString("about %1 s").arg(QString::number((a.etaMs + 999) / 1000));
+        QJsonObject data{{"symbol", s}, {"progress", std::round(a.progress * 1000) / 1000},
+                         {"retryAfterSec", a.retryAfterSec}};
+        if (a.etaMs >= 0)
+            data.insert("etaSec", double((a.etaMs + 999) / 1000));
+        throw ApiError{ApiErrorKind::WarmingUp,
+                       s + " is warming up: now followed live, today's backfill " + QString::number(pct) +
+                           "% done, time left " + eta + "; retry in " + QString::number(a.retryAfterSec) + " s.",
+                       data};
+    }
+    case SymbolAccess::Kind::Unknown: {
+        QStringList close;
+        for (const std::string &c : a.closeMatches)
+            close << QString::fromStdString(c);
+        throw ApiError{ApiErrorKind::UnknownSymbol,
+                       "Unknown symbol '" + s + "': not a trading Binance USD-M perpetual" +
+                           (close.isEmpty() ? QString(".") : "; did you mean " + close.join(" or ") + "?")};
+    }
+    case SymbolAccess::Kind::Pass:
+        break;
+    }
+    // Not the directory's (no exchange list yet): as without one.
+    if (knownSymbols().contains(s))
+        return s;
+    throw ApiError{ApiErrorKind::UnknownSymbol, "Unknown symbol '" + s + "'. This server follows " +
+                                                    knownSymbols().join(", ") + "; the exchange's symbol list is not loaded yet."};
 }
 
 QString ToolArgs::symbol(const char *name) const { return checkSymbol(QLatin1String(name), args_.value(QLatin1String(name))); }

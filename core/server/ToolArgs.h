@@ -58,6 +58,8 @@ private:
     QJsonObject prop(const char *name) const;
     [[noreturn]] void fail(const char *name, const QString &got, const QString &allowed) const;
     QString checkSymbol(const QString &name, const QJsonValue &v) const;
+    // A symbol outside SYMBOLS with a SymbolDirectory: followed on demand, warming up or unknown.
+    QString onDemand(SymbolDirectory &dir, const QString &s) const;
 
     QString tool_;
     QJsonObject args_, schema_;

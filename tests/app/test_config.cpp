@@ -82,6 +82,7 @@ private Q_SLOTS:
         QTest::newRow("depth") << QStringList{"--depth-delta-percent", "11"} << "DEPTH_DELTA_PERCENT";
         QTest::newRow("days") << QStringList{"--trade-cache-days", "0"} << "TRADE_CACHE_DAYS";
         QTest::newRow("symbols") << QStringList{"--symbols", "BTC-USDT"} << "SYMBOLS";
+        QTest::newRow("maxsymbols") << QStringList{"--max-symbols", "0"} << "MAX_SYMBOLS";
         QTest::newRow("ws") << QStringList{"--binance-ws-url", "http://x"} << "BINANCE_WS_URL";
         QTest::newRow("log") << QStringList{"--log-level", "loud"} << "LOG_LEVEL";
         QTest::newRow("tz") << QStringList{"--day-tz", "Mars/Olympus"} << "DAY_TZ";

@@ -49,6 +49,7 @@ QByteArray malformed(int n, const std::string &lower, const std::string &symbol)
 
 FakeBinance::FakeBinance(const Clock &clock, QObject *parent) : QObject(parent), clock_(clock)
 {
+    sinceStart_.start();
     connect(&timer_, &QTimer::timeout, this, &FakeBinance::tick);
     connect(&pingTimer_, &QTimer::timeout, this, [this] {
         for (auto &[s, c] : clients_)
@@ -275,7 +276,7 @@ void FakeBinance::onNewConnection()
             continue;
         }
         ++accepted_;
-        Client c{s, path.startsWith("/market"), {}};
+        Client c{s, path.startsWith("/market"), {}, accepted_};
         const QString streams = QUrlQuery(url).queryItemValue("streams", QUrl::FullyDecoded);
         for (const QString &n : streams.split('/', Qt::SkipEmptyParts))
             c.streams.insert(n.toStdString());
@@ -298,6 +299,8 @@ void FakeBinance::onClientText(QWebSocket *s, const QString &text)
         return;
     const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
     const QString method = o.value("method").toString();
+    controlTimes_[it->second.number].push_back(sinceStart_.elapsed());
+    ++controls_;
     QJsonObject reply{{"id", o.value("id")}};
     if (method == "SUBSCRIBE" || method == "UNSUBSCRIBE") {
         for (const QJsonValue &v : o.value("params").toArray()) {
@@ -325,6 +328,36 @@ void FakeBinance::removeClient(QWebSocket *s)
         s->disconnect(this);
         s->deleteLater();
     }
+}
+
+int FakeBinance::maxControlMessagesPerSecond() const
+{
+    size_t most = 0;
+    for (const auto &[n, times] : controlTimes_) // ascending: a sliding one-second window
+        for (size_t i = 0, j = 0; j < times.size(); ++j) {
+            while (times[j] - times[i] >= 1000)
+                ++i;
+            most = std::max(most, j - i + 1);
+        }
+    return int(most);
+}
+
+std::set<std::string> FakeBinance::streamsOpen(bool market) const
+{
+    std::set<std::string> out;
+    for (const auto &[s, c] : clients_)
+        if (c.market == market)
+            out.insert(c.streams.begin(), c.streams.end());
+    return out;
+}
+
+std::vector<std::set<std::string>> FakeBinance::connectionStreams(bool market) const
+{
+    std::vector<std::set<std::string>> out;
+    for (const auto &[s, c] : clients_)
+        if (c.market == market)
+            out.push_back(c.streams);
+    return out;
 }
 
 int FakeBinance::maxWeightInAMinute() const

@@ -9,6 +9,7 @@
 #include "model/OrderBook.h"
 #include "support/FakeMarketData.h"
 
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QObject>
 #include <QTimer>
@@ -95,6 +96,13 @@ public:
     int openConnections() const noexcept { return int(clients_.size()); }
     int pongs() const noexcept { return pongs_; }
     int subscribeAcks() const noexcept { return acks_; }
+    // The most control messages (SUBSCRIBE, …) one connection sent within any second (Binance: 10).
+    int maxControlMessagesPerSecond() const;
+    int controlMessages() const noexcept { return controls_; }
+    // The streams of every open connection of a route (SUBSCRIBE/UNSUBSCRIBE applied).
+    std::set<std::string> streamsOpen(bool market) const;
+    // Stream names per open connection of a route, in no particular order.
+    std::vector<std::set<std::string>> connectionStreams(bool market) const;
     int framesSent() const noexcept { return framesSent_; }
     int malformedSent() const noexcept { return malformedSent_; }
     int serverCloses() const noexcept { return serverCloses_; }
@@ -123,6 +131,7 @@ private:
         QWebSocket *socket;
         bool market; // route
         std::set<std::string> streams;
+        int number = 0; // accept order
     };
 
     void buildScript();
@@ -143,6 +152,7 @@ private:
     QByteArray exchangeInfoJson() const;
     QByteArray fundingRateJson(const Sym &s, const QUrlQuery &q, int &status) const;
     QByteArray fundingInfoJson() const;
+    QByteArray tickerJson(const Sym &s, int64_t now) const;
     Sym *findSymbol(const QString &name);
 
     const Clock &clock_;
@@ -154,6 +164,9 @@ private:
     int perTick_ = 1;
     QTimer timer_, pingTimer_;
     std::map<QWebSocket *, Client> clients_;
+    QElapsedTimer sinceStart_;
+    std::map<int, std::vector<int64_t>> controlTimes_; // by connection number: real ms of each message
+    int controls_ = 0;
     std::map<QTcpSocket *, QByteArray> httpBuffers_;
     Faults faults_;
     std::vector<RestHit> hits_;

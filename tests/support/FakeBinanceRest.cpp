@@ -163,6 +163,13 @@ int FakeBinance::route(const QString &path, const QUrlQuery &q, QByteArray &body
         body = error(-5000, "Path " + path.toStdString() + ", Method GET is invalid");
         return 404;
     }
+    if (path == "/fapi/v1/ticker/24hr" && !q.hasQueryItem("symbol")) { // every symbol (weight 40)
+        QByteArray all = "[";
+        for (const Sym &each : syms_)
+            all += (all.size() > 1 ? "," : "") + tickerJson(each, now);
+        body = all + "]";
+        return 200;
+    }
     Sym *s = findSymbol(q.queryItemValue("symbol"));
     if (!s) {
         if (histPath) { // unknown symbol: empty list (binance.md §2)
@@ -204,32 +211,8 @@ int FakeBinance::route(const QString &path, const QUrlQuery &q, QByteArray &body
         body = QByteArray::fromStdString("{\"openInterest\":\"10659.509\",\"symbol\":\"" + S + "\",\"time\":" + num(now) + "}");
         return 200;
     }
-    if (path == "/fapi/v1/ticker/24hr") { // from the released trades of the last 24 h, as Binance counts
-        int64_t open = 0, high = 0, low = 0, last = 0, volume = 0, count = 0, firstId = 0, lastId = 0;
-        __int128 quote = 0;
-        for (size_t i = 0; i < s->tradeHead; ++i) {
-            const Trade &t = s->data.trades[i];
-            if (t.timeMs < now - kMsPerDay || t.timeMs > now)
-                continue;
-            if (count++ == 0) {
-                open = high = low = t.price;
-                firstId = t.id;
-            }
-            high = std::max(high, t.price);
-            low = std::min(low, t.price);
-            last = t.price;
-            lastId = t.id;
-            volume += t.qty;
-            quote += __int128(t.price) * t.qty / kFixedOne;
-        }
-        // Binance prints the percent with 3 decimals.
-        const int64_t pct = open ? int64_t(__int128(last - open) * 100 * 1000 / open) * (kFixedOne / 1000) : 0;
-        body = QByteArray::fromStdString(
-            "{\"symbol\":\"" + S + "\",\"priceChange\":\"" + dec(last - open) + "\",\"priceChangePercent\":\"" + dec(pct) +
-            "\",\"weightedAvgPrice\":\"" + mark + "\",\"lastPrice\":\"" + dec(last) + "\",\"lastQty\":\"0.001\",\"openPrice\":\"" +
-            dec(open) + "\",\"highPrice\":\"" + dec(high) + "\",\"lowPrice\":\"" + dec(low) + "\",\"volume\":\"" + dec(volume) +
-            "\",\"quoteVolume\":\"" + dec(int64_t(quote)) + "\",\"openTime\":" + num(now - kMsPerDay) + ",\"closeTime\":" +
-            num(now) + ",\"firstId\":" + num(firstId) + ",\"lastId\":" + num(lastId) + ",\"count\":" + num(count) + "}");
+    if (path == "/fapi/v1/ticker/24hr") {
+        body = tickerJson(*s, now);
         return 200;
     }
     // openInterestHist: 5-minute rows of the last 30 days; the latest `limit` of the range.
@@ -326,6 +309,39 @@ QByteArray FakeBinance::aggTradesJson(const Sym &s, const QUrlQuery &q, int &sta
                ",\"m\":" + (t.buyerMaker ? "true" : "false") + "}";
     }
     return QByteArray::fromStdString(out + "]");
+}
+
+// ticker/24hr of one symbol, from its released trades of the last 24 h, as Binance counts.
+QByteArray FakeBinance::tickerJson(const Sym &sym, int64_t now) const
+{
+    const Sym *s = &sym;
+    const std::string &S = s->data.symbol;
+    const std::string mark = dec(s->markPrice);
+    int64_t open = 0, high = 0, low = 0, last = 0, volume = 0, count = 0, firstId = 0, lastId = 0;
+    __int128 quote = 0;
+    for (size_t i = 0; i < s->tradeHead; ++i) {
+        const Trade &t = s->data.trades[i];
+        if (t.timeMs < now - kMsPerDay || t.timeMs > now)
+            continue;
+        if (count++ == 0) {
+            open = high = low = t.price;
+            firstId = t.id;
+        }
+        high = std::max(high, t.price);
+        low = std::min(low, t.price);
+        last = t.price;
+        lastId = t.id;
+        volume += t.qty;
+        quote += __int128(t.price) * t.qty / kFixedOne;
+    }
+    // Binance prints the percent with 3 decimals.
+    const int64_t pct = open ? int64_t(__int128(last - open) * 100 * 1000 / open) * (kFixedOne / 1000) : 0;
+    return QByteArray::fromStdString(
+        "{\"symbol\":\"" + S + "\",\"priceChange\":\"" + dec(last - open) + "\",\"priceChangePercent\":\"" + dec(pct) +
+        "\",\"weightedAvgPrice\":\"" + mark + "\",\"lastPrice\":\"" + dec(last) + "\",\"lastQty\":\"0.001\",\"openPrice\":\"" +
+        dec(open) + "\",\"highPrice\":\"" + dec(high) + "\",\"lowPrice\":\"" + dec(low) + "\",\"volume\":\"" + dec(volume) +
+        "\",\"quoteVolume\":\"" + dec(int64_t(quote)) + "\",\"openTime\":" + num(now - kMsPerDay) + ",\"closeTime\":" +
+        num(now) + ",\"firstId\":" + num(firstId) + ",\"lastId\":" + num(lastId) + ",\"count\":" + num(count) + "}");
 }
 
 QByteArray FakeBinance::exchangeInfoJson() const

@@ -1,11 +1,14 @@
 // --record: a live session under forced disconnects and trade ids the stream never sends (REST
 // fills them) is recorded; replaying the files (ReplaySource, as --replay and report read them)
 // into a fresh engine gives the same key levels and footprint as the live engine. And the
-// folder stays under its size bound, oldest files removed first.
+// folder stays under its size bound, oldest files removed first. Open interest (the 60 s poll and
+// the 5-minute history) is recorded too and replays to the same values.
 #include "support/LiveHarness.h"
 #include "pipeline/ReplaySource.h"
 #include "binance/SessionRecorder.h"
+#include "engine/DerivativesQuery.h"
 #include "engine/KeyLevels.h"
+#include "model/Fixed.h"
 #include "model/Time.h"
 #include "server/JsonEncoders.h"
 
@@ -55,6 +58,7 @@ private Q_SLOTS:
 
         LiveSession::Options o = fastOptions(fake, {"BTCUSDT"});
         o.recordDir = dir.path();
+        o.polls.openInterestHistDays = 1; // one page of 5-minute rows
         auto h = std::make_unique<LiveHarness>(o, clock, data);
         h->live.setResumeFrom("BTCUSDT", first - 1, start - 1);
         h->live.start();
@@ -69,6 +73,15 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(h->log.lastId(), data.trades.back().id, 30'000);
         QVERIFY(fake.drops() >= 4);
         QTest::qWait(300); // the last diffs and marks
+        QTRY_VERIFY_WITH_TIMEOUT( // the open-interest history reached the engine (and the recording)
+            [&] {
+                h->engines.flush();
+                const SnapshotPtr s = h->registry.snapshot("BTCUSDT");
+                const auto oi = s ? buildOpenInterest(*s, 5 * kMsPerMinute, 500, data.trades.back().timeMs + 1000)
+                                  : decltype(buildOpenInterest(*s, 0, 0, 0)){};
+                return std::holds_alternative<OpenInterestResult>(oi) && std::get<OpenInterestResult>(oi).history.size() >= 200;
+            }(),
+            10'000);
         h->live.stop();    // closes the files
         h->engines.flush();
         const SnapshotPtr live = h->registry.snapshot("BTCUSDT");
@@ -94,8 +107,11 @@ private Q_SLOTS:
         engines.post(std::function<void(MarketFeed &)>([info](MarketFeed &feed) { feed.setSymbolInfo(info); }));
         ReplaySource replay(paths);
         int64_t trades = 0;
+        std::vector<OpenInterest> ois;
         QVERIFY2(replay.run([&](const MarketEvent &e) {
             trades += std::holds_alternative<Trade>(e.payload);
+            if (const auto *oi = std::get_if<OpenInterest>(&e.payload))
+                ois.push_back(*oi);
             engines.post(e);
         }),
                  replay.error().c_str());
@@ -110,6 +126,34 @@ private Q_SLOTS:
         QVERIFY(a.value("footprint").toObject().value("1m").toObject().value("bars").toArray().size() >= 4);
         QVERIFY2(a == b, qPrintable(QJsonDocument(a).toJson().left(600) + "\n---\n" + QJsonDocument(b).toJson().left(600)));
         QCOMPARE(again->quality.gaps.size(), live->quality.gaps.size());
+
+        // Open interest: the fake answers openInterest 10659.509 (no USDT value) and 5-minute history
+        // rows of 80000 + (period number mod 1000) contracts worth 50000 USDT each.
+        int64_t polled = 0;
+        QVERIFY(parseFixed("10659.509", polled));
+        QVERIFY(std::any_of(ois.begin(), ois.end(), [&](const OpenInterest &o) { return o.openInterest == polled && o.valueUsdt == 0; }));
+        size_t rows = 0;
+        for (const OpenInterest &o : ois) {
+            if (o.valueUsdt == 0)
+                continue;
+            ++rows;
+            const int64_t contracts = 80'000 + floorMod(o.timeMs / (5 * kMsPerMinute), int64_t(1000));
+            QCOMPARE(o.timeMs % (5 * kMsPerMinute), int64_t(0));
+            QCOMPARE(o.openInterest, contracts * kFixedOne);
+            QCOMPARE(o.valueUsdt, contracts * 50'000 * kFixedOne);
+        }
+        QVERIFY(rows >= 100); // 30 days of history pages
+        const auto liveOi = buildOpenInterest(*live, 5 * kMsPerMinute, 500, now);
+        const auto replayedOi = buildOpenInterest(*again, 5 * kMsPerMinute, 500, now);
+        QVERIFY(std::holds_alternative<OpenInterestResult>(liveOi) && std::holds_alternative<OpenInterestResult>(replayedOi));
+        const auto &x = std::get<OpenInterestResult>(liveOi), &y = std::get<OpenInterestResult>(replayedOi);
+        QCOMPARE(y.timeMs, x.timeMs);
+        QCOMPARE(y.openInterest, x.openInterest);
+        QCOMPARE(y.history.size(), x.history.size());
+        for (size_t i = 0; i < x.history.size(); ++i) {
+            QCOMPARE(y.history[i].timeMs, x.history[i].timeMs);
+            QCOMPARE(y.history[i].openInterest, x.history[i].openInterest);
+        }
         engines.stop();
     }
 

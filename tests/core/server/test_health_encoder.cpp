@@ -79,9 +79,9 @@ private Q_SLOTS:
                      "pausedUntil": "2024-08-09T00:00:00.000Z", "lastError": "HTTP 418"},
             "streams": {
                 "market": {"route": "market", "connected": true, "lastMessageAgeMs": 12, "connects": 1, "reconnects": 0,
-                           "messages": 900, "rotations": 0, "watchdogTrips": 0},
+                           "messages": 900, "rotations": 0, "watchdogTrips": 0, "connections": 1},
                 "public": {"route": "public", "connected": false, "lastMessageAgeMs": -1, "connects": 2, "reconnects": 1,
-                           "messages": 50, "rotations": 1, "watchdogTrips": 2, "lastError": "timeout"}},
+                           "messages": 50, "rotations": 1, "watchdogTrips": 2, "connections": 1, "lastError": "timeout"}},
             "symbols": {
                 "BTCUSDT": {"ticker24h": {"lastPrice": 60000, "priceChangePercent": 1.5, "volume": 10,
                                           "quoteVolume": 2000, "trades": 77},

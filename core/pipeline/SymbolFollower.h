@@ -1,0 +1,61 @@
+#pragma once
+// The SymbolDirectory of a live session: the exchange's trading perpetuals (exchangeInfo, with 24 h
+// quote volumes), the symbols followed on demand in least-recently-asked order, and their warm-up
+// read from the feed's status (today's backfill). At most maxSymbols are followed; a new one
+// beyond that drops the least recently asked on-demand symbol (SYMBOLS are never dropped).
+// Thread-safe: the server's threads, the GUI and the network thread call it.
+#include "engine/ServiceStatus.h"
+#include "engine/SymbolDirectory.h"
+#include "model/Symbol.h"
+
+#include <QStringList>
+
+#include <functional>
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace co {
+
+class SymbolFollower : public SymbolDirectory {
+public:
+    struct Options {
+        QStringList configured;  // SYMBOLS: always followed, never dropped
+        int maxSymbols = 20;     // MAX_SYMBOLS; on-demand room is at least one
+    };
+    using Action = std::function<void(const std::string &symbol)>;
+
+    // follow/unfollow start and stop a symbol (LiveFeed::follow/unfollow; queued, never blocking).
+    SymbolFollower(Options options, const ServiceStatus &status, Action follow, Action unfollow,
+                   std::function<int64_t()> nowMs = {});
+
+    void setListing(const std::vector<SymbolInfo> &symbols);
+    void setQuoteVolumes(const std::map<std::string, int64_t> &volumes);
+
+    SymbolAccess request(const std::string &symbol) override;
+    SymbolAccess peek(const std::string &symbol) const override;
+    std::vector<SymbolListing> listing() const override;
+    // The on-demand symbols, least recently asked first.
+    std::vector<std::string> followed() const;
+
+private:
+    struct Followed {
+        int64_t askedMs = 0, startedMs = 0;
+        uint64_t order = 0; // ties in askedMs: later asks win
+    };
+    SymbolAccess accessLocked(const std::string &symbol) const;
+
+    Options options_;
+    const ServiceStatus &status_;
+    Action follow_, unfollow_;
+    std::function<int64_t()> nowMs_;
+    mutable std::mutex mutex_;
+    std::set<std::string> configured_;
+    std::map<std::string, int64_t> listed_; // name → 24 h quote volume
+    std::map<std::string, Followed> followed_;
+    uint64_t asks_ = 0;
+};
+
+} // namespace co

@@ -196,9 +196,11 @@ void CacheDayHistory::run()
                     keep(k, result);
                 ready.swap(job->ready);
             }
-            job->promise.set_value(std::move(result));
+            // The waiters first: a caller blocked on the future answers as soon as it is set, and
+            // what the waiters say (progress) must come before that answer.
             for (const auto &fn : ready)
                 fn();
+            job->promise.set_value(std::move(result));
         }
         jobs.clear();
     }

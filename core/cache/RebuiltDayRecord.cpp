@@ -43,9 +43,12 @@ Ladder ladderOf(const RebuiltRows &r)
 
 RebuiltBar barOf(const FootprintBar &b)
 {
-    return {b.openTime, b.open,     b.high,     b.low,      b.close,   b.openId,  b.closeId,        b.buy,
-            b.sell,     b.trades,   b.largeVolume, b.deltaMax, b.deltaMin, b.highRow, b.lowRow, rowsOf(b.rows),
-            sumsOf(b.sums)};
+    RebuiltBar r{b.openTime, b.open,     b.high,     b.low,      b.close,   b.openId,  b.closeId,        b.buy,
+                 b.sell,     b.trades,   b.largeVolume, b.deltaMax, b.deltaMin, b.highRow, b.lowRow, rowsOf(b.rows),
+                 sumsOf(b.sums), b.lastMs, {}};
+    for (const BigTrade &t : b.bigTrades)
+        r.bigTrades.push_back({t.id, t.timeMs, t.price, t.qty, t.takerBuy});
+    return r;
 }
 BarPtr barOf(const RebuiltBar &r)
 {
@@ -56,6 +59,9 @@ BarPtr barOf(const RebuiltBar &r)
     b->highRow = r.highRow, b->lowRow = r.lowRow;
     b->rows = ladderOf(r.rows);
     b->sums = sumsOf(r.sums);
+    b->lastMs = r.lastMs;
+    for (const RebuiltBigTrade &t : r.bigTrades)
+        b->bigTrades.push_back({t.id, t.timeMs, t.price, t.qty, t.takerBuy});
     return b;
 }
 

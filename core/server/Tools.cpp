@@ -23,6 +23,30 @@ QByteArray compact(const QJsonValue &v)
     return QByteArray(16, ' '); // a scalar: a few bytes
 }
 
+// Drops the tail of o's largest arrays until `excess` bytes are gone; marks o truncated.
+QJsonObject trimLists(QJsonObject o, qsizetype excess)
+{
+    while (excess > 0) {
+        QString largest;
+        qsizetype size = 0;
+        for (auto it = o.begin(); it != o.end(); ++it)
+            if (it->isArray() && !it->toArray().isEmpty())
+                if (const qsizetype n = compact(it->toArray()).size(); n > size)
+                    largest = it.key(), size = n;
+        if (largest.isEmpty())
+            break;
+        QJsonArray a = o[largest].toArray();
+        const qsizetype keep = a.size() / 2;
+        while (a.size() > keep) {
+            excess -= compact(a.last()).size() + 1;
+            a.removeLast();
+        }
+        o.insert(largest, a);
+        o.insert("truncated", true);
+    }
+    return o;
+}
+
 // Cuts the oldest entries of def.cutKey until the answer fits the hard cap.
 void capSize(const ToolDef &def, ToolOutput &out)
 {
@@ -30,11 +54,15 @@ void capSize(const ToolDef &def, ToolOutput &out)
         return;
     QJsonArray items = out.structured[def.cutKey].toArray();
     qsizetype excess = out.text.size() - Tools::kHardCapBytes + 256; // room for the flags
-    while (!items.isEmpty() && excess > 0) {
+    // The newest entry stays: an answer with none helps nobody. If it alone is too big, its own
+    // lists (a bar's levels, big trades, events) lose their tail, largest list first.
+    while (items.size() > 1 && excess > 0) {
         const qsizetype at = def.newestFirst ? items.size() - 1 : 0;
         excess -= compact(items[at]).size() + 1;
         items.removeAt(at);
     }
+    if (items.size() == 1 && excess > 0 && items[0].isObject())
+        items[0] = trimLists(items[0].toObject(), excess);
     out.structured.insert(def.cutKey, items);
     out.structured.insert("truncated", true);
     if (def.cutKey == "bars" && !items.isEmpty()) // footprint: where the next (older) page ends

@@ -125,12 +125,16 @@ template <class A> void io(A &a, RebuiltSums &s)
     io(a, s.q), io(a, s.pq), io(a, s.p2q), io(a, s.pd), io(a, s.qd);
 }
 template <class A> void io(A &a, RebuiltRows &r) { io(a, r.lowRow), io(a, r.buy), io(a, r.sell), io(a, r.trades); }
+template <class A> void io(A &a, RebuiltBigTrade &t)
+{
+    io(a, t.id), io(a, t.timeMs), io(a, t.price), io(a, t.qty), io(a, t.takerBuy);
+}
 template <class A> void io(A &a, RebuiltBar &b)
 {
     for (int64_t *f : {&b.openTime, &b.open, &b.high, &b.low, &b.close, &b.openId, &b.closeId, &b.buy, &b.sell,
-                       &b.trades, &b.largeVolume, &b.deltaMax, &b.deltaMin, &b.highRow, &b.lowRow})
+                       &b.trades, &b.largeVolume, &b.deltaMax, &b.deltaMin, &b.highRow, &b.lowRow, &b.lastMs})
         io(a, *f);
-    io(a, b.rows), io(a, b.sums);
+    io(a, b.rows), io(a, b.sums), io(a, b.bigTrades);
 }
 template <class A> void io(A &a, RebuiltTotals &t)
 {

@@ -30,11 +30,20 @@ struct RebuiltRows {
     bool operator==(const RebuiltRows &) const = default;
 };
 
+// A trade of notional ≥ LARGE_TRADE_NOTIONAL kept with its bar.
+struct RebuiltBigTrade {
+    int64_t id = 0, timeMs = 0, price = 0, qty = 0;
+    bool takerBuy = false;
+    bool operator==(const RebuiltBigTrade &) const = default;
+};
+
 struct RebuiltBar {
     int64_t openTime = 0, open = 0, high = 0, low = 0, close = 0, openId = 0, closeId = 0;
     int64_t buy = 0, sell = 0, trades = 0, largeVolume = 0, deltaMax = 0, deltaMin = 0, highRow = 0, lowRow = 0;
     RebuiltRows rows;
     RebuiltSums sums;
+    int64_t lastMs = 0;                       // latest trade (stacked-zone events are timed by it)
+    std::vector<RebuiltBigTrade> bigTrades;   // in arrival order
     bool operator==(const RebuiltBar &) const = default;
 };
 
@@ -74,7 +83,7 @@ struct RebuiltSummary {
 };
 
 struct RebuiltDay {
-    static constexpr int kVersion = 1; // bump when a field changes: older records are rebuilt
+    static constexpr int kVersion = 2; // bump when a field changes: older records are rebuilt
     SymbolInfo symbol;
     int64_t seq = 0, asOfMs = 0, lastPrice = 0, lastTradeMs = 0, lastTradeId = 0, cvdAll = 0;
     bool hasTrade = false;

@@ -59,9 +59,12 @@ describe('progress while a stored day is rebuilt', { skip: skipReason() || false
       if (!m.isError && m.structuredContent.timestamp === LAST_EVENT_MS) break;
       await new Promise(ok => setTimeout(ok, 100));
     }
-    await settle();
-    await checkProgress(onprogress => c.callTool(CALL, undefined, { onprogress }));
-    await c.close();
-    box.cleanup();
+    try {
+      await settle();
+      await checkProgress(onprogress => c.callTool(CALL, undefined, { onprogress }));
+    } finally { // a failed check must not leave the server running (the suite would wait for it)
+      await c.close();
+      box.cleanup();
+    }
   });
 });

@@ -65,6 +65,9 @@ RebuiltDayView dayView(QRandomGenerator &g, int bars)
         b.openTime = kDay + i * 60'000, b.open = any(g), b.deltaMin = -any(g), b.lowRow = any(g);
         b.rows = rows(g, int(g.bounded(20)));
         b.sums = sums(g);
+        b.lastMs = b.openTime + int64_t(g.bounded(60'000));
+        for (int k = int(g.bounded(3)); k > 0; --k)
+            b.bigTrades.push_back({any(g), b.openTime + k, any(g), any(g), g.bounded(2) == 1});
         d.minuteBars.push_back(b);
     }
     return d;
@@ -135,6 +138,7 @@ private Q_SLOTS:
             if (!r.today->minuteBars.empty()) {
                 QVERIFY(back->today->minuteBars.back().sums.p2q == r.today->minuteBars.back().sums.p2q);
                 QCOMPARE(back->today->minuteBars.back().rows.buy, r.today->minuteBars.back().rows.buy);
+                QVERIFY(back->today->minuteBars == r.today->minuteBars); // big trades and lastMs too
             }
             QCOMPARE(back->quality.excluded.at("ADL"), int64_t(3));
             QCOMPARE(back->warnings, r.warnings);

@@ -1,7 +1,7 @@
 // get_funding_rate's settled history over everything stored (spec analysis.md A9): 1500 settlements
 // 8 h apart written to a cache and given to an engine that holds only the newest 1100; through the
-// cache's history provider a range reaching before them answers from both, each funding time once,
-// with the mean computed here from the inputs. Without the cache the range says what it lacks.
+// cache's history provider a range reaching before them answers from both, each funding time once
+// (the held one where both have it), with the mean computed here from the inputs. Without the cache the range says what it lacks.
 #include "cache/CacheDayHistory.h"
 #include "server/Tools.h"
 #include "storage/TradeWriter.h"
@@ -18,6 +18,7 @@ namespace {
 constexpr qint64 kT0 = 1'723'075'200'000; // 2024-08-08 00:00 UTC
 constexpr qint64 k8h = 8 * 3'600'000LL;
 constexpr int kCount = 1500;
+constexpr int kStale = 450; // stored with another rate than the engine holds
 
 // Settlement i at kT0 + i·8 h: rate (i mod 7 − 3)·0.00001, mark 60000 + i.
 FundingSettlement settlement(int i)
@@ -69,8 +70,12 @@ private Q_SLOTS:
             QString error;
             QVERIFY2(w.start(&error), qPrintable(error));
             const uint32_t sym = w.symbol(btc);
-            for (int i = 0; i < kCount; ++i)
-                w.addFunding(sym, settlement(i));
+            for (int i = 0; i < kCount; ++i) {
+                FundingSettlement f = settlement(i);
+                if (i == kStale)
+                    f.fundingRate += 7; // an older poll's value: the held settlement replaces it
+                w.addFunding(sym, f);
+            }
             QVERIFY(w.flush(10'000));
             w.stop();
         }

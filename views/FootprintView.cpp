@@ -100,10 +100,15 @@ void FootprintView::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     paintFootprint(p, QRectF(rect()), scene(), vp_, mode_);
+    publishTime();
+}
+
+std::pair<qint64, qint64> FootprintView::visibleTime()
+{
     // Plot edges → timeline positions → times: the bars' open times, a timeframe per column.
-    const FootprintScene &sc = scene_;
+    const FootprintScene &sc = scene();
     if (sc.bars.empty() || sc.timeframeMs <= 0)
-        return;
+        return {0, 0};
     const FootprintLayout L = layout();
     const QRectF right = L.barColumn(L.rightIndex);
     auto timeAt = [&](double x) {
@@ -111,11 +116,59 @@ void FootprintView::paintEvent(QPaintEvent *)
         const double k = std::clamp(std::floor(i), 0.0, double(sc.bars.size() - 1));
         return qint64(double(sc.bars[size_t(k)].openTime) + (i - k) * double(sc.timeframeMs));
     };
-    const std::pair<qint64, qint64> shown{timeAt(L.plot.left()), timeAt(L.plot.right())};
-    if (shown != shownTime_) {
+    return {timeAt(L.plot.left()), timeAt(L.plot.right())};
+}
+
+void FootprintView::publishTime()
+{
+    const std::pair<qint64, qint64> shown = visibleTime();
+    if (shown.second > shown.first && shown != shownTime_) {
         shownTime_ = shown;
         Q_EMIT visibleTimeChanged(shown.first, shown.second);
     }
+}
+
+double FootprintView::indexOfTime(qint64 ms) const
+{
+    static const std::vector<BarPtr> none;
+    const std::vector<BarPtr> &prior = snap_->prior ? snap_->prior->barsOf(tf_) : none;
+    const std::vector<BarPtr> &today = snap_->today ? snap_->today->barsOf(tf_) : none;
+    const size_t n = prior.size() + today.size();
+    auto open = [&](size_t i) { return i < prior.size() ? prior[i]->openTime : today[i - prior.size()]->openTime; };
+    // The last bar opened at or before ms (the first one when ms is earlier).
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        const size_t mid = (lo + hi) / 2;
+        if (open(mid) <= ms)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    const size_t k = lo == 0 ? 0 : lo - 1;
+    double frac = double(ms - open(k)) / double(timeframeMs(tf_));
+    if (k + 1 < n && lo > 0)
+        frac = std::min(frac, 1.0); // a gap between bars is no column
+    return double(k) + frac;
+}
+
+void FootprintView::showTimeRange(qint64 startMs, qint64 endMs)
+{
+    if (!snap_ || endMs <= startMs || footprintTimelineSize(*snap_, tf_) == 0)
+        return;
+    const double i0 = indexOfTime(startMs), i1 = indexOfTime(endMs);
+    FootprintLayout L = layout();
+    if (i1 <= i0 || L.plot.width() <= 0)
+        return;
+    vp_.barWidth = std::clamp(L.plot.width() / (i1 - i0), 6.0, 400.0);
+    L = layout();
+    // Index at the plot's right edge = rightIndex + c (c depends on the bar width only); keep the
+    // span's middle in the middle when the zoom limits leave a different span.
+    const double c = (L.plot.right() - L.barColumn(L.rightIndex).left()) / L.barWidth;
+    const double right = (i0 + i1) / 2 + L.plot.width() / (2 * L.barWidth) - c;
+    const double last = double(footprintTimelineSize(*snap_, tf_) - 1);
+    vp_.rightIndex = right >= last ? -1 : std::max(0.0, right);
+    update();
+    publishTime();
 }
 
 void FootprintView::panBars(double bars)

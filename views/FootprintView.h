@@ -1,8 +1,8 @@
 #pragma once
 // The footprint widget: bars of bid × ask (or delta, or volume) per price row, painted by
 // paintFootprint from the current snapshot. Mouse: wheel zooms bars (Ctrl: rows, Shift: scrolls
-// prices), drag pans. Keys: arrows pan (Shift: ×10), +/− zoom (Ctrl: rows), Home follows the
-// newest bar again.
+// prices), drag pans; showTimeRange takes the heatmap pane's time pans and zooms. Keys: arrows pan
+// (Shift: ×10), +/− zoom (Ctrl: rows), Home follows the newest bar again.
 #include "views/FootprintPainter.h"
 
 #include <QWidget>
@@ -22,9 +22,15 @@ public:
     bool following() const { return vp_.rightIndex < 0; }
     // The scene painted last (rebuilt on demand).
     const FootprintScene &scene();
+    // The exchange-time span the plot shows (as visibleTimeChanged sends it); {0, 0} without bars.
+    std::pair<qint64, qint64> visibleTime();
 
 public Q_SLOTS:
     void followLatest();
+    // Shows [startMs, endMs) across the plot (the heatmap pane's time pans and zooms): bar width
+    // and right edge from the bars' open times, within the usual zoom limits; the newest bar at the
+    // right edge follows again. visibleTimeChanged reports what is shown.
+    void showTimeRange(qint64 startMs, qint64 endMs);
 
 Q_SIGNALS:
     // The exchange-time span the plot shows, after each repaint that changed it (the heatmap pane
@@ -48,6 +54,8 @@ private:
     void zoomBars(double factor);
     void zoomRows(double factor);
     FootprintLayout layout();
+    void publishTime();
+    double indexOfTime(qint64 ms) const; // timeline position, the inverse of visibleTime's mapping
 
     SnapshotPtr snap_;
     Timeframe tf_ = Timeframe::M5;

@@ -71,6 +71,7 @@ MainWindow::MainWindow(const EngineRegistry &registry, QStringList configuredSym
     heatmap_ = new HeatmapView;
     QDockWidget *heatmapDock = addPanel("heatmapDock", QString(), heatmap_, Qt::BottomDockWidgetArea);
     connect(footprint_, &FootprintView::visibleTimeChanged, heatmap_, &HeatmapView::setTimeRange);
+    connect(heatmap_, &HeatmapView::timeRangeRequested, footprint_, &FootprintView::showTimeRange);
     splitDockWidget(priceDock, cvdDock, Qt::Horizontal);
     tabifyDockWidget(cvdDock, depthDock);
     tabifyDockWidget(depthDock, derivDock);

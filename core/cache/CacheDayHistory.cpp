@@ -141,6 +141,19 @@ std::optional<std::vector<HeatmapRow>> CacheDayHistory::heatmapRows(const std::s
     return out;
 }
 
+std::optional<std::vector<FundingSettlement>> CacheDayHistory::fundingRates(const std::string &symbol, int64_t fromMs,
+                                                                            int64_t toMs)
+{
+    CacheReader reader;
+    QString error;
+    if (!reader.open(o_.path, &error))
+        return std::nullopt;
+    std::vector<FundingSettlement> out = reader.fundingRates(symbol, fromMs, toMs, &error);
+    if (!error.isEmpty())
+        return std::nullopt;
+    return out;
+}
+
 void CacheDayHistory::run()
 {
     CacheReader reader;

@@ -43,6 +43,8 @@ public:
     // Read on the caller's thread with a connection of its own (a short range query).
     std::optional<std::vector<Liquidation>> liquidations(const std::string &symbol, int64_t fromMs, int64_t toMs) override;
     std::optional<std::vector<HeatmapRow>> heatmapRows(const std::string &symbol, int64_t fromMs, int64_t toMs) override;
+    std::optional<std::vector<FundingSettlement>> fundingRates(const std::string &symbol, int64_t fromMs,
+                                                               int64_t toMs) override;
     uint64_t computed() const noexcept { return computed_; } // rebuilds and look-ups run (tests)
     uint64_t loaded() const noexcept { return loaded_; }     // of which read from a stored record
 

@@ -7,8 +7,26 @@
 
 namespace co {
 
+namespace {
+auto byTime(const std::deque<FundingSettlement> &all, int64_t fromMs, int64_t toMs)
+{
+    auto before = [](const FundingSettlement &f, int64_t t) { return f.fundingTimeMs < t; };
+    auto lo = std::lower_bound(all.begin(), all.end(), fromMs, before);
+    return std::pair(lo, std::lower_bound(lo, all.end(), toMs, before));
+}
+} // namespace
+
+bool fundingReachesBeyondMemory(const EngineSnapshot &s, int64_t fromMs, int64_t toMs, size_t limit)
+{
+    if (!s.funding || s.funding->settlements().empty())
+        return true;
+    const auto &all = s.funding->settlements();
+    const auto [lo, hi] = byTime(all, fromMs, toMs);
+    return size_t(hi - lo) < limit && fromMs < all.front().fundingTimeMs;
+}
+
 QueryResult<FundingRateResult> buildFundingRate(const EngineSnapshot &s, int64_t fromMs, int64_t toMs, size_t limit,
-                                                int64_t nowMs)
+                                                int64_t nowMs, const std::vector<FundingSettlement> *stored)
 {
     const bool hasMark = s.funding && s.funding->mark();
     const bool hasSettled = s.funding && !s.funding->settlements().empty();
@@ -31,13 +49,33 @@ QueryResult<FundingRateResult> buildFundingRate(const EngineSnapshot &s, int64_t
         r.quality.warnings.push_back("no mark price received yet: current rate unknown");
     }
     const auto &all = s.funding->settlements();
-    auto lo = std::lower_bound(all.begin(), all.end(), fromMs,
-                               [](const FundingSettlement &f, int64_t t) { return f.fundingTimeMs < t; });
-    auto hi = std::lower_bound(lo, all.end(), toMs,
-                               [](const FundingSettlement &f, int64_t t) { return f.fundingTimeMs < t; });
-    if (size_t(hi - lo) > limit)
-        lo = hi - std::ptrdiff_t(limit);
-    r.history.assign(lo, hi);
+    {
+        const auto [lo, hi] = byTime(all, fromMs, toMs);
+        r.history.assign(lo, hi);
+    }
+    if (stored && !stored->empty()) {
+        // Stored first so that a held settlement (the newest poll) replaces the stored one of its time.
+        std::vector<FundingSettlement> merged;
+        merged.reserve(stored->size() + r.history.size());
+        for (const FundingSettlement &f : *stored)
+            if (f.fundingTimeMs >= fromMs && f.fundingTimeMs < toMs)
+                merged.push_back(f);
+        merged.insert(merged.end(), r.history.begin(), r.history.end());
+        auto earlier = [](const FundingSettlement &a, const FundingSettlement &b) { return a.fundingTimeMs < b.fundingTimeMs; };
+        std::stable_sort(merged.begin(), merged.end(), earlier);
+        // Of equal times keep the last (held) one.
+        std::vector<FundingSettlement> once;
+        once.reserve(merged.size());
+        for (const FundingSettlement &f : merged) {
+            if (!once.empty() && once.back().fundingTimeMs == f.fundingTimeMs)
+                once.back() = f;
+            else
+                once.push_back(f);
+        }
+        r.history = std::move(once);
+    }
+    if (r.history.size() > limit)
+        r.history.erase(r.history.begin(), r.history.end() - std::ptrdiff_t(limit));
     if (!r.history.empty()) {
         double sum = 0;
         for (const FundingSettlement &f : r.history)
@@ -58,7 +96,7 @@ QueryResult<FundingRateResult> buildFundingRate(const EngineSnapshot &s, int64_t
         r.quality.warnings.push_back(hasSettled ? "no settled rate in the range"
                                                 : "settled rates not polled yet (every 15 min)");
     }
-    if (all.size() >= Funding::kMaxSettlements && fromMs < all.front().fundingTimeMs)
+    if (!stored && all.size() >= Funding::kMaxSettlements && fromMs < all.front().fundingTimeMs)
         r.quality.warnings.push_back("settled rates before " + std::to_string(all.front().fundingTimeMs) +
                                      " are stored but not held in memory");
     return r;

@@ -28,8 +28,13 @@ struct FundingRateResult {
     DataQuality quality;
 };
 
-// NoData when neither a mark price nor a settlement is held.
+// NoData when neither a mark price nor a settlement is held. `stored` (the cache's settlements of
+// [fromMs, toMs), when read) is merged with those held, each funding time once (the held one wins).
 QueryResult<FundingRateResult> buildFundingRate(const EngineSnapshot &s, int64_t fromMs, int64_t toMs, size_t limit,
-                                                int64_t nowMs);
+                                                int64_t nowMs, const std::vector<FundingSettlement> *stored = nullptr);
+
+// Whether the held settlements may miss part of the answer: fewer than `limit` held in the range
+// and the range starts before the oldest held (the cache is then worth reading).
+bool fundingReachesBeyondMemory(const EngineSnapshot &s, int64_t fromMs, int64_t toMs, size_t limit);
 
 } // namespace co

@@ -56,6 +56,12 @@ public:
     {
         return std::nullopt;
     }
+    // Every stored settled funding rate of [fromMs, toMs), ascending; nullopt without a cache.
+    virtual std::optional<std::vector<FundingSettlement>> fundingRates(const std::string & /*symbol*/,
+                                                                       int64_t /*fromMs*/, int64_t /*toMs*/)
+    {
+        return std::nullopt;
+    }
 };
 
 using HistoryProviderPtr = std::shared_ptr<HistoryProvider>;

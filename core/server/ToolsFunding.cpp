@@ -1,5 +1,6 @@
 // get_funding_rate (spec analysis.md A9).
 #include "engine/FundingQuery.h"
+#include "engine/HistoryProvider.h"
 #include "engine/KeyLevels.h"
 #include "server/JsonEncoders.h"
 #include "server/ToolArgs.h"
@@ -24,7 +25,8 @@ ToolDef fundingRateTool()
     d.name = "get_funding_rate";
     d.title = "Funding rate";
     d.description = "Funding of one symbol: the current rate and next funding time (mark-price stream), the settled "
-                    "rates (newest 'limit', optionally within startTime/endTime), their mean and its annualized "
+                    "rates (newest 'limit', optionally within startTime/endTime; beyond the newest 1100 held, read from the "
+                    "cache), their mean and its annualized "
                     "percent, and the funding interval in hours (8 unless Binance lists another). A rate is a "
                     "fraction per interval: 0.0001 = 0.01 %; positive means longs pay shorts.";
     d.inputSchema = input({{"symbol", symbol()},
@@ -57,7 +59,11 @@ ToolDef fundingRateTool()
         if (to <= from)
             a.reject("endTime", "it must be later than startTime");
         const SnapshotPtr s = a.snapshot(symbol);
-        const auto result = buildFundingRate(*s, from, to, limit, a.nowFor(*s)); // valueOr refers into it
+        // Beyond the settlements held (the newest 1100) the cache's stored ones are read too.
+        std::optional<std::vector<FundingSettlement>> stored;
+        if (a.context().history && fundingReachesBeyondMemory(*s, from, to, limit))
+            stored = a.context().history->fundingRates(s->symbol.name, from, to);
+        const auto result = buildFundingRate(*s, from, to, limit, a.nowFor(*s), stored ? &*stored : nullptr); // valueOr refers into it
         const FundingRateResult &r = valueOr(result);
         QJsonObject o{{"symbol", QString::fromStdString(r.symbol)}, {"intervalHours", r.intervalHours}};
         if (r.current)

@@ -1,7 +1,8 @@
 #pragma once
-// A QJsonValue tree written out byte for byte as QJsonDocument::toJson writes it, several times
-// faster: numbers go through std::to_chars (shortest round trip, as Qt's double-conversion) and
-// text is appended to one std::string. `report` writes megabytes of JSON with it.
+// A QJsonValue tree written out byte for byte as QJsonDocument::toJson writes it, ~1.7x faster on
+// a report's tree: numbers go through std::to_chars (shortest round trip, the digits Qt's
+// double-conversion picks) and text is appended to one std::string. `report` writes megabytes
+// of JSON with it.
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>

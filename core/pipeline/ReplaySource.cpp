@@ -37,6 +37,16 @@ std::string_view trimmed(std::string_view s) noexcept
     return s;
 }
 
+// Where the JSON starts ('{' or '['), npos if nowhere. A plain scan: the prefix is a few dozen
+// bytes, and find_first_of("{[") calls memchr once per byte of it (~6 % of a replay's CPU).
+size_t jsonStart(std::string_view s) noexcept
+{
+    for (size_t i = 0; i < s.size(); ++i)
+        if (s[i] == '{' || s[i] == '[')
+            return i;
+    return std::string_view::npos;
+}
+
 std::string_view baseName(std::string_view path) noexcept
 {
     const size_t slash = path.find_last_of('/');
@@ -288,7 +298,7 @@ bool ReplaySource::runRecording(const std::string &path, const Sink &sink)
             return true;
         ++stats_.lines;
         const std::string_view text = line.text;
-        const size_t json = text.find_first_of("{[");
+        const size_t json = jsonStart(text);
         if (json == std::string_view::npos) {
             // cryptofeed's first line "wss://… <-> <ts>" says where it connected; other text is junk
             if (!trimmed(text).empty() && text.find(" <-> ") == std::string_view::npos)

@@ -1,7 +1,7 @@
 #include "server/Tools.h"
-#include "server/WarmUpWait.h"
 
 #include "server/ToolArgs.h"
+#include "server/WarmUpWait.h"
 #include "engine/DayBook.h"
 #include "model/Time.h"
 

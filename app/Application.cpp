@@ -95,6 +95,7 @@ bool Application::start(QString *error)
             [feed](const std::string &s) { feed->unfollow(QString::fromStdString(s)); });
         live_->onListing = [follower](const std::vector<SymbolInfo> &l) { follower->setListing(l); };
         live_->onQuoteVolumes = [follower](const std::map<std::string, int64_t> &v) { follower->setQuoteVolumes(v); };
+        live_->onStatus = [follower] { follower->statusChanged(); }; // warm-up waits (WarmUpWait)
         registry_.setDirectory(follower);
         afterRestore(live_.get(), [this] {
             for (const QString &symbol : config_.symbols)

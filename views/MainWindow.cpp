@@ -338,6 +338,18 @@ void MainWindow::setGroupingMultiplier(int k) { groupingPicker_->setCurrentIndex
 
 void MainWindow::onEngineSymbols(const QStringList &symbols)
 {
+    // An on-demand symbol dropped (MAX_SYMBOLS) leaves the list; shown, SYMBOLS' first replaces it.
+    for (const QString &s : std::as_const(engineSymbols_)) {
+        if (!directory_ || symbols.contains(s) || configured_.contains(s) || symbolPicker_->findText(s) < 0)
+            continue;
+        const SymbolAccess::Kind k = directory_->peek(s.toStdString()).kind;
+        if (k == SymbolAccess::Kind::WarmingUp || k == SymbolAccess::Kind::Ready) // asked again meanwhile
+            continue;
+        if (symbolPicker_->currentText() == s && !configured_.isEmpty())
+            symbolPicker_->setCurrentText(configured_.first());
+        symbolPicker_->removeItem(symbolPicker_->findText(s));
+    }
+    engineSymbols_ = symbols;
     for (const QString &s : symbols)
         if (symbolPicker_->findText(s) < 0)
             symbolPicker_->addItem(s);

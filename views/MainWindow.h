@@ -104,6 +104,7 @@ private:
     bool userPickedSymbol_ = false;
     bool closeToTray_ = false;
     std::shared_ptr<SymbolDirectory> directory_;
+    QStringList engineSymbols_; // the last engineSymbolsChanged: an on-demand symbol gone is dropped
 };
 
 } // namespace co

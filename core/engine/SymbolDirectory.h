@@ -5,6 +5,7 @@
 // complete the answer is "warming up" with the progress. Implemented over the live feed
 // (pipeline/SymbolFollower); callable from any thread.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,11 @@ public:
     // The same answer without side effects (the GUI's progress display).
     virtual SymbolAccess peek(const std::string &symbol) const = 0;
     virtual std::vector<SymbolListing> listing() const = 0;
+    // Calls `changed` (from any thread, never under the directory's lock) whenever an answer may
+    // have moved (the feed published its status, a symbol was dropped), until unwatch(id). For
+    // waits on a warm-up without polling; a directory that cannot tell returns 0.
+    virtual int watch(std::function<void()> changed) { (void)changed; return 0; }
+    virtual void unwatch(int id) { (void)id; }
 };
 
 // Up to `n` names of `names` close to `query`: those it is a prefix of (or that are a prefix of

@@ -74,7 +74,11 @@ void LiveFeed::start()
                 e->noteGap(g);
         }));
     };
-    sink.status = [this](const BinanceStatus &o) { status_.set(o); };
+    sink.status = [this](const BinanceStatus &o) {
+        status_.set(o);
+        if (onStatus)
+            onStatus();
+    };
     sink.ticker24h = [this](const std::string &symbol, const Ticker24h &t) {
         auto v = std::make_shared<Ticker24hView>(Ticker24hView{t.openTimeMs, t.closeTimeMs, t.openPrice, t.highPrice,
                                                                t.lowPrice, t.lastPrice, t.priceChangePercent, t.volume,

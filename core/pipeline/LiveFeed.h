@@ -46,6 +46,7 @@ public:
     // Set before start(); called on the network thread.
     std::function<void(const std::vector<SymbolInfo> &)> onListing;               // trading perpetuals
     std::function<void(const std::map<std::string, int64_t> &)> onQuoteVolumes; // 24 h, fixed-point
+    std::function<void()> onStatus; // after each status published (SymbolFollower::statusChanged)
 
     // Runs `fn` with the session on the network thread and waits for it (tests, diagnostics).
     void inspect(const std::function<void(LiveSession &)> &fn);

@@ -110,6 +110,8 @@ SymbolAccess SymbolFollower::request(const std::string &symbol)
             unfollow_(s);
     if (start && follow_)
         follow_(symbol);
+    if (!drop.empty())
+        statusChanged();
     return a;
 }
 
@@ -133,6 +135,31 @@ std::vector<std::string> SymbolFollower::followed() const
     for (auto &[k, name] : v)
         out.push_back(name);
     return out;
+}
+
+int SymbolFollower::watch(std::function<void()> changed)
+{
+    std::lock_guard lock(watchMutex_);
+    watchers_[++nextWatch_] = std::move(changed);
+    return nextWatch_;
+}
+
+void SymbolFollower::unwatch(int id)
+{
+    std::lock_guard lock(watchMutex_);
+    watchers_.erase(id);
+}
+
+void SymbolFollower::statusChanged()
+{
+    std::vector<std::function<void()>> calls;
+    {
+        std::lock_guard lock(watchMutex_);
+        for (const auto &[id, fn] : watchers_)
+            calls.push_back(fn);
+    }
+    for (const auto &fn : calls) // unlocked: a watcher may unwatch itself
+        fn();
 }
 
 } // namespace co

@@ -39,6 +39,10 @@ public:
     std::vector<SymbolListing> listing() const override;
     // The on-demand symbols, least recently asked first.
     std::vector<std::string> followed() const;
+    int watch(std::function<void()> changed) override;
+    void unwatch(int id) override;
+    // The feed published its status (LiveFeed::onStatus): tells the watchers.
+    void statusChanged();
 
 private:
     struct Followed {
@@ -56,6 +60,9 @@ private:
     std::map<std::string, int64_t> listed_; // name → 24 h quote volume
     std::map<std::string, Followed> followed_;
     uint64_t asks_ = 0;
+    std::mutex watchMutex_; // apart from mutex_: watchers call back into peek()
+    std::map<int, std::function<void()>> watchers_;
+    int nextWatch_ = 0;
 };
 
 } // namespace co

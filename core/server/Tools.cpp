@@ -1,6 +1,7 @@
 #include "server/Tools.h"
 
 #include "server/ToolArgs.h"
+#include "server/WarmUpWait.h"
 #include "engine/DayBook.h"
 #include "model/Time.h"
 
@@ -173,8 +174,17 @@ bool Tools::prepare(const QString &name, const QJsonObject &arguments, const Wai
                     const ToolProgress &progress) const
 {
     const ToolDef *def = find(name);
+    // A symbol warming up: with a progressToken the answer waits for today's backfill.
+    bool warming = false;
+    if (def && progress && def->inputSchema["properties"].toObject().contains("symbol")) {
+        const QString s = arguments.value("symbol").toString().trimmed().toUpper();
+        if (!s.isEmpty() && !symbols_.contains(s))
+            warming = waitForWarmUp(registry_.directory(), s, waitOne, progress);
+    }
     if (!def || !def->history || !history_)
-        return false;
+        return warming;
+    if (warming) // one progress sequence per call: the rebuild, if any, reports nothing
+        return prepare(name, arguments, waitOne, {}) || warming;
     try {
         const ToolContext ctx{registry_, symbols_, QDateTime::currentMSecsSinceEpoch(), history_.get(), {}, nullptr};
         const ToolArgs args(def->name, arguments, def->inputSchema, ctx);

@@ -1,7 +1,7 @@
 // The running desktop app against a fake Binance: File > Symbols… lists every trading perpetual
 // with a search box, the 24 h quote volume and favourites (QSettings); choosing one follows it live
 // and shows today's backfill until complete. File > Record session starts and stops recording at
-// run time (the --record format).
+// run time (the --record format). A symbol dropped for MAX_SYMBOLS leaves the symbol dropdown.
 #include "app/Application.h"
 #include "app/DesktopApp.h"
 #include "model/Time.h"
@@ -71,7 +71,7 @@ private Q_SLOTS:
         }
         fake.skipFor(100'000);
         const Config config = load({"--port", "0", "--cache-db-path", dir_.filePath("ondemand.sqlite"), "--symbols",
-                                    "BTCUSDT", "--binance-rest-url", fake.restUrl(), "--binance-ws-url", fake.wsUrl()});
+                                    "BTCUSDT", "--max-symbols", "2", "--binance-rest-url", fake.restUrl(), "--binance-ws-url", fake.wsUrl()});
         Application app(config);
         QString error;
         QVERIFY2(app.start(&error), qPrintable(error));
@@ -131,6 +131,26 @@ private Q_SLOTS:
         QVERIFY(!record->isChecked());
         QTRY_VERIFY_WITH_TIMEOUT(!app.status().binance()->recording.has_value(), 5'000);
         QDir(recordings).removeRecursively();
+
+        // MAX_SYMBOLS 2 = BTCUSDT + 1 on demand. A call for SOLUSDT (as the server's) drops the shown
+        // ETHUSDT: it leaves the dropdown, which shows SYMBOLS' first; SOLUSDT comes in.
+        auto *combo = w.findChild<QComboBox *>("symbolPicker");
+        auto items = [combo] {
+            QStringList out;
+            for (int i = 0; i < combo->count(); ++i)
+                out << combo->itemText(i);
+            return out;
+        };
+        QCOMPARE(items(), (QStringList{"BTCUSDT", "ETHUSDT"}));
+        const auto dir = app.registry().directory();
+        QVERIFY(dir);
+        dir->request("SOLUSDT");
+        QTRY_COMPARE_WITH_TIMEOUT(items(), (QStringList{"BTCUSDT", "SOLUSDT"}), 15'000);
+        QCOMPARE(combo->currentText(), QString("BTCUSDT"));
+        // Not the shown one: it just leaves the list.
+        dir->request("ETHUSDT");
+        QTRY_COMPARE_WITH_TIMEOUT(items(), (QStringList{"BTCUSDT", "ETHUSDT"}), 15'000);
+        QCOMPARE(combo->currentText(), QString("BTCUSDT"));
     }
 };
 

@@ -258,6 +258,26 @@ void paintFootprint(QPainter &p, const QRectF &area, const FootprintScene &scene
         }
     }
 
+    // Big trades (notional ≥ LARGE_TRADE_NOTIONAL): a circle on their bar at their price, area by
+    // notional against the scene's smallest, outlined in the taker's colour.
+    double smallest = 0;
+    for (const FootprintBarResult &bar : scene.bars)
+        for (const BigTradeResult &t : bar.bigTrades)
+            if (const double n = t.price * t.qty; smallest == 0 || n < smallest)
+                smallest = n;
+    p.setBrush(Qt::NoBrush);
+    for (size_t b = 0; b < scene.bars.size(); ++b) {
+        const QRectF cells = L.cellArea(double(scene.firstIndex + b));
+        if (cells.right() < L.plot.left() || cells.left() > L.plot.right())
+            continue;
+        const double maxR = std::max(3.0, cells.width() / 2 - 1);
+        for (const BigTradeResult &t : scene.bars[b].bigTrades) {
+            const double r = std::clamp(3.0 * std::sqrt(t.price * t.qty / smallest), 3.0, maxR);
+            p.setPen(QPen(t.buy ? kBuy : kSell, 2));
+            p.drawEllipse(QPointF(cells.center().x(), L.yOf(t.price)), r, r);
+        }
+    }
+
     // Day boundary.
     if (scene.todayStart > 0 && scene.todayStart >= scene.firstIndex &&
         scene.todayStart < scene.firstIndex + scene.bars.size()) {

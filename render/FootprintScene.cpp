@@ -26,6 +26,7 @@ std::vector<FootprintBarResult> dayBars(const EngineSnapshot &s, const DayView &
     q.timeframe = tf;
     q.grouping = grouping;
     q.rows = true;
+    q.bigTrades = true; // drawn as circles on their bar (auction marks)
     q.startMs = bars[first]->openTime;
     q.endMs = end < bars.size() ? bars[end]->openTime : INT64_MAX;
     return buildFootprint(s, day, q);

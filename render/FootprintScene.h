@@ -1,7 +1,7 @@
 #pragma once
 // What the footprint view paints, computed from a snapshot: the bars of a stretch of the
 // timeline (the prior day's bars followed by today's), rows grouped k ticks at a time, with
-// imbalances and stacked zones (engine/KeyLevels.h buildFootprint).
+// imbalances, stacked zones and big trades (engine/KeyLevels.h buildFootprint).
 #include "engine/KeyLevels.h"
 
 #include <cstddef>

@@ -125,6 +125,25 @@ private Q_SLOTS:
         QCOMPARE(at(img, {L.plot.right() - 4, L.yOf(100.45)}), theme::kBackground);
     }
 
+    // A trade of notional ≥ LARGE_TRADE_NOTIONAL is in its bar's scene and drawn (a circle).
+    void bigTradesAreDrawn()
+    {
+        EngineConfig cfg;
+        cfg.largeTradeNotional = 400; // USDT: 5 × 100.4 = 502 is big, 1 × 100.3 is not
+        MarketEngine e(btcInfo(), cfg);
+        int64_t id = 1;
+        addTrades(e, kBar + 1000, {{100.3, 1, false}, {100.4, 5, true}}, id);
+        const FootprintScene sc = buildFootprintScene(*e.publish(), Timeframe::M5, 1, 0, 10);
+        QCOMPARE(sc.bars.size(), size_t(1));
+        QCOMPARE(sc.bars[0].bigTrades.size(), size_t(1));
+        QCOMPARE(sc.bars[0].bigTrades[0].price, 100.4);
+        QCOMPARE(sc.bars[0].bigTrades[0].qty, 5.0);
+        const FootprintViewport vp = fixtureViewport();
+        FootprintScene without = sc;
+        without.bars[0].bigTrades.clear();
+        QVERIFY(renderFootprint(sc, vp, FootprintMode::BidAsk, kSize) != renderFootprint(without, vp, FootprintMode::BidAsk, kSize));
+    }
+
     void deltaModeMarksImbalancesAtTheEdges()
     {
         const SnapshotPtr s = activeZone();

@@ -5,7 +5,7 @@
 // numbers drawn (a very wide image), a typical readable zoom, and building the scene.
 #include "engine/MarketEngine.h"
 #include "model/Time.h"
-#include "views/FootprintPainter.h"
+#include "render/FootprintPainter.h"
 
 #include <QGuiApplication>
 #include <QPainter>

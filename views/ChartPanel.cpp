@@ -1,6 +1,6 @@
 #include "views/ChartPanel.h"
 
-#include "views/Theme.h"
+#include "render/Theme.h"
 
 #include <QChart>
 #include <QChartView>

@@ -1,8 +1,8 @@
 #include "views/DepthDeltaChart.h"
 
 #include "engine/KeyLevels.h"
-#include "views/Format.h"
-#include "views/Theme.h"
+#include "render/Format.h"
+#include "render/Theme.h"
 
 #include <QLabel>
 #include <QLineSeries>

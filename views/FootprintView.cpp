@@ -1,6 +1,6 @@
 #include "views/FootprintView.h"
 
-#include "views/Format.h"
+#include "render/Format.h"
 
 #include <QHelpEvent>
 #include <QKeyEvent>

@@ -3,7 +3,7 @@
 // paintFootprint from the current snapshot. Mouse: wheel zooms bars (Ctrl: rows, Shift: scrolls
 // prices), drag pans; showTimeRange takes the heatmap pane's time pans and zooms. Keys: arrows pan
 // (Shift: ×10), +/− zoom (Ctrl: rows), Home follows the newest bar again.
-#include "views/FootprintPainter.h"
+#include "render/FootprintPainter.h"
 
 #include <QWidget>
 

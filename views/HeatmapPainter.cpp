@@ -1,6 +1,6 @@
 #include "views/HeatmapPainter.h"
 
-#include "views/Theme.h"
+#include "render/Theme.h"
 
 #include <QImage>
 #include <QPainter>

@@ -1,9 +1,9 @@
 #include "views/LevelsPanel.h"
 
 #include "engine/KeyLevels.h"
-#include "views/Format.h"
+#include "render/Format.h"
 #include "views/PriceChart.h"
-#include "views/Theme.h"
+#include "render/Theme.h"
 
 #include <QEvent>
 #include <QHeaderView>

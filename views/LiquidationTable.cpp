@@ -2,8 +2,8 @@
 
 #include "engine/KeyLevels.h"
 #include "model/Fixed.h"
-#include "views/Format.h"
-#include "views/Theme.h"
+#include "render/Format.h"
+#include "render/Theme.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>

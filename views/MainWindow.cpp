@@ -6,7 +6,7 @@
 #include "views/HeatmapView.h"
 #include "views/DerivativesChart.h"
 #include "views/FootprintView.h"
-#include "views/Format.h"
+#include "render/Format.h"
 #include "views/LevelsPanel.h"
 #include "views/LiquidationTable.h"
 #include "views/PriceChartView.h"

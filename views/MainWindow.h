@@ -5,7 +5,7 @@
 // kept in QSettings (gui/…).
 #include "engine/EngineRegistry.h"
 #include "engine/ServiceStatus.h"
-#include "views/FootprintPainter.h"
+#include "render/FootprintPainter.h"
 
 #include <QMainWindow>
 #include <QMap>

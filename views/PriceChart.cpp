@@ -3,8 +3,8 @@
 #include "engine/AnchoredVwap.h"
 #include "engine/StructureQuery.h"
 #include "model/Fixed.h"
-#include "views/Format.h"
-#include "views/Theme.h"
+#include "render/Format.h"
+#include "render/Theme.h"
 
 #include <QCoreApplication>
 #include <QPainter>

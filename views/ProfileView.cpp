@@ -4,9 +4,9 @@
 #include "indicators/ValueArea.h"
 #include "model/Fixed.h"
 #include "model/Time.h"
-#include "views/Format.h"
+#include "render/Format.h"
 #include "views/PriceChart.h"
-#include "views/Theme.h"
+#include "render/Theme.h"
 
 #include <QComboBox>
 #include <QPainter>

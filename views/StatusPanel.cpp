@@ -1,6 +1,6 @@
 #include "views/StatusPanel.h"
 
-#include "views/Format.h"
+#include "render/Format.h"
 
 #include <QClipboard>
 #include <QCoreApplication>

@@ -3,7 +3,7 @@
 #include "GuiFixtures.h"
 #include "model/Time.h"
 #include "views/FootprintView.h"
-#include "views/Theme.h"
+#include "render/Theme.h"
 
 #include <QtTest>
 

@@ -6,7 +6,7 @@
 #include "views/HeatmapPainter.h"
 #include "views/HeatmapSceneBuilder.h"
 #include "views/HeatmapView.h"
-#include "views/Theme.h"
+#include "render/Theme.h"
 
 #include <QImage>
 #include <QPainter>

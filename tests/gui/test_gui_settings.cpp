@@ -6,7 +6,7 @@
 #include "app/DesktopApp.h"
 #include "engine/EngineRegistry.h"
 #include "model/Time.h"
-#include "views/FootprintScene.h"
+#include "render/FootprintScene.h"
 #include "views/Language.h"
 #include "views/SettingsDialog.h"
 #include "views/SnapshotFeed.h"

@@ -5,7 +5,7 @@
 // Initial balance (A and B): 100.0..100.3.
 #include "GuiFixtures.h"
 #include "model/Time.h"
-#include "views/Theme.h"
+#include "render/Theme.h"
 #include "views/TpoView.h"
 
 #include <QComboBox>

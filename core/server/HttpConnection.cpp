@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QTcpSocket>
 
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace co {
@@ -13,6 +14,7 @@ namespace co {
 namespace {
 constexpr qint64 kReadBufferBytes = 64 * 1024; // Qt's buffer: beyond it TCP pushes back on the client
 constexpr int kReserveHeadMs = 1000;            // a connection beyond MAX_CONNECTIONS gets 1 s for its head
+constexpr qint64 kLingerBytesFactor = 4;        // a closing connection reads at most 4 × MAX_BODY_BYTES more
 
 QByteArray errorName(int status)
 {
@@ -136,6 +138,12 @@ void HttpConnection::readInput()
         socket_->read(kReadBufferBytes);
         return;
     }
+    if (state_ == State::Closing) { // lingering: what the client still sends is read and dropped
+        lingered_ += socket_->read(kReadBufferBytes).size();
+        if (lingered_ > kLingerBytesFactor * limits_.maxBodyBytes)
+            close();
+        return;
+    }
     // One request at a time, and none while the answers are not being read (back-pressure).
     while ((state_ == State::Head || state_ == State::Body) && socket_->bytesToWrite() <= limits_.maxOutputBytes) {
         const qint64 want = state_ == State::Head ? limits_.maxHeaderBytes + 1 - in_.size()
@@ -195,10 +203,14 @@ void HttpConnection::answered()
 {
     request_ = {};
     if (!keepAlive_) {
+        // A lingering close: closing with unread input would send a reset, and the client could
+        // lose the answer (a 413 while its body is still coming). So the write side is shut once
+        // the answer is out, and input is read and dropped until the client closes or the timer ends.
         state_ = State::Closing;
         timer_.start(limits_.slowClientMs); // the last bytes get this long to leave
         socket_->flush();
-        socket_->disconnectFromHost();      // after the unsent bytes
+        shutWriteWhenSent();
+        readInput();
         return;
     }
     state_ = State::Head;
@@ -239,10 +251,20 @@ void HttpConnection::write(const QByteArray &bytes)
     checkOutput();
 }
 
+void HttpConnection::shutWriteWhenSent()
+{
+    if (writeShut_ || !socket_ || closedSent_ || socket_->bytesToWrite() > 0)
+        return;
+    writeShut_ = true;
+    ::shutdown(int(socket_->socketDescriptor()), SHUT_WR);
+}
+
 void HttpConnection::checkOutput()
 {
     if (!socket_ || closedSent_)
         return;
+    if (state_ == State::Closing)
+        return shutWriteWhenSent();
     const qint64 pending = socket_->bytesToWrite();
     if (pending > limits_.maxOutputBytes) {
         if (!overSince_.isValid()) {

@@ -81,6 +81,7 @@ private:
     void write(const QByteArray &bytes);
     void answered(); // the answer is out: next request, or close
     void checkOutput();
+    void shutWriteWhenSent(); // FIN after the last byte of the answer (lingering close)
     void onTimeout();
     void arm(int ms);
 
@@ -94,8 +95,9 @@ private:
     QByteArray in_;
     HttpRequest request_;
     qsizetype scanned_ = 0; // bytes of in_ already known to hold no complete head
+    qint64 lingered_ = 0;   // bytes dropped while closing
     State state_ = State::Head;
-    bool keepAlive_ = true, reserve_ = false, closedSent_ = false, streamChunked_ = true;
+    bool keepAlive_ = true, reserve_ = false, closedSent_ = false, streamChunked_ = true, writeShut_ = false;
 };
 
 } // namespace co

@@ -10,7 +10,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <memory>
 
@@ -216,6 +220,44 @@ private Q_SLOTS:
         QVERIFY(s.readAll().startsWith("HTTP/1.1 100 Continue\r\n\r\n"));
         s.write(body);
         QCOMPARE(readAnswer(s, 3000).status, 200);
+    }
+
+    // 4b. A body that keeps coming after its 413 (as fetch sends it): the server reads and drops it
+    // before closing, so the client gets the answer, not a reset. A raw socket: Qt's would read the
+    // answer into its own buffer before the reset could drop it.
+    void refusedBodyKeepsItsAnswer()
+    {
+        auto server = start({});
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        QVERIFY(fd >= 0);
+        const timeval tv{3, 0};
+        ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_port = htons(server->port());
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::connect(fd, reinterpret_cast<sockaddr *>(&a), sizeof a), 0);
+        const QByteArray body(1100000, 'x'); // over MAX_BODY_BYTES (1 MiB)
+        const QByteArray head = "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                                "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
+        QCOMPARE(::send(fd, head.constData(), size_t(head.size()), MSG_NOSIGNAL), ssize_t(head.size()));
+        QTest::qSleep(300); // the 413 is sent and closed on the server's side by now
+        for (qsizetype sent = 0; sent < body.size();) {
+            const ssize_t n = ::send(fd, body.constData() + sent, size_t(body.size() - sent), MSG_NOSIGNAL);
+            QVERIFY2(n > 0, qPrintable(QString("send: %1").arg(qt_error_string(errno))));
+            sent += n;
+        }
+        QByteArray answer;
+        char buf[4096];
+        for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) != 0;) {
+            QVERIFY2(n > 0, qPrintable(QString("recv after %1 bytes: %2").arg(answer.size()).arg(qt_error_string(errno))));
+            answer.append(buf, n);
+        }
+        ::close(fd);
+        QVERIFY2(answer.startsWith("HTTP/1.1 413 "), answer.left(80).constData());
+        QVERIFY(answer.contains("MAX_BODY_BYTES"));
+        healthy(server->port(), "after the refused body");
     }
 
     // 5. Timers and the connection cap.

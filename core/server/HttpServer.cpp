@@ -194,8 +194,11 @@ private:
         const auto reply = rest_.get(resource, symbol, query);
         if (!reply)
             return sendRestError(r, {ApiErrorKind::NotFound, "Not Found: /api/" + resource.left(40) +
-                                                                 " is not a resource (market, key-levels, footprint, "
-                                                                 "orderflow, depth-delta, liquidations, scan)"});
+                                                                 " is not a resource (" +
+                                                                 RestApi::resources().join(", ") + ")"});
+        if (reply->contentType != "application/json")
+            return sendReply(r, reply->status, reply->body, reply->contentType,
+                             {{"X-Picture-Count", QByteArray::number(reply->pictures)}});
         if (reply->retryAfterSec > 0)
             return sendJson(r, reply->status, reply->body, {{"Retry-After", QByteArray::number(reply->retryAfterSec)}});
         sendJson(r, reply->status, reply->body);

@@ -7,24 +7,42 @@
 
 namespace co {
 
+namespace {
+const QList<std::pair<QString, QString>> &routes()
+{
+    static const QList<std::pair<QString, QString>> r{{"market", "get_market_snapshot"},
+                                                      {"key-levels", "get_key_levels"},
+                                                      {"footprint", "get_footprint"},
+                                                      {"orderflow", "get_orderflow_metrics"},
+                                                      {"depth-delta", "get_orderbook_depth_delta"},
+                                                      {"liquidations", "stream_liquidations"},
+                                                      {"scan", "scan_market"},
+                                                      {"swing-liquidity", "get_swing_liquidity"},
+                                                      {"market-structure", "get_market_structure"},
+                                                      {"open-interest", "get_open_interest"},
+                                                      {"footprint-statistics", "get_footprint_statistics"},
+                                                      {"session-profile", "get_session_profile"},
+                                                      {"tpo-profile", "get_tpo_profile"},
+                                                      {"funding-rate", "get_funding_rate"},
+                                                      {"orderbook-heatmap", "get_orderbook_heatmap"}};
+    return r;
+}
+} // namespace
+
 QString RestApi::toolFor(const QString &resource)
 {
-    static const QHash<QString, QString> tools{{"market", "get_market_snapshot"},
-                                               {"key-levels", "get_key_levels"},
-                                               {"footprint", "get_footprint"},
-                                               {"orderflow", "get_orderflow_metrics"},
-                                               {"depth-delta", "get_orderbook_depth_delta"},
-                                               {"liquidations", "stream_liquidations"},
-                                               {"scan", "scan_market"},
-                                               {"swing-liquidity", "get_swing_liquidity"},
-                                               {"market-structure", "get_market_structure"},
-                                               {"open-interest", "get_open_interest"},
-                                               {"footprint-statistics", "get_footprint_statistics"},
-                                               {"session-profile", "get_session_profile"},
-                                               {"tpo-profile", "get_tpo_profile"},
-                                               {"funding-rate", "get_funding_rate"},
-                                               {"orderbook-heatmap", "get_orderbook_heatmap"}};
-    return tools.value(resource);
+    for (const auto &[res, tool] : routes())
+        if (res == resource)
+            return tool;
+    return {};
+}
+
+QStringList RestApi::resources()
+{
+    QStringList out;
+    for (const auto &r : routes())
+        out << r.first;
+    return out;
 }
 
 namespace {
@@ -75,13 +93,36 @@ std::optional<QJsonObject> RestApi::argsFor(const QString &name, const QString &
 std::optional<RestApi::Reply> RestApi::get(const QString &resource, const QString &symbol, const QUrlQuery &query) const
 {
     const QString name = toolFor(resource);
-    const std::optional<QJsonObject> args = argsFor(name, symbol, query);
+    QUrlQuery toolQuery = query;
+    const QString picture = query.queryItemValue("picture");
+    toolQuery.removeAllQueryItems("picture"); // REST's own: which picture, not a tool argument
+    const std::optional<QJsonObject> args = argsFor(name, symbol, toolQuery);
     if (!args)
         return std::nullopt;
     const auto result = tools_.call(name, *args);
     if (const ApiError *e = std::get_if<ApiError>(&result))
         return Reply{httpStatus(e->kind), restErrorBody(*e), retryAfterSec(*e)};
-    return Reply{200, std::get<ToolOutput>(result).text};
+    const ToolOutput &out = std::get<ToolOutput>(result);
+    QList<QByteArray> pictures; // a session without trades has none
+    for (const QByteArray &png : out.pictures)
+        if (!png.isEmpty())
+            pictures << png;
+    if (out.pictures.isEmpty())
+        return Reply{200, out.text};
+    if (pictures.isEmpty())
+        return Reply{httpStatus(ApiErrorKind::NoData),
+                     restErrorBody({ApiErrorKind::NoData, "format: png drew nothing (no trades in what was asked); use json"})};
+    const qsizetype n = pictures.size();
+    bool ok = picture.isEmpty();
+    const qsizetype i = ok ? 0 : picture.toLongLong(&ok);
+    if (!ok || i < 0 || i >= n) {
+        const ApiError e{ApiErrorKind::BadArgument,
+                         QString("picture: '%1' is not one of this answer's pictures; allowed: 0..%2")
+                             .arg(picture.left(40))
+                             .arg(n - 1)};
+        return Reply{httpStatus(e.kind), restErrorBody(e)};
+    }
+    return Reply{200, pictures[i], 0, "image/png", int(n)};
 }
 
 bool RestApi::prepare(const QString &resource, const QString &symbol, const QUrlQuery &query,

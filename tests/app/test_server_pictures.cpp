@@ -5,6 +5,7 @@
 
 #include "app/ToolPictures.h"
 #include "server/McpApps.h"
+#include "server/RestApi.h"
 
 #include <QImage>
 #include <QSet>
@@ -116,6 +117,32 @@ private Q_SLOTS:
         const QImage tpo = decode(t["content"].toArray()[0].toObject());
         QVERIFY(!tpo.isNull());
         QVERIFY(colours(tpo) > 5);
+    }
+
+    // REST: format=png answers the picture itself; picture=i picks one; a bad index names the range.
+    void restPng()
+    {
+        setToolImages(std::make_shared<ToolPictures>());
+        Tools tools(registry_, {"BTCUSDT"});
+        RestApi rest(tools);
+        const auto fp = rest.get("footprint", "BTCUSDT", QUrlQuery("timeframe=5m&format=png"));
+        QVERIFY(fp);
+        QCOMPARE(fp->status, 200);
+        QCOMPARE(fp->contentType, QByteArray("image/png"));
+        QCOMPARE(fp->pictures, 1);
+        QVERIFY(!QImage::fromData(fp->body, "PNG").isNull());
+        const auto json = rest.get("footprint", "BTCUSDT", QUrlQuery("timeframe=5m"));
+        QCOMPARE(json->contentType, QByteArray("application/json"));
+        QVERIFY(QJsonDocument::fromJson(json->body).object().contains("bars"));
+        const auto sessions = rest.get("session-profile", "BTCUSDT", QUrlQuery("format=png"));
+        QVERIFY(sessions->pictures >= 1);
+        const auto last = rest.get("session-profile", "BTCUSDT",
+                                   QUrlQuery(QString("format=png&picture=%1").arg(sessions->pictures - 1)));
+        QVERIFY2(last->contentType == "image/png", last->body.left(300).constData());
+        QVERIFY2(!QImage::fromData(last->body, "PNG").isNull(), qPrintable(QString("%1 of %2: %3 bytes %4").arg(sessions->pictures - 1).arg(sessions->pictures).arg(last->body.size()).arg(QString::fromLatin1(last->body.left(8).toHex()))));
+        const auto bad = rest.get("session-profile", "BTCUSDT", QUrlQuery(QString("format=png&picture=%1").arg(sessions->pictures)));
+        QCOMPARE(bad->status, 400);
+        QVERIFY2(bad->body.contains("picture") && bad->body.contains("0.."), bad->body.constData());
     }
 
     void footprintApp()

@@ -6,6 +6,8 @@
 
 #include <QPointer>
 
+#include <atomic>
+
 #include <cerrno>
 #include <iostream>
 #include <string>
@@ -92,8 +94,7 @@ void StdioTransport::start()
             QMetaObject::invokeMethod(
                 self, [self, bytes] {
                     if (self)
-                        for (const QByteArray &out : self->handleLine(bytes))
-                            self->write(out);
+                        self->handleLineHeld(bytes);
                 },
                 Qt::QueuedConnection);
         }
@@ -101,41 +102,94 @@ void StdioTransport::start()
     }).detach();
 }
 
-QList<QByteArray> StdioTransport::handleLine(const QByteArray &raw)
+std::optional<StdioTransport::Line> StdioTransport::begin(const QByteArray &raw, QList<QByteArray> &answers)
 {
-    const QByteArray line = raw.trimmed(); // also drops a Windows \r
-    if (line.isEmpty())
-        return {};
-    const McpServer::Body body = McpServer::parse(line);
-    if (body.error)
-        return {McpServer::errorBody(*body.error)};
-    const QJsonObject first = body.messages.first().toObject();
+    const QByteArray trimmed = raw.trimmed(); // also drops a Windows \r
+    if (trimmed.isEmpty())
+        return std::nullopt;
+    Line line{McpServer::parse(trimmed), std::make_shared<bool>(true), {}};
+    if (line.body.error) {
+        answers << McpServer::errorBody(*line.body.error);
+        return std::nullopt;
+    }
+    const QJsonObject first = line.body.messages.first().toObject();
     // 2026-07-28: a listen stream ends when the client cancels its request.
-    if (!body.batch && first["method"].toString() == "notifications/cancelled")
+    if (!line.body.batch && first["method"].toString() == "notifications/cancelled")
         listens_.removeIf([&](const QJsonValue &id) { return id == first["params"].toObject().value("requestId"); });
-    // Progress of a call that waits (a stored day rebuilt) is written at once, from whatever
-    // thread reports it, until the line's answers are ready (nothing of a request after its answer).
-    auto open = std::make_shared<bool>(true); // guarded by outMutex_
-    const McpServer::Notify notify = [this, open](const QByteArray &l) {
+    // Progress of a call that waits (a day rebuilt, a symbol warming up) is written at once, from
+    // whatever thread reports it, until the line's answers are ready (nothing of a request after its answer).
+    line.notify = [this, open = line.open](const QByteArray &l) {
         std::lock_guard lock(outMutex_);
         if (*open && out_)
             out_(l);
     };
-    mcp_.prepare(body, [] { return std::function<void()>([] {}); }, notify); // starts the rebuild, says so
+    return line;
+}
+
+QList<QByteArray> StdioTransport::answer(const Line &line)
+{
     QList<QByteArray> answers;
     // 2026-07-28 requests (version in _meta, server/discover) are stateless; no headers to compare.
-    if (!body.batch && McpModern::claims(body.messages.first(), {})) {
-        const McpModern::Reply reply = McpModern(mcp_).handle(body.messages.first(), nullptr, notify);
+    if (!line.body.batch && McpModern::claims(line.body.messages.first(), {})) {
+        const McpModern::Reply reply = McpModern(mcp_).handle(line.body.messages.first(), nullptr, line.notify);
         if (reply.stream && reply.alerts) // subscriptions/listen: the acknowledgement, then alerts
             listens_ << reply.subscriptionId;
         if (!reply.body.isEmpty())
             answers << reply.body;
     } else {
-        answers = mcp_.dispatch(body, session_, notify); // a batch's answers go out one per line
+        answers = mcp_.dispatch(line.body, session_, line.notify); // a batch's answers go out one per line
     }
     std::lock_guard lock(outMutex_);
-    *open = false;
+    *line.open = false;
     return answers;
+}
+
+QList<QByteArray> StdioTransport::handleLine(const QByteArray &raw)
+{
+    QList<QByteArray> answers;
+    const std::optional<Line> line = begin(raw, answers);
+    if (!line)
+        return answers;
+    mcp_.prepare(line->body, [] { return std::function<void()>([] {}); }, line->notify); // starts the rebuild, says so
+    return answer(*line);
+}
+
+void StdioTransport::handleLineHeld(const QByteArray &raw)
+{
+    QList<QByteArray> early;
+    std::optional<Line> line = begin(raw, early);
+    if (!line) {
+        for (const QByteArray &out : early)
+            write(out);
+        return;
+    }
+    // Calls that wait are answered when all they wait for is done, on this thread; the lines read
+    // meanwhile are answered in their turn (JSON-RPC ids pair them up).
+    auto left = std::make_shared<std::atomic<int>>(1);
+    QPointer<StdioTransport> self(this);
+    auto held = std::make_shared<Line>(std::move(*line));
+    const std::function<void()> release = [self, left, held] {
+        if (left->fetch_sub(1) != 1)
+            return;
+        QMetaObject::invokeMethod(
+            self, [self, held] {
+                if (self)
+                    for (const QByteArray &out : self->answer(*held))
+                        self->write(out);
+            },
+            Qt::QueuedConnection);
+    };
+    const bool waits = mcp_.prepare(held->body, [left, release] {
+        left->fetch_add(1);
+        return release;
+    }, held->notify);
+    if (!waits) { // nothing to wait for: answered now, in order
+        left->store(0);
+        for (const QByteArray &out : answer(*held))
+            write(out);
+        return;
+    }
+    release(); // the hold of this call; the answer comes with the last one
 }
 
 void StdioTransport::write(const QByteArray &line)

@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace co {
 
@@ -29,9 +30,14 @@ public:
     explicit StdioTransport(const McpServer &mcp, QObject *parent = nullptr);
     ~StdioTransport() override;
     void start();
-    // One input line; answers are returned (start() writes them to the protocol fd). Progress
-    // notifications and pushed alerts go to the output at once (public for tests).
+    // One input line; answers are returned, at once: a call that would wait for a symbol's warm-up
+    // answers "warming up" (a rebuild blocks). Progress notifications and pushed alerts go to the
+    // output at once (public for tests).
     QList<QByteArray> handleLine(const QByteArray &line);
+    // What start() does with a line: answers written to the output; a call that waits (a symbol
+    // warming up, a day rebuilt, with a progressToken) is answered when the wait ends, without
+    // holding the lines after it. Needs this thread's event loop.
+    void handleLineHeld(const QByteArray &line);
     // Where lines go (default: the guarded stdout); thread-safe. Tests capture them.
     void setOutput(std::function<void(const QByteArray &)> out);
 
@@ -39,6 +45,13 @@ Q_SIGNALS:
     void finished(); // stdin reached EOF
 
 private:
+    struct Line {
+        McpServer::Body body;
+        std::shared_ptr<bool> open; // progress may still be written (guarded by outMutex_)
+        McpServer::Notify notify;
+    };
+    std::optional<Line> begin(const QByteArray &raw, QList<QByteArray> &answers); // nullopt: done
+    QList<QByteArray> answer(const Line &line);
     void write(const QByteArray &line);
     void push(const AlertEvent &e);
 

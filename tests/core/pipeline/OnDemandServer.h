@@ -18,6 +18,10 @@ public:
     quint16 port() const;
     // tools/call get_market_snapshot over an initialized stdio MCP session: the "result" object.
     QJsonObject callMarketSnapshot(int id, const QString &symbol);
+    // The same call as the program's stdio loop makes it (StdioTransport::handleLineHeld), with a
+    // progressToken; every line written since is in stdioLines().
+    void sendHeldMarketSnapshot(int id, const QString &symbol, const QJsonValue &progressToken);
+    QList<QJsonObject> stdioLines() const;
 
 private:
     struct Impl;

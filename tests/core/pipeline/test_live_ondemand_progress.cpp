@@ -1,7 +1,9 @@
 // Progress while a symbol warms up (issues 15 and 19), against the fake Binance: a tools/call with
 // a progressToken for a listed symbol not followed yet is answered over Streamable HTTP as an
 // event stream of increasing progress (today's backfill) and then the normal result, in both MCP
-// eras; without a token the answer is the immediate warming-up isError, and REST stays 503.
+// eras, and over stdio as the program's loop handles lines (a held answer, the lines after it
+// answered meanwhile); without a token the answer is the immediate warming-up isError, and REST
+// stays 503.
 #include "OnDemandServer.h"
 #include "support/LiveHarness.h"
 #include "support/ServerSupport.h"
@@ -27,7 +29,7 @@ namespace {
 void addSymbols(FakeBinance &fake, int64_t start)
 {
     int i = 0;
-    for (const char *name : {"BTCUSDT", "ETHUSDT", "SOLUSDT"}) {
+    for (const char *name : {"BTCUSDT", "ETHUSDT", "SOLUSDT", "XRPUSDT"}) {
         FakeSymbolData d;
         d.symbol = name;
         const bool dense = i > 0;
@@ -114,14 +116,14 @@ private Q_SLOTS:
         LiveHarness h(o, clock, fake.data("BTCUSDT"));
         LiveFeed *feed = &h.live;
         auto follower = std::make_shared<SymbolFollower>(
-            SymbolFollower::Options{{"BTCUSDT"}, 3}, h.status,
+            SymbolFollower::Options{{"BTCUSDT"}, 4}, h.status,
             [feed](const std::string &s) { feed->follow(QString::fromStdString(s)); },
             [feed](const std::string &s) { feed->unfollow(QString::fromStdString(s)); });
         h.live.onListing = [follower](const std::vector<SymbolInfo> &l) { follower->setListing(l); };
         h.live.onStatus = [follower] { follower->statusChanged(); };
         h.registry.setDirectory(follower);
         h.live.start();
-        QTRY_COMPARE_WITH_TIMEOUT(follower->listing().size(), size_t(3), 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(follower->listing().size(), size_t(4), 10'000);
         QTRY_VERIFY_WITH_TIMEOUT(h.symbolStatus("BTCUSDT").todayComplete, 20'000);
         fake.play(16, 20);
         fake.faults().restDelayMs = 150; // the pages of a backfill come apart
@@ -160,6 +162,32 @@ private Q_SLOTS:
         QVERIFY(r.complete);
         QVERIFY(h.symbolStatus("SOLUSDT").todayComplete);
         checkProgress(r, "SOLUSDT", 7);
+
+        // stdio: the answer is held the same way; a ping sent after it is answered first.
+        server.sendHeldMarketSnapshot(5, "XRPUSDT", "xrp");
+        server.sendHeldMarketSnapshot(6, "BTCUSDT", {}); // followed from the start: at once
+        Streamed sr;
+        QList<int> answeredIds;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                sr = {};
+                answeredIds.clear();
+                for (const QJsonObject &m : server.stdioLines()) {
+                    if (m["method"].toString() == "notifications/progress" && !sr.complete)
+                        sr.progress << m["params"].toObject();
+                    if (m.contains("result"))
+                        answeredIds << m["id"].toInt();
+                    if (m["id"].toInt() == 5 && m.contains("result")) {
+                        sr.result = m["result"].toObject();
+                        sr.complete = true;
+                    }
+                }
+                return sr.complete;
+            }(),
+            40'000);
+        QCOMPARE(answeredIds, QList<int>({6, 5}));
+        QVERIFY(h.symbolStatus("XRPUSDT").todayComplete);
+        checkProgress(sr, "XRPUSDT", "xrp");
         h.registry.setDirectory(nullptr);
     }
 

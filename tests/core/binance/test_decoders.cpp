@@ -1,6 +1,6 @@
 // FrameDecoder on spec frames (binance.md §2, §4): every event type, envelope handling, exclusion
-// of non-MARKET trades, a table of bad frames and prefix/mutation fuzzing. ExchangeInfo and the
-// recorded captures are in test_decoders_recorded.cpp.
+// of non-MARKET trades. Bad frames and fuzzing are in test_bad_frames.cpp, ExchangeInfo and the
+// recorded captures in test_decoders_recorded.cpp.
 #include "DecoderTestSupport.h"
 
 #include <QtTest>
@@ -10,34 +10,6 @@
 
 using namespace decodertest;
 
-namespace {
-
-// Spec examples (binance.md §2/§4) and real frames (shared/data/binance).
-// Spec examples (binance.md §2/§4) and real frames (shared/data/binance).
-const QByteArray kAggTradeSpec =
-    R"({"e":"aggTrade","E":123456789,"s":"BTCUSDT","a":5933014,"p":"0.001","q":"100","nq":"100","f":100,"l":105,"T":123456785,"m":true,"st":1})";
-const QByteArray kAggTradeCombined =
-    R"({"stream":"ctkusdt@aggTrade","data":{"e":"aggTrade","E":1626992741575,"a":16599292,"s":"CTKUSDT","p":"1.01100","q":"10","f":23961322,"l":23961322,"T":1626992741421,"m":false}})";
-const QByteArray kTradeCombined =
-    R"({"stream":"btcusdt@trade","data":{"e":"trade","E":1721347202813,"T":1721347202812,"s":"BTCUSDT","t":5182006711,"p":"63960.00","q":"0.310","X":"MARKET","m":false}})";
-const QByteArray kDepthSpec =
-    R"({"e":"depthUpdate","E":123456789,"T":123456788,"s":"BTCUSDT","U":157,"u":160,"pu":149,"b":[["0.0024","10"]],"a":[["0.0026","100"]]})";
-const QByteArray kDepthCombined =
-    R"({"stream":"sushiusdt@depth@100ms","data":{"e":"depthUpdate","E":1626992741037,"T":1626992741024,"s":"SUSHIUSDT","U":600859599090,"u":600859600917,"pu":600859598061,"b":[["7.5040","813"],["7.6090","0"],["7.6110","2"]],"a":[["7.6150","1563"],["7.6220","3284"]]}})";
-const QByteArray kSnapshotSpec =
-    R"({"lastUpdateId":1027024,"E":1589436922972,"T":1589436922959,"bids":[["4.00000000","431.00000000"]],"asks":[["4.00000200","12.00000000"]]})";
-const QByteArray kMarkPriceSpec =
-    R"({"e":"markPriceUpdate","E":1562305380000,"s":"BTCUSDT","p":"11794.15000000","ap":"11794.15000000","i":"11784.62659091","P":"11784.25641265","r":"0.00038167","T":1562306400000})";
-const QByteArray kForceOrderSpec =
-    R"({"e":"forceOrder","E":1568014460893,"o":{"s":"BTCUSDT","S":"SELL","o":"LIMIT","f":"IOC","q":"0.014","p":"9910","ap":"9910","X":"FILLED","l":"0.014","z":"0.014","T":1568014460893}})";
-const QByteArray kKlineSpec =
-    R"({"e":"kline","E":1638747660000,"s":"BTCUSDT","k":{"t":1638747660000,"T":1638747719999,"s":"BTCUSDT","i":"1m","f":100,"L":200,"o":"0.0010","c":"0.0020","h":"0.0025","l":"0.0015","v":"1000","n":100,"x":false,"q":"1.0000","V":"500","Q":"0.500","B":"123456"}})";
-const QByteArray kKlineCombined =
-    R"({"stream":"ctkusdt@kline_1m","data":{"e":"kline","E":1626992741424,"s":"CTKUSDT","k":{"t":1626992700000,"T":1626992759999,"s":"CTKUSDT","i":"1m","f":23961275,"L":23961322,"o":"1.01000","c":"1.01100","h":"1.01100","l":"1.01000","v":"3917","n":48,"x":false,"q":"3957.89900","V":"1729","Q":"1748.01900","B":"0"}}})";
-const QByteArray kBookTickerCombined =
-    R"({"stream":"btcusdt@bookTicker","data":{"e":"bookTicker","u":4984028370881,"s":"BTCUSDT","b":"63943.90","B":"46.371","a":"63944.00","A":"0.095","T":1721347022507,"E":1721347022507}})";
-
-} // namespace
 
 class TestDecoders : public QObject {
     Q_OBJECT
@@ -58,9 +30,6 @@ private Q_SLOTS:
     void unknownType();
     void lastErrorNamesTheProblem();
     void inPlaceMatchesCopy();
-    void badFrames_data();
-    void badFrames();
-    void prefixAndMutationFuzz();
 };
 
 void TestDecoders::aggTrade()
@@ -404,137 +373,6 @@ void TestDecoders::inPlaceMatchesCopy()
         QVERIFY(inPlace.symbol == copied.symbol);
         QCOMPARE(inPlace.payload.index(), copied.payload.index());
     }
-}
-
-void TestDecoders::badFrames_data()
-{
-    QTest::addColumn<QByteArray>("frame");
-    QTest::addColumn<DecodeResult>("expected");
-    const auto M = DecodeResult::Malformed;
-    const auto F = DecodeResult::MissingField;
-    auto row = [](const char *name, const QByteArray &frame, DecodeResult r) { QTest::newRow(name) << frame << r; };
-
-    row("empty", "", M);
-    row("spaces", "   \n", M);
-    row("null", "null", M);
-    row("number", "42", M);
-    row("huge number", "123456789012345678901234567890", M);
-    row("string", R"("aggTrade")", M);
-    row("true", "true", M);
-    row("empty array", "[]", M);
-    row("array of events", "[" + kAggTradeSpec + "]", M);
-    row("open brace", "{", M);
-    row("close brace", "}", M);
-    row("empty object", "{}", F);
-    row("not json", "not json at all", M);
-    row("e colon", R"({"e":)", M);
-    row("unclosed string", R"({"e":"aggTr)", M);
-    row("half aggTrade", kAggTradeSpec.left(kAggTradeSpec.size() / 2), M);
-    row("double comma", R"({"e":"aggTrade",,"s":"X"})", M);
-    row("trailing garbage", kAggTradeSpec + " x", M);
-    row("trailing brace", kAggTradeSpec + "}", M);
-    row("two objects", kAggTradeSpec + kAggTradeSpec, M);
-    row("envelope trailing brace", kAggTradeCombined + "}", M);
-    row("invalid utf8", "{\"e\":\"aggTrade\",\"s\":\"\xff\xfe\"}", M);
-    static const char nul[] = "{\"e\":\"aggTrade\"\0,\"s\":\"X\"}";
-    row("nul byte", QByteArray(nul, sizeof nul - 1), M);
-    row("e number", R"({"e":5,"s":"BTCUSDT"})", M);
-    row("e null", R"({"e":null})", M);
-    row("price number", QByteArray(kAggTradeSpec).replace(R"("p":"0.001")", R"("p":0.001)"), M);
-    row("price exponent", QByteArray(kAggTradeSpec).replace(R"("p":"0.001")", R"("p":"1e-3")"), M);
-    row("price text", QByteArray(kAggTradeSpec).replace(R"("p":"0.001")", R"("p":"abc")"), M);
-    row("price empty", QByteArray(kAggTradeSpec).replace(R"("p":"0.001")", R"("p":"")"), M);
-    row("price 9 decimals", QByteArray(kAggTradeSpec).replace(R"("p":"0.001")", R"("p":"0.000000001")"), M);
-    row("price overflow", QByteArray(kAggTradeSpec).replace(R"("p":"0.001")", R"("p":"99999999999999999999")"), M);
-    row("id overflow", QByteArray(kAggTradeSpec).replace(R"("a":5933014)", R"("a":99999999999999999999999)"), M);
-    row("id string", QByteArray(kAggTradeSpec).replace(R"("a":5933014)", R"("a":"5933014")"), M);
-    row("id float", QByteArray(kAggTradeSpec).replace(R"("a":5933014)", R"("a":5933014.5)"), M);
-    row("time 1e999", QByteArray(kAggTradeSpec).replace(R"("T":123456785)", R"("T":1e999)"), M);
-    row("m string", QByteArray(kAggTradeSpec).replace(R"("m":true)", R"("m":"true")"), M);
-    row("m number", QByteArray(kAggTradeSpec).replace(R"("m":true)", R"("m":1)"), M);
-    row("symbol number", QByteArray(kAggTradeSpec).replace(R"("s":"BTCUSDT")", R"("s":5)"), M);
-    row("agg missing p", QByteArray(kAggTradeSpec).replace(R"("p":"0.001",)", ""), F);
-    row("agg missing s", QByteArray(kAggTradeSpec).replace(R"("s":"BTCUSDT",)", ""), F);
-    row("agg missing T", QByteArray(kAggTradeSpec).replace(R"("T":123456785,)", ""), F);
-    row("agg missing a", QByteArray(kAggTradeSpec).replace(R"("a":5933014,)", ""), F);
-    row("trade X number", QByteArray(kTradeCombined).replace(R"("X":"MARKET")", R"("X":5)"), M);
-    row("trade missing t", QByteArray(kTradeCombined).replace(R"("t":5182006711,)", ""), F);
-    row("depth b string", QByteArray(kDepthSpec).replace(R"("b":[["0.0024","10"]])", R"("b":"x")"), M);
-    row("depth level short", QByteArray(kDepthSpec).replace(R"("b":[["0.0024","10"]])", R"("b":[["0.0024"]])"), M);
-    row("depth level numbers", QByteArray(kDepthSpec).replace(R"("b":[["0.0024","10"]])", R"("b":[[1,2]])"), M);
-    row("depth level scalar", QByteArray(kDepthSpec).replace(R"("b":[["0.0024","10"]])", R"("b":[5])"), M);
-    row("depth u string", QByteArray(kDepthSpec).replace(R"("u":160)", R"("u":"160")"), M);
-    row("depth missing pu", QByteArray(kDepthSpec).replace(R"("pu":149,)", ""), F);
-    row("depth missing a", QByteArray(kDepthSpec).replace(R"(,"a":[["0.0026","100"]])", ""), F);
-    row("envelope data array", R"({"stream":"btcusdt@aggTrade","data":[]})", M);
-    row("envelope data number", R"({"stream":"btcusdt@aggTrade","data":5})", M);
-    row("envelope data null", R"({"data":null,"stream":"x"})", M);
-    row("envelope stream number", R"({"stream":5,"data":)" + kAggTradeSpec + "}", M);
-    row("envelope without data", R"({"stream":"btcusdt@aggTrade"})", F);
-    row("envelope empty data", R"({"stream":"btcusdt@aggTrade","data":{"e":"aggTrade"}})", F);
-    row("envelope truncated", kAggTradeCombined.chopped(1), M);
-    row("force o array", R"({"e":"forceOrder","E":1,"o":[]})", M);
-    row("force side", QByteArray(kForceOrderSpec).replace(R"("S":"SELL")", R"("S":"HOLD")"), M);
-    row("force missing o", R"({"e":"forceOrder","E":1})", F);
-    row("force missing ap", QByteArray(kForceOrderSpec).replace(R"("ap":"9910",)", ""), F);
-    row("kline k string", R"({"e":"kline","E":1,"s":"BTCUSDT","k":"x"})", M);
-    row("kline interval", QByteArray(kKlineSpec).replace(R"("i":"1m")", R"("i":"7x")"), M);
-    row("kline missing x", QByteArray(kKlineSpec).replace(R"("x":false,)", ""), F);
-    row("mark r text", QByteArray(kMarkPriceSpec).replace(R"("r":"0.00038167")", R"("r":"abc")"), M);
-    row("mark missing r", QByteArray(kMarkPriceSpec).replace(R"("r":"0.00038167",)", ""), F);
-    row("snapshot bad bids", QByteArray(kSnapshotSpec).replace(R"("bids":[["4.00000000","431.00000000"]])", R"("bids":{})"), M);
-    row("snapshot missing asks", R"({"lastUpdateId":1,"bids":[]})", F);
-    row("snapshot id string", R"({"lastUpdateId":"1","bids":[],"asks":[]})", M);
-    row("deep nesting", QByteArray(3000, '[') + QByteArray(3000, ']'), M);
-    row("deep object without e", QByteArray(R"({"x":)").repeated(100000) + "1" + QByteArray(100000, '}'), F);
-}
-
-void TestDecoders::badFrames()
-{
-    QFETCH(QByteArray, frame);
-    QFETCH(DecodeResult, expected);
-    co::FrameDecoder dec;
-    co::MarketEvent ev;
-    QCOMPARE(dec.decode(sv(frame), ev), expected);
-    const co::DecodeStats &s = dec.stats();
-    QCOMPARE(s.frames, uint64_t(1));
-    QCOMPARE(accounted(s), uint64_t(1));
-    QCOMPARE(expected == DecodeResult::Malformed ? s.malformed : s.missingField, uint64_t(1));
-    QVERIFY(!s.lastError.empty());
-    // The decoder stays usable after any bad frame.
-    QCOMPARE(dec.decode(sv(kAggTradeSpec), ev), DecodeResult::Event);
-}
-
-void TestDecoders::prefixAndMutationFuzz()
-{
-    const QList<QByteArray> frames = {kAggTradeSpec,  kAggTradeCombined, kTradeCombined,  kDepthCombined,
-                                      kSnapshotSpec,  kMarkPriceSpec,    kForceOrderSpec, kKlineCombined,
-                                      kBookTickerCombined};
-    co::FrameDecoder dec;
-    co::MarketEvent ev;
-    uint64_t calls = 0;
-    for (const QByteArray &frame : frames) {
-        // Every proper prefix, copied and in place (the rest of the frame and '}' as padding).
-        const QByteArray buffer = frame + QByteArray(int(kPadding), '}');
-        for (qsizetype n = 0; n < frame.size(); ++n) {
-            const std::string_view prefix(buffer.constData(), size_t(n));
-            QVERIFY2(dec.decode(prefix, ev, "BTCUSDT") != DecodeResult::Event, frame.left(n).constData());
-            QVERIFY2(dec.decode(prefix, size_t(buffer.size()), ev, "BTCUSDT") != DecodeResult::Event,
-                     frame.left(n).constData());
-            calls += 2;
-        }
-        // Single-byte mutations: anything may come out, but never a crash, and every frame is counted.
-        for (qsizetype i = 0; i < frame.size(); ++i) {
-            for (char c : {'"', '{', '}', '[', ']', ',', ':', '0', '\\', '\0', 'x'}) {
-                QByteArray m = frame;
-                m[i] = c;
-                dec.decode(sv(m), ev, "BTCUSDT");
-                ++calls;
-            }
-        }
-    }
-    QCOMPARE(dec.stats().frames, calls);
-    QCOMPARE(accounted(dec.stats()), calls);
 }
 
 QTEST_APPLESS_MAIN(TestDecoders)

@@ -8,9 +8,7 @@
 #include "views/PriceChart.h"
 #include "render/Theme.h"
 
-#include <QComboBox>
 #include <QPainter>
-#include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
@@ -118,71 +116,26 @@ void ProfileCanvas::paintEvent(QPaintEvent *)
     paintProfile(p, QRectF(rect()), scene_);
 }
 
-ProfileView::ProfileView(QWidget *parent) : QWidget(parent), picker_(new QComboBox(this)), canvas_(new ProfileCanvas(this))
+ProfileView::ProfileView(QWidget *parent)
+    : ChoicePanel("profileView", "profilePicker", parent), canvas_(new ProfileCanvas(this))
 {
-    setObjectName("profileView");
-    picker_->setObjectName("profilePicker");
-    auto *lay = new QVBoxLayout(this);
-    lay->setContentsMargins(0, 0, 0, 0);
-    lay->setSpacing(2);
-    lay->addWidget(picker_);
-    lay->addWidget(canvas_, 1);
-    connect(picker_, &QComboBox::currentIndexChanged, this, [this] {
-        dirty_ = true;
-        refresh();
-    });
+    setCanvas(canvas_);
 }
 
-void ProfileView::setSnapshot(const SnapshotPtr &s)
+void ProfileView::rebuild()
 {
-    snap_ = s;
-    dirty_ = true;
-    if (isVisible())
-        refresh();
-}
-
-void ProfileView::setGrouping(int64_t ticks)
-{
-    grouping_ = ticks;
-    setSnapshot(snap_);
-}
-
-void ProfileView::showEvent(QShowEvent *) { refresh(); }
-
-void ProfileView::resizeEvent(QResizeEvent *)
-{
-    dirty_ = true; // the row merging depends on the height
-    if (isVisible())
-        refresh();
-}
-
-void ProfileView::refresh()
-{
-    if (!dirty_)
-        return;
-    dirty_ = false;
-    if (!snap_) {
+    const SnapshotPtr &snap = snapshot();
+    if (!snap) {
         canvas_->setScene({});
         return;
     }
-    // Keep the selection by label while sessions come and go.
-    const QString current = picker_->currentText();
-    choices_ = profileChoices(*snap_);
+    const std::vector<ProfileChoice> choices = profileChoices(*snap); // sessions come and go
     QStringList labels;
-    for (const ProfileChoice &c : choices_)
+    for (const ProfileChoice &c : choices)
         labels << c.label;
-    QStringList existing;
-    for (int i = 0; i < picker_->count(); ++i)
-        existing << picker_->itemText(i);
-    if (labels != existing) {
-        const QSignalBlocker block(picker_);
-        picker_->clear();
-        picker_->addItems(labels);
-        picker_->setCurrentIndex(std::max<qsizetype>(0, labels.indexOf(current)));
-    }
-    const int i = std::max(0, picker_->currentIndex());
+    const int i = choose(labels);
     // Rows of at least 3 px: a day of 0.1-tick BTC rows would not fit otherwise.
-    canvas_->setScene(buildProfileScene(*snap_, choices_[size_t(i)], grouping_, std::max(20, (canvas_->height() - 24) / 3)));
+    canvas_->setScene(buildProfileScene(*snap, choices[size_t(i)], grouping(), std::max(20, (canvas_->height() - 24) / 3)));
 }
 
 } // namespace co

@@ -3,6 +3,7 @@
 // shaded and POC/VAH/VAL marked. Scene building is a pure function; painting is render/ProfilePainter.
 #include "engine/Snapshot.h"
 #include "render/ProfilePainter.h"
+#include "views/ChoicePanel.h"
 
 #include <QString>
 #include <QWidget>
@@ -10,7 +11,6 @@
 #include <optional>
 #include <vector>
 
-class QComboBox;
 class QPainter;
 
 namespace co {
@@ -39,27 +39,17 @@ private:
     ProfileScene scene_;
 };
 
-class ProfileView : public QWidget {
+class ProfileView : public ChoicePanel {
     Q_OBJECT
 public:
     explicit ProfileView(QWidget *parent = nullptr);
-    void setSnapshot(const SnapshotPtr &s);
-    void setGrouping(int64_t ticks);
     const ProfileScene &scene() const { return canvas_->scene(); }
 
 protected:
-    void showEvent(QShowEvent *) override;
-    void resizeEvent(QResizeEvent *) override;
+    void rebuild() override;
 
 private:
-    void refresh();
-
-    SnapshotPtr snap_;
-    int64_t grouping_ = 1;
-    QComboBox *picker_;
     ProfileCanvas *canvas_;
-    std::vector<ProfileChoice> choices_;
-    bool dirty_ = true;
 };
 
 } // namespace co

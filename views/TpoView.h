@@ -1,11 +1,10 @@
 #pragma once
 // The TPO chart panel: today's market profile or one of today's sessions (a chooser), 30-minute
 // periods, painted by paintTpo.
+#include "views/ChoicePanel.h"
 #include "views/TpoPainter.h"
 
 #include <QWidget>
-
-class QComboBox;
 
 namespace co {
 
@@ -23,26 +22,17 @@ private:
     TpoScene scene_;
 };
 
-class TpoView : public QWidget {
+class TpoView : public ChoicePanel {
     Q_OBJECT
 public:
     explicit TpoView(QWidget *parent = nullptr);
-    void setSnapshot(const SnapshotPtr &s);
-    void setGrouping(int64_t ticks);
     const TpoScene &scene() const { return canvas_->scene(); }
 
 protected:
-    void showEvent(QShowEvent *) override;
-    void resizeEvent(QResizeEvent *) override;
+    void rebuild() override;
 
 private:
-    void refresh();
-
-    SnapshotPtr snap_;
-    int64_t grouping_ = 1;
-    QComboBox *picker_;
     TpoCanvas *canvas_;
-    bool dirty_ = true;
 };
 
 } // namespace co

@@ -5,6 +5,7 @@
 #include <simdjson.h>
 
 #include <charconv>
+#include <type_traits>
 
 namespace co {
 namespace {
@@ -72,31 +73,22 @@ bool boolField(dom::object o, const char *key, bool &out, const char *what, std:
     return true;
 }
 
-bool object(std::string_view json, dom::object &o, const char *what, std::string *error)
+// The document's root as an object or an array.
+template <class T> bool root(std::string_view json, T &out, const char *what, std::string *error)
 {
-    dom::element root;
-    if (!parse(json, root, error))
+    dom::element r;
+    if (!parse(json, r, error))
         return false;
-    if (root.get_object().get(o) != SUCCESS) {
+    if (r.get<T>().get(out) != SUCCESS) {
         if (error)
-            *error = std::string(what) + ": not a JSON object";
+            *error = std::string(what) + (std::is_same_v<T, dom::object> ? ": not a JSON object" : ": not a JSON array");
         return false;
     }
     return true;
 }
 
-bool array(std::string_view json, dom::array &a, const char *what, std::string *error)
-{
-    dom::element root;
-    if (!parse(json, root, error))
-        return false;
-    if (root.get_array().get(a) != SUCCESS) {
-        if (error)
-            *error = std::string(what) + ": not a JSON array";
-        return false;
-    }
-    return true;
-}
+bool object(std::string_view json, dom::object &o, const char *what, std::string *error) { return root(json, o, what, error); }
+bool array(std::string_view json, dom::array &a, const char *what, std::string *error) { return root(json, a, what, error); }
 
 } // namespace
 

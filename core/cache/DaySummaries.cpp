@@ -9,49 +9,31 @@
 namespace co {
 
 namespace {
-StoredQuality storedQualityOf(const DataQuality &d)
+// The stored copy of DataQuality has the same fields (storage/ does not know the engine's types).
+template <class To, class From> To convertQuality(const From &f)
 {
-    StoredQuality q;
-    q.live = d.live;
-    q.source = d.source;
-    q.ageMs = d.ageMs;
-    q.fromMs = d.fromMs;
-    q.toMs = d.toMs;
-    q.coverage = d.coverage;
-    q.tradeSource = d.tradeSource;
-    q.tickSize = d.tickSize;
-    q.tickSource = d.tickSource;
-    for (const Gap &g : d.gaps)
-        q.gaps.push_back({g.fromMs, g.toMs, g.fromId, g.toId, g.reason});
-    q.gapsOmitted = d.gapsOmitted;
-    q.excluded = d.excluded;
-    q.duplicates = d.duplicates;
-    q.offGridTrades = d.offGridTrades;
-    q.warnings = d.warnings;
-    return q;
+    To t;
+    t.live = f.live;
+    t.source = f.source;
+    t.ageMs = f.ageMs;
+    t.fromMs = f.fromMs;
+    t.toMs = f.toMs;
+    t.coverage = f.coverage;
+    t.tradeSource = f.tradeSource;
+    t.tickSize = f.tickSize;
+    t.tickSource = f.tickSource;
+    for (const auto &g : f.gaps)
+        t.gaps.push_back({g.fromMs, g.toMs, g.fromId, g.toId, g.reason});
+    t.gapsOmitted = f.gapsOmitted;
+    t.excluded = f.excluded;
+    t.duplicates = f.duplicates;
+    t.offGridTrades = f.offGridTrades;
+    t.warnings = f.warnings;
+    return t;
 }
 
-DataQuality qualityOf(const StoredQuality &q)
-{
-    DataQuality d;
-    d.live = q.live;
-    d.source = q.source;
-    d.ageMs = q.ageMs;
-    d.fromMs = q.fromMs;
-    d.toMs = q.toMs;
-    d.coverage = q.coverage;
-    d.tradeSource = q.tradeSource;
-    d.tickSize = q.tickSize;
-    d.tickSource = q.tickSource;
-    for (const StoredGap &g : q.gaps)
-        d.gaps.push_back({g.fromMs, g.toMs, g.fromId, g.toId, g.reason});
-    d.gapsOmitted = q.gapsOmitted;
-    d.excluded = q.excluded;
-    d.duplicates = q.duplicates;
-    d.offGridTrades = q.offGridTrades;
-    d.warnings = q.warnings;
-    return d;
-}
+StoredQuality storedQualityOf(const DataQuality &d) { return convertQuality<StoredQuality>(d); }
+DataQuality qualityOf(const StoredQuality &q) { return convertQuality<DataQuality>(q); }
 } // namespace
 
 StoredLevels storedLevelsOf(const KeyLevels &k)

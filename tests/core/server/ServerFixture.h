@@ -10,6 +10,7 @@
 #include "server/McpServer.h"
 #include "server/StdioTransport.h"
 #include "server/Tools.h"
+#include "support/ServerSupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -134,13 +135,7 @@ void fillXrp(MarketEngine &e)
 }
 
 // ---- HTTP over a raw socket: every header under the test's control ------------------------------
-struct Http {
-    int status = 0;
-    QMap<QByteArray, QByteArray> headers; // lower-case names
-    QByteArray body;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    QJsonArray array() const { return QJsonDocument::fromJson(body).array(); }
-};
+using co::testing::Http;
 
 using Headers = QList<QPair<QByteArray, QByteArray>>;
 
@@ -164,27 +159,9 @@ Http request(quint16 port, const QByteArray &method, const QByteArray &path, Hea
         req += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     req += "\r\n" + body;
     s.write(req);
-    QByteArray in;
-    Http h;
-    qsizetype headerEnd = -1;
-    qint64 length = -1;
-    while (true) {
-        if (headerEnd < 0 && (headerEnd = in.indexOf("\r\n\r\n")) >= 0) {
-            const QList<QByteArray> lines = in.left(headerEnd).split('\n');
-            h.status = lines[0].split(' ').value(1).toInt();
-            for (qsizetype i = 1; i < lines.size(); ++i) {
-                const qsizetype colon = lines[i].indexOf(':');
-                h.headers[lines[i].left(colon).trimmed().toLower()] = lines[i].mid(colon + 1).trimmed();
-            }
-            length = h.headers.value("content-length", "0").toLongLong();
-        }
-        if (headerEnd >= 0 && in.size() - headerEnd - 4 >= length)
-            break;
-        if (!s.waitForReadyRead(5000))
-            qFatal("no complete answer to %s %s", method.constData(), path.constData());
-        in += s.readAll();
-    }
-    h.body = in.mid(headerEnd + 4, length);
+    const Http h = co::testing::readAnswer(s, 5000);
+    if (h.status == 0)
+        qFatal("no complete answer to %s %s", method.constData(), path.constData());
     return h;
 }
 

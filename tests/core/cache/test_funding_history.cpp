@@ -2,10 +2,7 @@
 // 8 h apart written to a cache and given to an engine that holds only the newest 1100; through the
 // cache's history provider a range reaching before them answers from both, each funding time once
 // (the held one where both have it), with the mean computed here from the inputs. Without the cache the range says what it lacks.
-#include "cache/CacheDayHistory.h"
-#include "server/Tools.h"
-#include "storage/TradeWriter.h"
-
+#include "support/CacheFixture.h"
 #include "support/Fixtures.h"
 
 #include <QJsonArray>
@@ -32,14 +29,6 @@ FundingSettlement settlement(int i)
 }
 double rate(int i) { return (i % 7 - 3) * 0.00001; }
 
-QJsonObject call(const Tools &tools, const QJsonObject &args)
-{
-    const auto r = tools.call("get_funding_rate", args);
-    if (const ApiError *e = std::get_if<ApiError>(&r))
-        qFatal("%s", qPrintable(e->message));
-    return std::get<ToolOutput>(r).structured;
-}
-
 double mean(int first, int last) // settlements [first, last)
 {
     double sum = 0;
@@ -55,6 +44,7 @@ bool warns(const QJsonObject &o, const QString &text)
             return true;
     return false;
 }
+QJsonObject call(const Tools &t, const QJsonObject &args) { return test::callOk(t, "get_funding_rate", args); }
 } // namespace
 
 class TestFundingHistory : public QObject {
@@ -65,20 +55,14 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath("cache.sqlite");
         const SymbolInfo btc = test::btcusdt();
-        {
-            TradeWriter w(path);
-            QString error;
-            QVERIFY2(w.start(&error), qPrintable(error));
-            const uint32_t sym = w.symbol(btc);
+        QVERIFY(test::writeCache(path, btc, [](TradeWriter &w, uint32_t sym) {
             for (int i = 0; i < kCount; ++i) {
                 FundingSettlement f = settlement(i);
                 if (i == kStale)
                     f.fundingRate += 7; // an older poll's value: the held settlement replaces it
                 w.addFunding(sym, f);
             }
-            QVERIFY(w.flush(10'000));
-            w.stop();
-        }
+        }));
         EngineRegistry registry;
         MarketEngine &e = registry.engine(btc);
         for (int i = 0; i < kCount; ++i)
@@ -88,12 +72,10 @@ private Q_SLOTS:
         QCOMPARE(int(registry.snapshot("BTCUSDT")->funding->settlements().size()), held);
         const int oldestHeld = kCount - held;
 
-        CacheDayHistory::Options h;
-        h.path = path;
-        const Tools tools(registry, {"BTCUSDT"}, std::make_shared<CacheDayHistory>(h));
+        const std::unique_ptr<Tools> tools = test::toolsWithCache(registry, path);
 
         // Settlements 0…599: 400 only stored, 200 both stored and held — 600, each once.
-        const QJsonObject old = call(tools, {{"symbol", "BTCUSDT"}, {"startTime", kT0}, {"endTime", kT0 + 600 * k8h},
+        const QJsonObject old = call(*tools, {{"symbol", "BTCUSDT"}, {"startTime", kT0}, {"endTime", kT0 + 600 * k8h},
                                              {"limit", 1000}});
         const QJsonArray rows = old["history"].toArray();
         QCOMPARE(rows.size(), 600);
@@ -108,13 +90,13 @@ private Q_SLOTS:
         QVERIFY(!warns(old, "not held in memory"));
 
         // limit keeps the newest of the merged range: 1000 of 0…1499 are 500…1499 (held alone).
-        const QJsonObject newest = call(tools, {{"symbol", "BTCUSDT"}, {"startTime", kT0}, {"limit", 1000}});
+        const QJsonObject newest = call(*tools, {{"symbol", "BTCUSDT"}, {"startTime", kT0}, {"limit", 1000}});
         QCOMPARE(newest["history"].toArray().size(), 1000);
         QCOMPARE(newest["history"].toArray().first().toArray()[0].toInteger(), kT0 + 500 * k8h);
         QVERIFY(std::abs(newest["meanRate"].toDouble() - mean(500, kCount)) <= 0.5e-8);
 
         // Only stored: 100…199.
-        const QJsonObject stored = call(tools, {{"symbol", "BTCUSDT"}, {"startTime", kT0 + 100 * k8h},
+        const QJsonObject stored = call(*tools, {{"symbol", "BTCUSDT"}, {"startTime", kT0 + 100 * k8h},
                                                 {"endTime", kT0 + 200 * k8h}, {"limit", 1000}});
         QCOMPARE(stored["history"].toArray().size(), 100);
         QVERIFY(std::abs(stored["meanRate"].toDouble() - mean(100, 200)) <= 0.5e-8);

@@ -2,10 +2,7 @@
 // orders written to a cache and given to an engine that holds only the newest 1000; through the
 // cache's history provider a range reaches the older ones, with totals by side summed here from the
 // inputs, each order counted once (held and stored). Without the cache the range says what it lacks.
-#include "cache/CacheDayHistory.h"
-#include "server/Tools.h"
-#include "storage/TradeWriter.h"
-
+#include "support/CacheFixture.h"
 #include "support/Fixtures.h"
 
 #include <QJsonArray>
@@ -45,15 +42,8 @@ Sums sums(int first, int last) // orders [first, last)
     return s;
 }
 
-QJsonObject call(const Tools &tools, const QJsonObject &args)
-{
-    const auto r = tools.call("stream_liquidations", args);
-    if (const ApiError *e = std::get_if<ApiError>(&r))
-        qFatal("%s", qPrintable(e->message));
-    return std::get<ToolOutput>(r).structured;
-}
-
 bool near(double a, double b) { return std::abs(a - b) <= 1e-6 * std::max(1.0, std::abs(b)); }
+QJsonObject call(const Tools &t, const QJsonObject &args) { return test::callOk(t, "stream_liquidations", args); }
 } // namespace
 
 class TestLiquidationHistory : public QObject {
@@ -64,16 +54,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath("cache.sqlite");
         const SymbolInfo btc = test::btcusdt();
-        {
-            TradeWriter w(path);
-            QString error;
-            QVERIFY2(w.start(&error), qPrintable(error));
-            const uint32_t sym = w.symbol(btc);
+        QVERIFY(test::writeCache(path, btc, [](TradeWriter &w, uint32_t sym) {
             for (int i = 0; i < kCount; ++i)
                 w.addLiquidation(sym, order(i));
-            QVERIFY(w.flush(10'000));
-            w.stop();
-        }
+        }));
         EngineRegistry registry;
         MarketEngine &e = registry.engine(btc);
         for (int i = 0; i < kCount; ++i)
@@ -81,10 +65,8 @@ private Q_SLOTS:
         registry.publishAll();
         QCOMPARE(registry.snapshot("BTCUSDT")->liquidations->size(), size_t(1000)); // memory: the newest 1000
 
-        CacheDayHistory::Options h;
-        h.path = path;
-        const Tools tools(registry, {"BTCUSDT"}, std::make_shared<CacheDayHistory>(h));
-        const QJsonObject all = call(tools, {{"symbol", "BTCUSDT"}, {"startTime", kT0}, {"endTime", qint64(kT0 + kCount * 1000LL)}, {"limit", 10}});
+        const std::unique_ptr<Tools> tools = test::toolsWithCache(registry, path);
+        const QJsonObject all = call(*tools, {{"symbol", "BTCUSDT"}, {"startTime", kT0}, {"endTime", qint64(kT0 + kCount * 1000LL)}, {"limit", 10}});
         const QJsonObject range = all["totals"].toObject()["range"].toObject();
         const Sums want = sums(0, kCount);
         QCOMPARE(range["count"].toInteger(), want.count);
@@ -96,7 +78,7 @@ private Q_SLOTS:
             QVERIFY2(!w.toString().contains("only the newest"), qPrintable(w.toString()));
 
         // The first 300 orders: none is held any more.
-        const QJsonObject old = call(tools, {{"symbol", "BTCUSDT"}, {"startTime", kT0}, {"endTime", qint64(kT0 + 300'000)}});
+        const QJsonObject old = call(*tools, {{"symbol", "BTCUSDT"}, {"startTime", kT0}, {"endTime", qint64(kT0 + 300'000)}});
         const Sums first = sums(0, 300);
         QCOMPARE(old["totals"].toObject()["range"].toObject()["count"].toInteger(), first.count);
         QVERIFY(near(old["totals"].toObject()["range"].toObject()["longNotional"].toDouble(), first.longNotional));

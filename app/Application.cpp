@@ -88,15 +88,7 @@ bool Application::start(QString *error)
     if (!config_.offline && config_.replayFiles.isEmpty()) {
         live_ = std::make_unique<LiveFeed>(liveOptionsFrom(config_), SystemClock::instance(), *engines_, status_);
         // Any trading perpetual on demand (MAX_SYMBOLS): the server and the GUI ask the follower.
-        LiveFeed *feed = live_.get();
-        auto follower = std::make_shared<SymbolFollower>(
-            SymbolFollower::Options{config_.symbols, config_.maxSymbols}, status_,
-            [feed](const std::string &s) { feed->follow(QString::fromStdString(s)); },
-            [feed](const std::string &s) { feed->unfollow(QString::fromStdString(s)); });
-        live_->onListing = [follower](const std::vector<SymbolInfo> &l) { follower->setListing(l); };
-        live_->onQuoteVolumes = [follower](const std::map<std::string, int64_t> &v) { follower->setQuoteVolumes(v); };
-        live_->onStatus = [follower] { follower->statusChanged(); }; // warm-up waits (WarmUpWait)
-        registry_.setDirectory(follower);
+        registry_.setDirectory(SymbolFollower::attach(*live_, status_, {config_.symbols, config_.maxSymbols}));
         afterRestore(live_.get(), [this] {
             for (const QString &symbol : config_.symbols)
                 if (auto last = storage_->resumePoint(symbol.toStdString()); last && last->source == TradeSource::AggTrade)

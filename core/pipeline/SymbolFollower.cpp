@@ -1,11 +1,25 @@
 #include "pipeline/SymbolFollower.h"
 
+#include "pipeline/LiveFeed.h"
+
 #include <QDateTime>
 
 #include <algorithm>
 #include <cmath>
 
 namespace co {
+
+std::shared_ptr<SymbolFollower> SymbolFollower::attach(LiveFeed &feed, const ServiceStatus &status, Options options)
+{
+    LiveFeed *f = &feed;
+    auto follower = std::make_shared<SymbolFollower>(
+        std::move(options), status, [f](const std::string &s) { f->follow(QString::fromStdString(s)); },
+        [f](const std::string &s) { f->unfollow(QString::fromStdString(s)); });
+    feed.onListing = [follower](const std::vector<SymbolInfo> &l) { follower->setListing(l); };
+    feed.onQuoteVolumes = [follower](const std::map<std::string, int64_t> &v) { follower->setQuoteVolumes(v); };
+    feed.onStatus = [follower] { follower->statusChanged(); }; // warm-up waits (WarmUpWait)
+    return follower;
+}
 
 SymbolFollower::SymbolFollower(Options options, const ServiceStatus &status, Action follow, Action unfollow,
                                std::function<int64_t()> nowMs)

@@ -12,12 +12,15 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <string>
 #include <vector>
 
 namespace co {
+
+class LiveFeed;
 
 class SymbolFollower : public SymbolDirectory {
 public:
@@ -30,6 +33,9 @@ public:
     // follow/unfollow start and stop a symbol (LiveFeed::follow/unfollow; queued, never blocking).
     SymbolFollower(Options options, const ServiceStatus &status, Action follow, Action unfollow,
                    std::function<int64_t()> nowMs = {});
+    // The follower of a live feed, wired to it: follows through it, learns its listing, volumes
+    // and status (its callbacks keep the follower). Before feed.start().
+    static std::shared_ptr<SymbolFollower> attach(LiveFeed &feed, const ServiceStatus &status, Options options);
 
     void setListing(const std::vector<SymbolInfo> &symbols);
     void setQuoteVolumes(const std::map<std::string, int64_t> &volumes);

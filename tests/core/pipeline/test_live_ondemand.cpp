@@ -62,13 +62,7 @@ private Q_SLOTS:
         QVERIFY(fake.listen());
         addSymbols(fake, start);
         LiveHarness h(options(fake, start), clock, fake.data("BTCUSDT"));
-        LiveFeed *feed = &h.live;
-        auto follower = std::make_shared<SymbolFollower>(
-            SymbolFollower::Options{{"BTCUSDT"}, 3}, h.status,
-            [feed](const std::string &s) { feed->follow(QString::fromStdString(s)); },
-            [feed](const std::string &s) { feed->unfollow(QString::fromStdString(s)); });
-        h.live.onListing = [follower](const std::vector<SymbolInfo> &l) { follower->setListing(l); };
-        h.live.onQuoteVolumes = [follower](const std::map<std::string, int64_t> &v) { follower->setQuoteVolumes(v); };
+        auto follower = SymbolFollower::attach(h.live, h.status, {{"BTCUSDT"}, 3});
         h.registry.setDirectory(follower);
         h.live.start();
         QTRY_COMPARE_WITH_TIMEOUT(follower->listing().size(), size_t(4), 10'000);

@@ -114,13 +114,7 @@ private Q_SLOTS:
         o.backfillToday = true;
         o.dayStart = [start](int64_t) { return start - kMsPerMinute; }; // "today" holds the history
         LiveHarness h(o, clock, fake.data("BTCUSDT"));
-        LiveFeed *feed = &h.live;
-        auto follower = std::make_shared<SymbolFollower>(
-            SymbolFollower::Options{{"BTCUSDT"}, 4}, h.status,
-            [feed](const std::string &s) { feed->follow(QString::fromStdString(s)); },
-            [feed](const std::string &s) { feed->unfollow(QString::fromStdString(s)); });
-        h.live.onListing = [follower](const std::vector<SymbolInfo> &l) { follower->setListing(l); };
-        h.live.onStatus = [follower] { follower->statusChanged(); };
+        auto follower = SymbolFollower::attach(h.live, h.status, {{"BTCUSDT"}, 4});
         h.registry.setDirectory(follower);
         h.live.start();
         QTRY_COMPARE_WITH_TIMEOUT(follower->listing().size(), size_t(4), 10'000);

@@ -1,6 +1,7 @@
 #include "server/Tools.h"
 
 #include "server/ToolArgs.h"
+#include "server/ToolImages.h"
 #include "server/WarmUpWait.h"
 #include "engine/DayBook.h"
 #include "model/Time.h"
@@ -8,7 +9,9 @@
 #include <QDate>
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QThreadPool>
 
+#include <mutex>
 #include <set>
 
 namespace co {
@@ -73,6 +76,30 @@ void capSize(const ToolDef &def, ToolOutput &out)
 }
 } // namespace
 
+// Answers drawn on pool threads until call() takes them; one nobody takes goes after kKeepMs.
+struct Tools::DrawnAnswers {
+    static constexpr int64_t kKeepMs = 30'000;
+    std::mutex mutex;
+    QMultiHash<QByteArray, std::pair<int64_t, std::variant<ToolOutput, ApiError>>> items;
+
+    void put(const QByteArray &key, std::variant<ToolOutput, ApiError> r, int64_t nowMs)
+    {
+        std::lock_guard lock(mutex);
+        items.removeIf([nowMs](const auto &it) { return nowMs - it.value().first > kKeepMs; });
+        items.insert(key, {nowMs, std::move(r)});
+    }
+    std::optional<std::variant<ToolOutput, ApiError>> take(const QByteArray &key)
+    {
+        std::lock_guard lock(mutex);
+        const auto it = items.find(key);
+        if (it == items.end())
+            return std::nullopt;
+        auto r = std::move(it->second);
+        items.erase(it);
+        return r;
+    }
+};
+
 Tools::Tools(const EngineRegistry &registry, QStringList configuredSymbols, HistoryProviderPtr history)
     : registry_(registry), symbols_(std::move(configuredSymbols)), history_(std::move(history)),
       defs_{marketSnapshotTool(), keyLevelsTool(),   footprintTool(),  orderflowMetricsTool(),
@@ -81,6 +108,7 @@ Tools::Tools(const EngineRegistry &registry, QStringList configuredSymbols, Hist
             footprintStatisticsTool(), sessionProfileTool(), tpoProfileTool(),
             fundingRateTool(), orderbookHeatmapTool()}
 {
+    drawn_ = std::make_shared<DrawnAnswers>();
 }
 
 QJsonArray Tools::list() const
@@ -119,6 +147,8 @@ std::variant<ToolOutput, ApiError> Tools::call(const QString &name, const QJsonO
     const int64_t wallMs = QDateTime::currentMSecsSinceEpoch();
     const uint64_t version = registry_.version();
     const QByteArray key = name.toUtf8() + '\0' + compact(arguments);
+    if (auto drawn = drawn_->take(key)) // made by prepare() for this call
+        return std::move(*drawn);
     if (auto it = answers_.constFind(key);
         it != answers_.constEnd() && it->version == version && wallMs - it->wallMs <= kReuseMs && wallMs >= it->wallMs)
         return it->result;
@@ -173,6 +203,30 @@ QStringList Tools::dates(const QString &symbol) const
 bool Tools::prepare(const QString &name, const QJsonObject &arguments, const WaitOne &waitOne,
                     const ToolProgress &progress) const
 {
+    // A picture is drawn once the data is there (a rebuilt day, a warmed-up symbol): if the call
+    // still waits for data it is drawn on this thread when answered.
+    return prepareData(name, arguments, waitOne, progress) || drawInBackground(name, arguments, waitOne);
+}
+
+bool Tools::drawInBackground(const QString &name, const QJsonObject &arguments, const WaitOne &waitOne) const
+{
+    const ToolDef *def = find(name);
+    if (!def || !toolImages() || arguments.value("format").toString() != "png")
+        return false;
+    const QByteArray key = name.toUtf8() + '\0' + compact(arguments);
+    // Its own Tools (no answer cache shared across threads) over the same registry and history.
+    auto worker = std::make_shared<Tools>(registry_, symbols_, history_);
+    QThreadPool::globalInstance()->start([worker, def = *def, arguments, key, drawn = drawn_, ready = waitOne()] {
+        const int64_t now = QDateTime::currentMSecsSinceEpoch();
+        drawn->put(key, worker->run(def, arguments, now, {}), now);
+        ready();
+    });
+    return true;
+}
+
+bool Tools::prepareData(const QString &name, const QJsonObject &arguments, const WaitOne &waitOne,
+                        const ToolProgress &progress) const
+{
     const ToolDef *def = find(name);
     // A symbol warming up: with a progressToken the answer waits for today's backfill.
     bool warming = false;
@@ -184,7 +238,7 @@ bool Tools::prepare(const QString &name, const QJsonObject &arguments, const Wai
     if (!def || !def->history || !history_)
         return warming;
     if (warming) // one progress sequence per call: the rebuild, if any, reports nothing
-        return prepare(name, arguments, waitOne, {}) || warming;
+        return prepareData(name, arguments, waitOne, {}) || warming;
     try {
         const ToolContext ctx{registry_, symbols_, QDateTime::currentMSecsSinceEpoch(), history_.get(), {}, nullptr};
         const ToolArgs args(def->name, arguments, def->inputSchema, ctx);

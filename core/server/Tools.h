@@ -14,6 +14,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <variant>
 #include <vector>
@@ -79,9 +80,16 @@ public:
     // Answers are reused for at most this long (live answers hold ages and lags against now).
     static constexpr int64_t kReuseMs = 100;
 
+    struct DrawnAnswers; // Tools.cpp
+
 private:
     std::variant<ToolOutput, ApiError> run(const ToolDef &def, const QJsonObject &arguments, int64_t wallMs,
                                            const ToolProgress &progress) const;
+    bool prepareData(const QString &name, const QJsonObject &arguments, const WaitOne &waitOne,
+                     const ToolProgress &progress) const;
+    // format "png": the call runs on a pool thread (drawing takes 100–300 ms; this thread serves
+    // every request of its connections); call() takes its answer. True when started.
+    bool drawInBackground(const QString &name, const QJsonObject &arguments, const WaitOne &waitOne) const;
 
     struct Answer {
         uint64_t version = 0;
@@ -95,6 +103,7 @@ private:
     // Not thread-safe: one Tools per server thread.
     mutable QHash<QByteArray, Answer> answers_; // key: tool name and compact arguments
     mutable uint64_t answersVersion_ = 0;
+    std::shared_ptr<DrawnAnswers> drawn_; // shared with the pool threads drawing
 };
 
 // The definitions (one function per tool, schemas next to the code; Tools*.cpp).

@@ -7,7 +7,11 @@
 #include "server/McpApps.h"
 #include "server/RestApi.h"
 
+#include <QElapsedTimer>
 #include <QImage>
+#include <QThread>
+
+#include <atomic>
 #include <QSet>
 
 namespace {
@@ -33,6 +37,17 @@ QImage decode(const QJsonObject &block)
         return {};
     return QImage::fromData(png, "PNG");
 }
+
+// The app's renderer, slowed down and counted: where and how often pictures are drawn.
+struct SlowPictures : ToolPictures {
+    mutable std::atomic<int> calls{0};
+    QByteArray footprint(const EngineSnapshot &s, Timeframe tf, int64_t grouping, int64_t fromMs, int64_t toMs) const override
+    {
+        ++calls;
+        QThread::msleep(300);
+        return ToolPictures::footprint(s, tf, grouping, fromMs, toMs);
+    }
+};
 
 // Distinct colours on a coarse grid: a blank or one-colour picture has one or two.
 int colours(const QImage &img)
@@ -143,6 +158,30 @@ private Q_SLOTS:
         const auto bad = rest.get("session-profile", "BTCUSDT", QUrlQuery(QString("format=png&picture=%1").arg(sessions->pictures)));
         QCOMPARE(bad->status, 400);
         QVERIFY2(bad->body.contains("picture") && bad->body.contains("0.."), bad->body.constData());
+    }
+
+    // The picture is drawn on a pool thread when the call is prepared (the server thread answers
+    // others meanwhile); the call then takes that answer instead of drawing again.
+    void drawnOffTheServerThread()
+    {
+        auto slow = std::make_shared<SlowPictures>();
+        setToolImages(slow);
+        Tools tools(registry_, {"BTCUSDT"});
+        const QJsonObject args{{"symbol", "BTCUSDT"}, {"timeframe", "5m"}, {"format", "png"}};
+        std::atomic<int> ready{0};
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(tools.prepare("get_footprint", args, [&] { return std::function<void()>([&] { ++ready; }); }));
+        QVERIFY2(t.elapsed() < 250, qPrintable(QString::number(t.elapsed())));
+        QTRY_COMPARE_WITH_TIMEOUT(ready.load(), 1, 10'000);
+        QCOMPARE(slow->calls.load(), 1);
+        const auto r = tools.call("get_footprint", args);
+        QCOMPARE(slow->calls.load(), 1);
+        QCOMPARE(std::get<ToolOutput>(r).pictures.size(), 1);
+        QVERIFY(!QImage::fromData(std::get<ToolOutput>(r).pictures[0], "PNG").isNull());
+        // JSON answers have nothing to prepare.
+        QVERIFY(!tools.prepare("get_footprint", {{"symbol", "BTCUSDT"}, {"timeframe", "5m"}},
+                               [] { return std::function<void()>([] {}); }));
     }
 
     void footprintApp()

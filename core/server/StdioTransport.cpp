@@ -5,6 +5,7 @@
 #include "server/McpModern.h"
 
 #include <QPointer>
+#include <QTimer>
 
 #include <atomic>
 
@@ -18,6 +19,7 @@ namespace co {
 
 namespace {
 int g_protoFd = STDOUT_FILENO;
+constexpr int kAnswerGapMs = 20; // between a held call's last progress line and its answer
 }
 
 bool StdioTransport::guardStdout()
@@ -107,7 +109,7 @@ std::optional<StdioTransport::Line> StdioTransport::begin(const QByteArray &raw,
     const QByteArray trimmed = raw.trimmed(); // also drops a Windows \r
     if (trimmed.isEmpty())
         return std::nullopt;
-    Line line{McpServer::parse(trimmed), std::make_shared<bool>(true), {}};
+    Line line{McpServer::parse(trimmed), std::make_shared<bool>(true), std::make_shared<bool>(false), {}};
     if (line.body.error) {
         answers << McpServer::errorBody(*line.body.error);
         return std::nullopt;
@@ -118,10 +120,12 @@ std::optional<StdioTransport::Line> StdioTransport::begin(const QByteArray &raw,
         listens_.removeIf([&](const QJsonValue &id) { return id == first["params"].toObject().value("requestId"); });
     // Progress of a call that waits (a day rebuilt, a symbol warming up) is written at once, from
     // whatever thread reports it, until the line's answers are ready (nothing of a request after its answer).
-    line.notify = [this, open = line.open](const QByteArray &l) {
+    line.notify = [this, open = line.open, progressed = line.progressed](const QByteArray &l) {
         std::lock_guard lock(outMutex_);
-        if (*open && out_)
+        if (*open && out_) {
             out_(l);
+            *progressed = true;
+        }
     };
     return line;
 }
@@ -173,9 +177,25 @@ void StdioTransport::handleLineHeld(const QByteArray &raw)
             return;
         QMetaObject::invokeMethod(
             self, [self, held] {
-                if (self)
-                    for (const QByteArray &out : self->answer(*held))
-                        self->write(out);
+                if (!self)
+                    return;
+                const auto send = [self, held] {
+                    if (self)
+                        for (const QByteArray &out : self->answer(*held))
+                            self->write(out);
+                };
+                // The TypeScript SDK handles a notification a tick after a response read in the
+                // same chunk, and by then has forgotten the request's progress token: the last
+                // progress would be lost. A short gap puts the answer in a read of its own.
+                bool progressed;
+                {
+                    std::lock_guard lock(self->outMutex_);
+                    progressed = *held->progressed;
+                }
+                if (progressed)
+                    QTimer::singleShot(kAnswerGapMs, self, send);
+                else
+                    send();
             },
             Qt::QueuedConnection);
     };

@@ -47,7 +47,8 @@ Q_SIGNALS:
 private:
     struct Line {
         McpServer::Body body;
-        std::shared_ptr<bool> open; // progress may still be written (guarded by outMutex_)
+        std::shared_ptr<bool> open;       // progress may still be written (guarded by outMutex_)
+        std::shared_ptr<bool> progressed; // some was written (guarded by outMutex_)
         McpServer::Notify notify;
     };
     std::optional<Line> begin(const QByteArray &raw, QList<QByteArray> &answers); // nullopt: done

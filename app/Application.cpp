@@ -88,7 +88,16 @@ bool Application::start(QString *error)
     if (!config_.offline && config_.replayFiles.isEmpty()) {
         live_ = std::make_unique<LiveFeed>(liveOptionsFrom(config_), SystemClock::instance(), *engines_, status_);
         // Any trading perpetual on demand (MAX_SYMBOLS): the server and the GUI ask the follower.
-        registry_.setDirectory(SymbolFollower::attach(*live_, status_, {config_.symbols, config_.maxSymbols}));
+        // A symbol followed on demand continues from the cache when it holds its recent trades.
+        SymbolFollower::Restore restore;
+        if (StorageService *storage = storage_.get())
+            restore = [storage](const std::string &s, std::function<void(SymbolFollower::Resume)> then) {
+                storage->restoreSymbol(s, [then](std::optional<StoredTrade> last) {
+                    then(last && last->source == TradeSource::AggTrade ? SymbolFollower::Resume{{last->id, last->timeMs}}
+                                                                       : std::nullopt);
+                });
+            };
+        registry_.setDirectory(SymbolFollower::attach(*live_, status_, {config_.symbols, config_.maxSymbols}, restore));
         afterRestore(live_.get(), [this] {
             for (const QString &symbol : config_.symbols)
                 if (auto last = storage_->resumePoint(symbol.toStdString()); last && last->source == TradeSource::AggTrade)

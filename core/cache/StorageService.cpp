@@ -49,37 +49,15 @@ bool StorageService::start(QString *error)
     plan.dayZone = config_.engine.dayZone;
     plan.cacheDays = config_.engine.cacheDays;
     std::vector<SymbolInfo> cachedGrids;
-    const ZoneClock clock(config_.engine.dayZone);
-    // "Today" is the day of now when live, else the day of the last stored trade.
-    const bool live = config_.live;
-    const int64_t now = QDateTime::currentMSecsSinceEpoch();
     for (const QString &sym : config_.symbols) {
-        const std::string name = sym.toStdString();
-        RestorePlan::Symbol s;
-        s.name = name;
-        if (auto last = reader.lastTrade(name, error)) {
-            lastAtStart_[name] = *last;
-            recorder_->skipStoredUpTo(name, last->source, last->id);
-            s.source = last->source;
-            s.fromMs = clock.dayStartUtc(clock.localDay(live ? now : last->timeMs) - 1);
-            s.hasTrades = last->timeMs >= s.fromMs;
-            s.expected = s.hasTrades ? reader.tradeCountFrom(name, s.source, s.fromMs) : 0;
-            std::lock_guard lock(mutex_);
-            windowStart_[name] = s.fromMs;
-        } else if (error && !error->isEmpty()) {
+        const std::optional<RestorePlan::Symbol> s = planSymbol(reader, sym.toStdString(), error);
+        if (!s)
             return false;
-        }
-        plan.symbols.push_back(s);
+        plan.symbols.push_back(*s);
     }
     for (const StoredSymbol &s : reader.symbols())
-        if (s.tickSize > 0 && config_.symbols.contains(QString::fromStdString(s.name))) {
-            SymbolInfo info;
-            info.name = s.name;
-            info.tickSize = s.tickSize;
-            info.stepSize = s.stepSize;
-            info.tickSource = TickSource::Cache;
-            cachedGrids.push_back(info);
-        }
+        if (s.tickSize > 0 && config_.symbols.contains(QString::fromStdString(s.name)))
+            cachedGrids.push_back(cachedGrid(s));
 
     // Engine thread, before any source: cached grids for engines yet to be made, and the
     // recorder on every engine from now on.
@@ -144,7 +122,99 @@ bool StorageService::start(QString *error)
     return true;
 }
 
-void StorageService::stopRestore() { restore_.reset(); }
+std::optional<RestorePlan::Symbol> StorageService::planSymbol(CacheReader &reader, const std::string &name, QString *error)
+{
+    // "Today" is the day of now when live, else the day of the last stored trade.
+    const ZoneClock clock(config_.engine.dayZone);
+    RestorePlan::Symbol s;
+    s.name = name;
+    if (auto last = reader.lastTrade(name, error)) {
+        recorder_->skipStoredUpTo(name, last->source, last->id); // restored trades are not written again
+        s.source = last->source;
+        s.fromMs = clock.dayStartUtc(clock.localDay(config_.live ? QDateTime::currentMSecsSinceEpoch() : last->timeMs) - 1);
+        s.hasTrades = last->timeMs >= s.fromMs;
+        s.expected = s.hasTrades ? reader.tradeCountFrom(name, s.source, s.fromMs) : 0;
+        std::lock_guard lock(mutex_);
+        lastAtStart_[name] = *last;
+        windowStart_[name] = s.fromMs;
+    } else if (error && !error->isEmpty()) {
+        return std::nullopt;
+    }
+    return s;
+}
+
+SymbolInfo StorageService::cachedGrid(const StoredSymbol &s)
+{
+    SymbolInfo info;
+    info.name = s.name;
+    info.tickSize = s.tickSize;
+    info.stepSize = s.stepSize;
+    info.tickSource = TickSource::Cache;
+    return info;
+}
+
+void StorageService::restoreSymbol(const std::string &name, std::function<void(std::optional<StoredTrade>)> done)
+{
+    // On this object's thread: the plan, the restores under way and the recorder are kept there.
+    QMetaObject::invokeMethod(this, [this, name, done = std::move(done)]() mutable {
+        const bool configured = config_.symbols.contains(QString::fromStdString(name));
+        if (configured || !restored_ || stopped_) // SYMBOLS were restored at start; nothing else is then
+            return done(configured ? resumePoint(name) : std::nullopt);
+        if (auto it = onDemand_.find(name); it != onDemand_.end() && !it->second.ready) {
+            it->second.waiting.push_back(std::move(done)); // a restore of it is under way
+            return;
+        }
+        if (registry_.snapshot(name)) // its engine holds it already (a dropped symbol's engine is gone)
+            return done(resumePoint(name));
+        CacheReader reader;
+        QString error;
+        std::optional<RestorePlan::Symbol> s;
+        if (reader.open(path_, &error))
+            s = planSymbol(reader, name, &error);
+        if (!s || !s->hasTrades) { // nothing recent stored: today is backfilled from the exchange
+            if (!error.isEmpty())
+                qCWarning(lcStorage).noquote() << QString::fromStdString(name) << "is not restored:" << error;
+            return done(std::nullopt);
+        }
+        std::vector<SymbolInfo> grids;
+        for (const StoredSymbol &stored : reader.symbols())
+            if (stored.name == name && stored.tickSize > 0)
+                grids.push_back(cachedGrid(stored));
+        engines_.post(std::function<void(MarketFeed &)>([grids](MarketFeed &feed) {
+            for (const SymbolInfo &info : grids)
+                feed.setSymbolInfo(info);
+        }));
+        RestorePlan plan;
+        plan.path = path_;
+        plan.dayZone = config_.engine.dayZone;
+        plan.cacheDays = config_.engine.cacheDays;
+        plan.symbols.push_back(*s);
+        OnDemand &o = onDemand_[name] = OnDemand{};
+        o.waiting.push_back(std::move(done));
+        o.restore = std::make_unique<CacheRestore>(engines_, std::move(plan));
+        qCInfo(lcStorage).noquote() << "restoring" << s->expected << "trades of" << QString::fromStdString(name)
+                                    << "(followed on demand) from the cache";
+        o.restore->start([](const CacheRestore::Progress &) {}, [this, name](bool ok, const QString &why, const CacheRestore::Progress &p) {
+            QMetaObject::invokeMethod(this, [this, name, ok, why, p] {
+                if (ok)
+                    qCInfo(lcStorage).noquote() << "restored" << p.trades << "trades of" << QString::fromStdString(name);
+                else
+                    qCWarning(lcStorage).noquote() << "restore of" << QString::fromStdString(name) << "failed:" << why;
+                OnDemand &o = onDemand_[name];
+                o.ready = true;
+                const std::optional<StoredTrade> resume = ok ? resumePoint(name) : std::nullopt;
+                for (auto &fn : std::exchange(o.waiting, {}))
+                    fn(resume);
+            }, Qt::QueuedConnection);
+        });
+    });
+}
+
+void StorageService::stopRestore()
+{
+    restore_.reset();
+    onDemand_.clear(); // each restore cancels and joins; their waiters are dropped
+}
 
 void StorageService::cancelRestore()
 {

@@ -17,10 +17,12 @@
 #include <QTimer>
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <vector>
 
 namespace co {
 
@@ -66,6 +68,11 @@ public:
     // lastTrade() when it lies in the restored days (prior day and today): where a live feed
     // continues. nullopt: nothing that recent is stored, backfill today instead.
     std::optional<StoredTrade> resumePoint(const std::string &symbol) const;
+    // A symbol followed on demand (not in SYMBOLS), after the start's restore: its prior day and
+    // today are restored from the cache like SYMBOLS' at start (once per run), then done(its
+    // resume point) is called on this object's thread; done(nullopt) at once when nothing that
+    // recent is stored. Any thread. The live feed follows it only then (increasing ids).
+    void restoreSymbol(const std::string &symbol, std::function<void(std::optional<StoredTrade>)> done);
     TradeWriter &writer() noexcept { return *writer_; }
     const QString &path() const noexcept { return path_; }
 
@@ -73,8 +80,16 @@ Q_SIGNALS:
     void restored(); // on this object's thread, once (also when the restore failed: see status)
 
 private:
+    struct OnDemand {
+        std::unique_ptr<CacheRestore> restore;
+        bool ready = false;
+        std::vector<std::function<void(std::optional<StoredTrade>)>> waiting;
+    };
     void publishStatus();
     void publishError(const QString &error);
+    // What a symbol has stored, for the restore plan (also: its trades are not written again).
+    std::optional<RestorePlan::Symbol> planSymbol(CacheReader &reader, const std::string &name, QString *error);
+    static SymbolInfo cachedGrid(const StoredSymbol &s);
 
     const CacheOptions config_;
     EngineThread &engines_;
@@ -84,6 +99,7 @@ private:
     std::unique_ptr<TradeWriter> writer_;
     std::unique_ptr<CacheRecorder> recorder_;
     std::unique_ptr<CacheRestore> restore_;
+    std::map<std::string, OnDemand> onDemand_; // symbols followed on demand (this object's thread)
     QTimer statusTimer_;
 
     mutable std::mutex mutex_; // guards the fields below (written by the restore thread)

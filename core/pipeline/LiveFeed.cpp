@@ -154,6 +154,23 @@ void LiveFeed::follow(const QString &symbol)
     });
 }
 
+void LiveFeed::followFrom(const QString &symbol, int64_t lastId, int64_t lastTimeMs)
+{
+    std::lock_guard lock(followMutex_);
+    if (!context_) { // before start: the start's resume list takes it
+        resume_.emplace_back(symbol, lastId, lastTimeMs);
+        pendingFollows_.removeAll(symbol);
+        pendingFollows_ << symbol;
+        return;
+    }
+    QMetaObject::invokeMethod(context_, [this, symbol, lastId, lastTimeMs] {
+        if (session_) {
+            session_->setResumeFrom(symbol, lastId, lastTimeMs);
+            session_->follow(symbol);
+        }
+    });
+}
+
 void LiveFeed::unfollow(const QString &symbol)
 {
     std::lock_guard lock(followMutex_);

@@ -41,6 +41,9 @@ public:
     // start(), kept for it). Unfollowing drops its engine after the last event posted for it.
     void follow(const QString &symbol);
     void unfollow(const QString &symbol);
+    // The same, continuing after this trade (a symbol just restored from the cache) instead of
+    // backfilling today.
+    void followFrom(const QString &symbol, int64_t lastId, int64_t lastTimeMs);
     // Starts recording to `dir` (the --record format) or stops when empty; queued.
     void setRecordDir(const QString &dir);
     // Set before start(); called on the network thread.

@@ -9,12 +9,27 @@
 
 namespace co {
 
-std::shared_ptr<SymbolFollower> SymbolFollower::attach(LiveFeed &feed, const ServiceStatus &status, Options options)
+std::shared_ptr<SymbolFollower> SymbolFollower::attach(LiveFeed &feed, const ServiceStatus &status, Options options,
+                                                      Restore restore)
 {
     LiveFeed *f = &feed;
-    auto follower = std::make_shared<SymbolFollower>(
-        std::move(options), status, [f](const std::string &s) { f->follow(QString::fromStdString(s)); },
-        [f](const std::string &s) { f->unfollow(QString::fromStdString(s)); });
+    auto self = std::make_shared<std::weak_ptr<SymbolFollower>>(); // the follow action asks the follower itself
+    Action follow = [f](const std::string &s) { f->follow(QString::fromStdString(s)); };
+    if (restore)
+        follow = [f, self, restore](const std::string &s) {
+            restore(s, [f, self, s](Resume resume) {
+                const std::shared_ptr<SymbolFollower> follower = self->lock();
+                if (!follower || !follower->wants(s)) // dropped while it was restored
+                    return;
+                if (resume)
+                    f->followFrom(QString::fromStdString(s), resume->first, resume->second);
+                else
+                    f->follow(QString::fromStdString(s));
+            });
+        };
+    auto follower = std::make_shared<SymbolFollower>(std::move(options), status, std::move(follow),
+                                                     [f](const std::string &s) { f->unfollow(QString::fromStdString(s)); });
+    *self = follower;
     feed.onListing = [follower](const std::vector<SymbolInfo> &l) { follower->setListing(l); };
     feed.onQuoteVolumes = [follower](const std::map<std::string, int64_t> &v) { follower->setQuoteVolumes(v); };
     feed.onStatus = [follower] { follower->statusChanged(); }; // warm-up waits (WarmUpWait)
@@ -136,6 +151,12 @@ std::vector<SymbolListing> SymbolFollower::listing() const
     for (const auto &[name, v] : listed_)
         out.push_back({name, v, configured_.count(name) > 0 || followed_.count(name) > 0});
     return out;
+}
+
+bool SymbolFollower::wants(const std::string &symbol) const
+{
+    std::lock_guard lock(mutex_);
+    return configured_.count(symbol) || followed_.count(symbol);
 }
 
 std::vector<std::string> SymbolFollower::followed() const

@@ -14,8 +14,10 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace co {
@@ -33,9 +35,17 @@ public:
     // follow/unfollow start and stop a symbol (LiveFeed::follow/unfollow; queued, never blocking).
     SymbolFollower(Options options, const ServiceStatus &status, Action follow, Action unfollow,
                    std::function<int64_t()> nowMs = {});
-    // The follower of a live feed, wired to it: follows through it, learns its listing, volumes
-    // and status (its callbacks keep the follower). Before feed.start().
-    static std::shared_ptr<SymbolFollower> attach(LiveFeed &feed, const ServiceStatus &status, Options options);
+    // Before a symbol is followed on demand: restores it (from the cache) and then calls back,
+    // with the trade (id, time) to continue after, or nothing to backfill today. Any thread.
+    using Resume = std::optional<std::pair<int64_t, int64_t>>;
+    using Restore = std::function<void(const std::string &symbol, std::function<void(Resume)> then)>;
+    // The follower of a live feed, wired to it: follows through it (after restore, when given, if
+    // the symbol is still wanted then), learns its listing, volumes and status (its callbacks keep
+    // the follower). Before feed.start().
+    static std::shared_ptr<SymbolFollower> attach(LiveFeed &feed, const ServiceStatus &status, Options options,
+                                                  Restore restore = {});
+    // Followed now: in SYMBOLS or asked for and not dropped since.
+    bool wants(const std::string &symbol) const;
 
     void setListing(const std::vector<SymbolInfo> &symbols);
     void setQuoteVolumes(const std::map<std::string, int64_t> &volumes);

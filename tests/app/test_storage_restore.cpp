@@ -195,6 +195,53 @@ private Q_SLOTS:
         QVERIFY(restored == uninterrupted);
     }
 
+    // A symbol outside SYMBOLS followed on demand after a restart (StorageService::restoreSymbol,
+    // asked by the follower before the feed follows it) comes back from the cache as SYMBOLS do at
+    // start; the live feed then continues after the trade it gives.
+    void restoresOnDemand()
+    {
+        CO_REQUIRE_SHARED_FILE(path, "hftbacktest/btcusdt_20240808.gz");
+        QTemporaryDir dir;
+        auto common = [&](const QString &symbols) {
+            return QStringList{"--headless", "--offline",       "--port", "0", "--symbols", symbols,
+                               "--cache-db-path", dir.filePath("cache.sqlite")};
+        };
+        const QJsonObject before = runOnce(common("BTCUSDT"), {path});
+        QVERIFY(!before.isEmpty());
+        Application app(configFor(common("ETHUSDT")));
+        QString error;
+        QVERIFY2(app.start(&error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(app.storage()->isRestored(), 30'000);
+        QVERIFY(!app.registry().snapshot("BTCUSDT")); // not in SYMBOLS: not restored at start
+        std::optional<StoredTrade> resume;
+        int answers = 0;
+        auto ask = [&](const std::string &symbol) {
+            app.storage()->restoreSymbol(symbol, [&](std::optional<StoredTrade> t) {
+                resume = t;
+                ++answers;
+            });
+        };
+        ask("BTCUSDT");
+        QTRY_COMPARE_WITH_TIMEOUT(answers, 1, 30'000);
+        QVERIFY(resume);
+        const SnapshotPtr s = app.registry().snapshot("BTCUSDT");
+        QVERIFY(s && s->hasTrade);
+        QCOMPARE(resume->id, s->lastTradeId);
+        QCOMPARE(s->symbol.tickSource, TickSource::Cache);
+        const QJsonObject after = levelsOf(*s);
+        if (after != before)
+            warnDiff(before, after);
+        QVERIFY(after == before);
+        ask("BTCUSDT"); // its engine holds it now: the same point, nothing restored twice
+        QTRY_COMPARE_WITH_TIMEOUT(answers, 2, 10'000);
+        QCOMPARE(resume->id, s->lastTradeId);
+        QCOMPARE(app.registry().snapshot("BTCUSDT")->today->totals.trades, s->today->totals.trades);
+        ask("SOLUSDT"); // nothing stored: today is backfilled instead
+        QTRY_COMPARE_WITH_TIMEOUT(answers, 3, 10'000);
+        QVERIFY(!resume);
+        app.stop();
+    }
+
     // The observer side: marks and depth samples one per minute, liquidations and OI all, trades
     // the cache already had are not written again; the depth ladder survives its blob exactly.
     void recorderKeepsWhatItShould()

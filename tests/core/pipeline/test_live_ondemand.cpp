@@ -12,6 +12,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTimer>
 #include <QtTest>
 
 using namespace co;
@@ -137,6 +138,49 @@ private Q_SLOTS:
         QVERIFY2(errorMessage(r).contains("BTCUSDT"), qPrintable(errorMessage(r)));
         QCOMPARE(market("DOGEUSDT").status, 404);
         QVERIFY(!errorMessage(market("QQQQQQQQ")).contains("did you mean"));
+        h.registry.setDirectory(nullptr);
+    }
+
+    // With the cache's restore hook (Application: StorageService::restoreSymbol): a symbol asked
+    // for is followed only once the hook answers, from the trade it gives (here the 600th of
+    // ETHUSDT's history) instead of backfilling today; one with nothing stored backfills.
+    void followResumesFromTheCache()
+    {
+        const int64_t now = QDateTime::currentMSecsSinceEpoch();
+        const int64_t start = now - 20 * kMsPerMinute;
+        ScaledClock clock(now, 1.0);
+        FakeBinance fake(clock);
+        QVERIFY(fake.listen());
+        addSymbols(fake, start);
+        const Trade kept = fake.data("ETHUSDT").trades[599];
+        LiveHarness h(options(fake, start), clock, fake.data("BTCUSDT"));
+        QStringList asked;
+        auto follower = SymbolFollower::attach(
+            h.live, h.status, {{"BTCUSDT"}, 3},
+            [&](const std::string &s, std::function<void(SymbolFollower::Resume)> then) {
+                asked << QString::fromStdString(s);
+                QTimer::singleShot(200, [s, then, kept] { // a restore takes a while
+                    then(s == "ETHUSDT" ? SymbolFollower::Resume{{kept.id, kept.timeMs}} : std::nullopt);
+                });
+            });
+        h.registry.setDirectory(follower);
+        h.live.start();
+        QTRY_COMPARE_WITH_TIMEOUT(follower->listing().size(), size_t(4), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(h.symbolStatus("BTCUSDT").todayComplete, 20'000);
+        fake.play(16, 20);
+        follower->request("ETHUSDT");
+        follower->request("SOLUSDT");
+        QCOMPARE(asked, (QStringList{"ETHUSDT", "SOLUSDT"}));
+        QTRY_VERIFY_WITH_TIMEOUT(h.symbolStatus("ETHUSDT").todayComplete && h.symbolStatus("SOLUSDT").todayComplete,
+                                 30'000);
+        h.engines.flush();
+        // ETHUSDT: only the trades after the kept one (ids are consecutive); SOLUSDT: all of today.
+        const SnapshotPtr eth = h.registry.snapshot("ETHUSDT");
+        QVERIFY(eth && eth->today);
+        QCOMPARE(eth->today->totals.trades, eth->lastTradeId - kept.id);
+        const SnapshotPtr sol = h.registry.snapshot("SOLUSDT");
+        QVERIFY(sol && sol->today);
+        QCOMPARE(sol->today->totals.trades, sol->lastTradeId - fake.data("SOLUSDT").trades.front().id + 1);
         h.registry.setDirectory(nullptr);
     }
 

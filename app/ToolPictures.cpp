@@ -4,6 +4,7 @@
 #include "model/Fixed.h"
 #include "render/FootprintPainter.h"
 #include "render/Format.h"
+#include "render/HeatmapSceneBuilder.h"
 #include "render/ProfilePainter.h"
 #include "render/Png.h"
 
@@ -107,6 +108,26 @@ QByteArray ToolPictures::profile(const EngineSnapshot &s, const ProfilePicture &
     paintProfile(painter, QRectF(0, 0, img.width(), img.height()), scene);
     painter.end();
     return encodePng(img, maxBytes);
+}
+
+QByteArray ToolPictures::heatmap(const EngineSnapshot &s, int64_t fromMs, int64_t toMs) const
+{
+    const HeatmapScene scene = buildHeatmapScene(s);
+    if (scene.cols == 0 || scene.rows == 0)
+        return {};
+    HeatmapViewport vp; // the time asked for within what the scene holds, every price bin of it
+    const int64_t sceneEnd = scene.startMs + int64_t(scene.cols) * scene.stepMs;
+    vp.startMs = std::max(fromMs, scene.startMs);
+    vp.endMs = std::min(toMs, sceneEnd);
+    if (vp.endMs <= vp.startMs)
+        return {};
+    vp.priceLo = scene.priceLo;
+    vp.priceHi = scene.priceLo + scene.rows * scene.binSize;
+    QImage img(QSize(1200, 700), QImage::Format_RGB32);
+    QPainter painter(&img);
+    paintHeatmap(painter, QRectF(0, 0, img.width(), img.height()), scene, vp);
+    painter.end();
+    return encodePng(img, kMaxBytes);
 }
 
 } // namespace co

@@ -10,6 +10,7 @@ class ToolPictures : public ToolImages {
 public:
     QByteArray footprint(const EngineSnapshot &s, Timeframe tf, int64_t grouping, int64_t fromMs, int64_t toMs) const override;
     QByteArray profile(const EngineSnapshot &s, const ProfilePicture &p, qsizetype maxBytes) const override;
+    QByteArray heatmap(const EngineSnapshot &s, int64_t fromMs, int64_t toMs) const override;
 };
 
 } // namespace co

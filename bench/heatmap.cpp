@@ -2,7 +2,7 @@
 // cells (default an hour at 1 s × 400 bins) with trades and the best bid/ask, offscreen into a
 // full-HD QImage like the widget's backing store.
 // Run: build/bin/bench_heatmap [--cols 3600] [--rows 400] [--rounds 40]
-#include "views/HeatmapPainter.h"
+#include "render/HeatmapPainter.h"
 
 #include <QGuiApplication>
 #include <QImage>

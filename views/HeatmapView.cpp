@@ -1,6 +1,6 @@
 #include "views/HeatmapView.h"
 
-#include "views/HeatmapSceneBuilder.h"
+#include "render/HeatmapSceneBuilder.h"
 
 #include <QMouseEvent>
 #include <QPainter>

@@ -7,7 +7,7 @@
 // loop). Mouse: the wheel zooms time around the cursor (Ctrl: prices, Shift: scrolls prices), a
 // drag pans time sideways and prices up/down, a double click fits prices to the book again.
 #include "engine/Snapshot.h"
-#include "views/HeatmapPainter.h"
+#include "render/HeatmapPainter.h"
 
 #include <QWidget>
 

@@ -39,6 +39,9 @@ public:
     virtual QByteArray footprint(const EngineSnapshot &s, Timeframe tf, int64_t grouping, int64_t fromMs, int64_t toMs) const = 0;
     // The profile as the Volume profile dock paints it, in at most maxBytes.
     virtual QByteArray profile(const EngineSnapshot &s, const ProfilePicture &p, qsizetype maxBytes) const = 0;
+    // The liquidity heatmap of [fromMs, toMs) as the Heatmap pane paints it (the engine's 1 s book
+    // frames: the last hour at most). Empty when there is nothing to draw.
+    virtual QByteArray heatmap(const EngineSnapshot &s, int64_t fromMs, int64_t toMs) const = 0;
 };
 
 // Set once at start, before any server thread runs (the servers read it while answering).

@@ -3,6 +3,7 @@
 #include "engine/KeyLevels.h"
 #include "server/JsonEncoders.h"
 #include "server/ToolArgs.h"
+#include "server/ToolImages.h"
 #include "server/ToolResult.h"
 #include "server/ToolSchema.h"
 #include "server/Tools.h"
@@ -38,7 +39,8 @@ ToolDef orderbookHeatmapTool()
                            {"ticksPerRow", QJsonObject{{"type", "integer"},
                                                        {"minimum", 1},
                                                        {"maximum", 100000},
-                                                       {"description", "bin size in ticks: a multiple of the sampled bin (default: the sampled bin)"}}}},
+                                                       {"description", "bin size in ticks: a multiple of the sampled bin (default: the sampled bin)"}}},
+                           {"format", formatSchema()}},
                           {"symbol"});
     const QJsonObject num = typed("number");
     d.outputSchema = output({{"symbol", typed("string")},
@@ -110,6 +112,8 @@ ToolDef orderbookHeatmapTool()
         o.insert("samples", qint64(r.summary.samples));
         o.insert("coverage", round4(r.summary.coverage));
         o.insert("dataQuality", toJson(r.quality));
+        if (pngWanted(a)) // the pane's picture of the lookback's part held in memory (the last hour)
+            a.context().pictures->append(toolImages()->heatmap(*s, r.fromMs, r.toMs));
         return o;
     };
     return d;

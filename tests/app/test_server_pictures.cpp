@@ -127,6 +127,13 @@ private Q_SLOTS:
             total += QByteArray::fromBase64(content[i].toObject()["data"].toString().toLatin1()).size();
         }
         QVERIFY(total <= 200 * 1024);
+        // The heatmap pane's picture (the book synced at 00:09 of the fixture's day).
+        const QJsonObject h = callTool(mcp, "get_orderbook_heatmap", {{"symbol", "BTCUSDT"}, {"format", "png"}});
+        QCOMPARE(h["content"].toArray().size(), 2);
+        const QImage heat = decode(h["content"].toArray()[0].toObject());
+        QVERIFY(!heat.isNull());
+        QCOMPARE(heat.size(), QSize(1200, 700));
+        QVERIFY(colours(heat) > 3);
         const QJsonObject t = callTool(mcp, "get_tpo_profile", {{"symbol", "BTCUSDT"}, {"format", "png"}});
         QCOMPARE(t["content"].toArray().size(), 2);
         const QImage tpo = decode(t["content"].toArray()[0].toObject());

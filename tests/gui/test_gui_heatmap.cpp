@@ -3,8 +3,8 @@
 // pane's scene from an engine's 1 s book frames worked out by hand, and the pane (by objectName)
 // following the footprint's time span.
 #include "engine/EngineRegistry.h"
-#include "views/HeatmapPainter.h"
-#include "views/HeatmapSceneBuilder.h"
+#include "render/HeatmapPainter.h"
+#include "render/HeatmapSceneBuilder.h"
 #include "views/HeatmapView.h"
 #include "render/Theme.h"
 

@@ -1,5 +1,5 @@
 // Pictures from the headless server (no display: it draws offscreen): get_footprint,
-// get_session_profile and get_tpo_profile with format "png" give PNG image blocks, decoded here
+// get_session_profile, get_tpo_profile and get_orderbook_heatmap with format "png" give PNG image blocks, decoded here
 // (signature, IHDR size, inflated pixels not blank), ≤ 200 KB; and the MCP App page of
 // get_footprint is listed, readable and self-contained.
 import { after, before, describe, test } from 'node:test';
@@ -33,7 +33,8 @@ describe('pictures from the headless server', { skip: skipReason() || false }, (
   });
   after(async () => { await c?.close(); await srv?.stop(); });
 
-  for (const [name, args] of [['get_footprint', { timeframe: '1m', limit: 5 }], ['get_session_profile', {}], ['get_tpo_profile', {}]])
+  for (const [name, args] of [['get_footprint', { timeframe: '1m', limit: 5 }], ['get_session_profile', {}], ['get_tpo_profile', {}],
+    ['get_orderbook_heatmap', { lookbackMinutes: 60 }]])
     test(`${name} format png`, { timeout: 30000 }, async () => {
       const r = await c.callTool({ name, arguments: { symbol: 'BTCUSDT', format: 'png', ...args } });
       assert.notEqual(r.isError, true, r.content?.[0]?.text);

@@ -4,7 +4,7 @@
 // the best bid/ask per column, and today's minute bars' price rows as trade bubbles sized by
 // their volume (buy or sell by the larger side).
 #include "engine/Snapshot.h"
-#include "views/HeatmapPainter.h"
+#include "render/HeatmapPainter.h"
 
 namespace co {
 

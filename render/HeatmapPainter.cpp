@@ -1,4 +1,4 @@
-#include "views/HeatmapPainter.h"
+#include "render/HeatmapPainter.h"
 
 #include "render/Theme.h"
 

@@ -1,4 +1,4 @@
-#include "views/HeatmapSceneBuilder.h"
+#include "render/HeatmapSceneBuilder.h"
 
 #include <algorithm>
 

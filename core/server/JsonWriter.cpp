@@ -12,12 +12,7 @@ namespace {
 
 constexpr double kMaxExact = 9007199254740992.0; // 2^53
 
-void appendInteger(std::string &out, int64_t v)
-{
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, r.ptr);
-}
+void appendEscape(std::string &out, char u);
 
 // Qt's choice between decimal and exponent form for the shortest digits (QLocaleData's
 // resolveFormat): the shorter text wins, exponents have at least two digits.
@@ -125,22 +120,28 @@ void appendString(std::string &out, const QString &s)
             appendUtf8(out, src, end);
             continue;
         }
-        out += '\\';
-        switch (u) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case 0x8: out += 'b'; break;
-        case 0xc: out += 'f'; break;
-        case 0xa: out += 'n'; break;
-        case 0xd: out += 'r'; break;
-        case 0x9: out += 't'; break;
-        default:
-            out += "u00";
-            out += kHex[u >> 4];
-            out += kHex[u & 0xf];
-        }
+        appendEscape(out, char(u));
     }
     out += '"';
+}
+
+// '"', '\\' and control characters as Qt escapes them.
+void appendEscape(std::string &out, char u)
+{
+    out += '\\';
+    switch (u) {
+    case '"': out += '"'; break;
+    case '\\': out += '\\'; break;
+    case 0x8: out += 'b'; break;
+    case 0xc: out += 'f'; break;
+    case 0xa: out += 'n'; break;
+    case 0xd: out += 'r'; break;
+    case 0x9: out += 't'; break;
+    default:
+        out += "u00";
+        out += kHex[uint8_t(u) >> 4];
+        out += kHex[u & 0xf];
+    }
 }
 
 struct Writer {
@@ -207,6 +208,30 @@ struct Writer {
 };
 
 } // namespace
+
+void appendInteger(std::string &out, int64_t v)
+{
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, r.ptr);
+}
+
+void appendString(std::string &out, std::string_view utf8)
+{
+    out += '"';
+    for (const char c : utf8) {
+        if (uint8_t(c) >= 0x20 && c != '"' && c != '\\')
+            out += c; // bytes >= 0x80 too: Qt's UTF-16 → UTF-8 gives valid UTF-8 back unchanged
+        else
+            appendEscape(out, c);
+    }
+    out += '"';
+}
+
+void appendValue(std::string &out, const QJsonValue &v, bool indented, int level)
+{
+    Writer{out, !indented}.value(v, indented ? level : 0); // compact text is never indented
+}
 
 void appendNumber(std::string &out, double d)
 {

@@ -63,7 +63,7 @@ DecodeResult FrameDecoder::Impl::frame(std::string_view text, size_t capacity, M
 // {"stream":…,"data":…} in either order; the stream name is only needed to tell partial depth.
 DecodeResult FrameDecoder::Impl::combined(od::object &top, MarketEvent &out, std::string_view fallbackSymbol)
 {
-    std::string_view stream;
+    const char *stream = nullptr; // its text is only looked at for a depth update
     bool haveData = false;
     DecodeResult r = DecodeResult::Ignored;
     for (auto fr : top) {
@@ -72,8 +72,10 @@ DecodeResult FrameDecoder::Impl::combined(od::object &top, MarketEvent &out, std
             return json("envelope", e);
         const std::string_view k = rawText(f.key().raw());
         if (k == "stream") {
-            if (!readStr(f.value(), stream))
+            od::raw_json_string raw;
+            if (f.value().get_raw_json_string().get(raw) != SUCCESS)
                 return fail(DecodeResult::Malformed, "envelope", "stream");
+            stream = raw.raw();
         } else if (k == "data") {
             od::object data;
             if (f.value().get_object().get(data) != SUCCESS)
@@ -88,7 +90,7 @@ DecodeResult FrameDecoder::Impl::combined(od::object &top, MarketEvent &out, std
         return fail(DecodeResult::MissingField, "envelope", "data");
     if (r == DecodeResult::Event)
         if (auto *du = std::get_if<DepthUpdate>(&out.payload))
-            du->partial = isPartialDepthStream(stream);
+            du->partial = stream && isPartialDepthStream(rawText(stream));
     return r;
 }
 

@@ -10,10 +10,10 @@
 #include "engine/RowSize.h"
 #include "model/Fixed.h"
 #include "model/Time.h"
-#include "server/JsonEncoders.h"
-#include "server/JsonWriter.h"
+#include "server/JsonStream.h"
+#include "server/KeyLevelsStream.h"
 
-#include <QJsonArray>
+#include <QJsonObject>
 
 #include <memory>
 
@@ -163,29 +163,38 @@ int runReport(const ReportOptions &o, const EngineConfig &config, FILE *out, FIL
     else
         ko.timeframes = {*parseTimeframe(o.timeframe.toStdString())};
     ko.rows = o.rows;
-    QJsonArray arr;
+    std::vector<const EngineSnapshot *> chosen;
     for (const SnapshotPtr &s : days) {
         if (!s->today || s->today->totals.trades == 0)
             continue;
         if (!o.date.isEmpty() && QString::fromStdString(isoDate(s->today->day)) != o.date)
             continue;
-        // The same rows as get_key_levels with ticksPerRow (one RowSize for both).
-        ko.grouping = o.ticksPerRow > 0 ? o.ticksPerRow : autoTicksForDay(*s, *s->today);
-        QJsonObject day = toJson(buildKeyLevels(*s, ko));
-        if (ko.grouping != 1 || o.ticksPerRow != 1) {
-            day.insert("ticksPerRow", qint64(ko.grouping));
-            day.insert("binSize", fixedToDouble(ko.grouping * s->symbol.tickSize));
-        }
-        arr.append(day);
+        chosen.push_back(s.get());
     }
-    if (arr.isEmpty()) {
+    if (chosen.empty()) {
         say(err, o.date.isEmpty() ? QStringLiteral("no trades for %1 in the given files").arg(o.symbol)
                                   : QStringLiteral("no trades for %1 on %2").arg(o.symbol, o.date));
         return 1;
     }
-    // The bytes of QJsonDocument::toJson, written without Qt's slow number formatting.
-    const std::string json = json::writeJson(QJsonObject{{"days", arr}}, o.pretty);
-    std::fwrite(json.data(), 1, json.size(), out);
+    // The bytes of QJsonDocument::toJson for {"days": [...]}, written as each day is built: no
+    // QJson tree of the footprint, no whole text held.
+    json::JsonStream js(o.pretty, [out](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), out); });
+    js.beginObject();
+    js.key("days");
+    js.beginArray();
+    for (const EngineSnapshot *s : chosen) {
+        // The same rows as get_key_levels with ticksPerRow (one RowSize for both).
+        ko.grouping = o.ticksPerRow > 0 ? o.ticksPerRow : autoTicksForDay(*s, *s->today);
+        QJsonObject extra;
+        if (ko.grouping != 1 || o.ticksPerRow != 1) {
+            extra.insert("ticksPerRow", qint64(ko.grouping));
+            extra.insert("binSize", fixedToDouble(ko.grouping * s->symbol.tickSize));
+        }
+        writeKeyLevels(js, buildKeyLevels(*s, ko), extra);
+    }
+    js.endArray();
+    js.endObject();
+    js.finish();
     std::fputc('\n', out);
     const ReplayStats &st = stats;
     say(err, QStringLiteral("replayed %1 lines, %2 events, %3 bad frames, %4 trades applied")

@@ -38,18 +38,21 @@ DecodeResult FrameDecoder::Impl::frame(std::string_view text, size_t capacity, M
         return e == simdjson::INCORRECT_TYPE ? fail(DecodeResult::Malformed, "frame", nullptr, "not a JSON object")
                                              : json("frame", e);
 
-    // The combined envelope starts with "stream" or "data"; anything else is a bare payload.
-    bool envelope = false;
-    for (auto fr : top) {
-        od::field f;
-        if (auto e = std::move(fr).get(f))
+    // The combined envelope starts with "stream" or "data"; anything else is a bare payload. As
+    // Binance writes it, the bytes say so (no pass over the first field and rewind).
+    bool envelope = text.starts_with(R"({"stream":)") || text.starts_with(R"({"data":)");
+    if (!envelope) {
+        for (auto fr : top) {
+            od::field f;
+            if (auto e = std::move(fr).get(f))
+                return json("frame", e);
+            const std::string_view k = rawText(f.key().raw());
+            envelope = k == "stream" || k == "data";
+            break;
+        }
+        if (auto e = top.reset().error())
             return json("frame", e);
-        const std::string_view k = rawText(f.key().raw());
-        envelope = k == "stream" || k == "data";
-        break;
     }
-    if (auto e = top.reset().error())
-        return json("frame", e);
     const DecodeResult r = envelope ? combined(top, out, fallbackSymbol) : payload(top, out, fallbackSymbol);
     // An event's object was read to its end, so whatever follows is garbage ("{…}}", "{…}{…}").
     if (r == DecodeResult::Event && doc.current_location().error() != simdjson::OUT_OF_BOUNDS)
@@ -60,7 +63,7 @@ DecodeResult FrameDecoder::Impl::frame(std::string_view text, size_t capacity, M
 // {"stream":…,"data":…} in either order; the stream name is only needed to tell partial depth.
 DecodeResult FrameDecoder::Impl::combined(od::object &top, MarketEvent &out, std::string_view fallbackSymbol)
 {
-    std::string_view stream;
+    const char *stream = nullptr; // its text is only looked at for a depth update
     bool haveData = false;
     DecodeResult r = DecodeResult::Ignored;
     for (auto fr : top) {
@@ -69,13 +72,15 @@ DecodeResult FrameDecoder::Impl::combined(od::object &top, MarketEvent &out, std
             return json("envelope", e);
         const std::string_view k = rawText(f.key().raw());
         if (k == "stream") {
-            if (!readStr(f.value(), stream))
+            od::raw_json_string raw;
+            if (f.value().get_raw_json_string().get(raw) != SUCCESS)
                 return fail(DecodeResult::Malformed, "envelope", "stream");
+            stream = raw.raw();
         } else if (k == "data") {
             od::object data;
             if (f.value().get_object().get(data) != SUCCESS)
                 return fail(DecodeResult::Malformed, "envelope", "data", "not a JSON object");
-            r = payload(data, out, fallbackSymbol);
+            r = payload(data, out, fallbackSymbol, true);
             haveData = true;
             if (r != DecodeResult::Event && r != DecodeResult::Ignored && r != DecodeResult::Excluded)
                 return r;
@@ -85,11 +90,12 @@ DecodeResult FrameDecoder::Impl::combined(od::object &top, MarketEvent &out, std
         return fail(DecodeResult::MissingField, "envelope", "data");
     if (r == DecodeResult::Event)
         if (auto *du = std::get_if<DepthUpdate>(&out.payload))
-            du->partial = isPartialDepthStream(stream);
+            du->partial = stream && isPartialDepthStream(rawText(stream));
     return r;
 }
 
-DecodeResult FrameDecoder::Impl::payload(od::object &obj, MarketEvent &out, std::string_view fallbackSymbol)
+DecodeResult FrameDecoder::Impl::payload(od::object &obj, MarketEvent &out, std::string_view fallbackSymbol,
+                                         bool enveloped)
 {
     od::value ev;
     const simdjson::error_code e = obj.find_field_unordered("e").get(ev);
@@ -107,6 +113,8 @@ DecodeResult FrameDecoder::Impl::payload(od::object &obj, MarketEvent &out, std:
     std::string_view type;
     if (!readStr(ev, type))
         return fail(DecodeResult::Malformed, "frame", "e");
+    if (enveloped && type == "aggTrade" && aggTradeInOrder(obj, out)) // the usual frame, from where "e" was
+        return DecodeResult::Event;
     if (auto re = obj.reset().error())
         return json("frame", re);
 

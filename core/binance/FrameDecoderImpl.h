@@ -109,8 +109,10 @@ struct FrameDecoder::Impl {
 
     DecodeResult frame(std::string_view text, size_t capacity, MarketEvent &out, std::string_view fallbackSymbol);
     DecodeResult combined(framedecode::od::object &top, MarketEvent &out, std::string_view fallbackSymbol);
-    DecodeResult payload(framedecode::od::object &obj, MarketEvent &out, std::string_view fallbackSymbol);
+    DecodeResult payload(framedecode::od::object &obj, MarketEvent &out, std::string_view fallbackSymbol,
+                         bool enveloped = false);
     DecodeResult trade(framedecode::od::object &obj, bool agg, MarketEvent &out);
+    bool aggTradeInOrder(framedecode::od::object &obj, MarketEvent &out);
     DecodeResult depthUpdate(framedecode::od::object &obj, MarketEvent &out);
     DecodeResult markPrice(framedecode::od::object &obj, MarketEvent &out);
     DecodeResult forceOrder(framedecode::od::object &obj, MarketEvent &out);

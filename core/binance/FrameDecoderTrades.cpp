@@ -7,6 +7,33 @@ namespace co {
 
 using namespace framedecode;
 
+// An aggTrade inside the combined envelope, its fields looked up in Binance's order (e E a s p q f
+// l T m): each lookup resumes where the last one stopped, one pass as in a bare parse, with no
+// switch over the keys. Only when "m" is the last field (the envelope's loop then steps over the
+// closing brace), so every field was seen as the loop in trade() sees it. False: anything else —
+// another order, a field missing or bad; the caller rewinds and trade() decides.
+bool FrameDecoder::Impl::aggTradeInOrder(od::object &obj, MarketEvent &out)
+{
+    Trade t;
+    t.source = TradeSource::AggTrade;
+    std::string_view sym;
+    od::value v;
+    const bool ok = obj.find_field("a").get(v) == SUCCESS && readInt(v, t.id)         //
+                    && obj.find_field("s").get(v) == SUCCESS && readStr(v, sym)     //
+                    && obj.find_field("p").get(v) == SUCCESS && readFixed(v, t.price) //
+                    && obj.find_field("q").get(v) == SUCCESS && readFixed(v, t.qty) //
+                    && obj.find_field("T").get(v) == SUCCESS && readInt(v, t.timeMs) //
+                    && obj.find_field("m").get(v) == SUCCESS;
+    if (!ok)
+        return false;
+    const std::string_view last = v.raw_json_token(); // "true" up to the next structural character
+    if (!readBool(v, t.buyerMaker) || last.data()[last.size()] != '}')
+        return false;
+    out.symbol.assign(sym);
+    out.payload = t;
+    return true;
+}
+
 DecodeResult FrameDecoder::Impl::trade(od::object &obj, bool agg, MarketEvent &out)
 {
     static constexpr const char *names[2][6] = {{"s", "t", "p", "q", "T", "m"}, {"s", "a", "p", "q", "T", "m"}};

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <thread>
 
@@ -53,6 +54,18 @@ std::string_view baseName(std::string_view path) noexcept
     return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
+// An integer recorder timestamp in ms: ns/µs/ms/s told by its magnitude.
+int64_t msOfIntegerStamp(int64_t whole) noexcept
+{
+    if (whole >= 100'000'000'000'000'000)
+        return whole / 1'000'000;
+    if (whole >= 100'000'000'000'000)
+        return whole / 1'000;
+    if (whole >= 100'000'000'000)
+        return whole;
+    return whole * 1'000;
+}
+
 // Recorder timestamp: integer ns/µs/ms/s by magnitude, or float seconds ("1626992741.301402").
 // Anything else → 0 (unknown local time, the line is still used).
 int64_t parseLocalMs(std::string_view s) noexcept
@@ -61,15 +74,8 @@ int64_t parseLocalMs(std::string_view s) noexcept
     int64_t whole = 0;
     if (!parseInt(s.substr(0, dot), whole))
         return 0;
-    if (dot == std::string_view::npos) {
-        if (whole >= 100'000'000'000'000'000)
-            return whole / 1'000'000;
-        if (whole >= 100'000'000'000'000)
-            return whole / 1'000;
-        if (whole >= 100'000'000'000)
-            return whole;
-        return whole * 1'000;
-    }
+    if (dot == std::string_view::npos)
+        return msOfIntegerStamp(whole);
     const std::string_view frac = s.substr(dot + 1);
     if (!frac.empty() && !allDigits(frac))
         return 0;
@@ -78,6 +84,23 @@ int64_t parseLocalMs(std::string_view s) noexcept
         if (i < frac.size())
             ms += (frac[i] - '0') * int64_t(scale);
     return ms;
+}
+
+// The usual recorded line, "<integer stamp> {…}": where its JSON starts and the stamp in ms, from
+// one pass over the digits (what jsonStart and parseLocalMs find for it, without their three
+// passes). False for any other line.
+bool stampedFrame(std::string_view text, size_t &json, int64_t &localMs) noexcept
+{
+    uint64_t v = 0; // at most 19 digits: no overflow
+    size_t i = 0;
+    for (; i < text.size() && i < 19 && text[i] >= '0' && text[i] <= '9'; ++i)
+        v = v * 10 + uint64_t(text[i] - '0');
+    if (i == 0 || i + 1 >= text.size() || text[i] != ' ' || text[i + 1] != '{'
+        || v > uint64_t(std::numeric_limits<int64_t>::max()))
+        return false;
+    json = i + 1;
+    localMs = msOfIntegerStamp(int64_t(v));
+    return true;
 }
 
 // Value of ?symbol= / &symbol= in a REST url, empty if absent.
@@ -198,7 +221,7 @@ GzHandle openGz(const std::string &path, std::string &why)
     if (!f)
         why = errno ? std::strerror(errno) : "cannot open";
     else
-        gzbuffer(f.get(), unsigned(kChunk));
+        gzbuffer(f.get(), unsigned(kChunk / 2)); // reads of 2x the buffer are inflated into the caller's memory: no copy
     return f;
 }
 
@@ -298,29 +321,34 @@ bool ReplaySource::runRecording(const std::string &path, const Sink &sink)
             return true;
         ++stats_.lines;
         const std::string_view text = line.text;
-        const size_t json = jsonStart(text);
-        if (json == std::string_view::npos) {
-            // cryptofeed's first line "wss://… <-> <ts>" says where it connected; other text is junk
-            if (!trimmed(text).empty() && text.find(" <-> ") == std::string_view::npos)
-                ++stats_.badLines;
-            continue;
+        size_t json = 0;
+        int64_t localMs = 0;
+        std::string_view prefix, symbol;
+        const bool stamped = stampedFrame(text, json, localMs);
+        if (!stamped) {
+            json = jsonStart(text);
+            if (json == std::string_view::npos) {
+                // cryptofeed's first line "wss://… <-> <ts>" says where it connected; other text is junk
+                if (!trimmed(text).empty() && text.find(" <-> ") == std::string_view::npos)
+                    ++stats_.badLines;
+                continue;
+            }
+            prefix = text.substr(0, json);
+            if (const size_t arrow = prefix.find(" -> "); arrow != std::string_view::npos) {
+                symbol = urlSymbol(prefix.substr(0, arrow));
+                prefix.remove_prefix(arrow + 4);
+            }
+            prefix = trimmed(prefix);
+            if (!prefix.empty() && prefix.back() == ':')
+                prefix.remove_suffix(1);
         }
-        std::string_view prefix = text.substr(0, json);
-        std::string_view symbol;
-        if (const size_t arrow = prefix.find(" -> "); arrow != std::string_view::npos) {
-            symbol = urlSymbol(prefix.substr(0, arrow));
-            prefix.remove_prefix(arrow + 4);
-        }
-        prefix = trimmed(prefix);
-        if (!prefix.empty() && prefix.back() == ':')
-            prefix.remove_suffix(1);
         if (symbol.empty())
             symbol = lastSymbol.empty() ? std::string_view(options_.symbol) : lastSymbol.view();
         const std::string_view frame = trimmed(text.substr(json));
         const DecodeResult r = decoder_.decode(frame, line.capacity - size_t(frame.data() - text.data()), ev, symbol);
         if (r != DecodeResult::Event && r != DecodeResult::Excluded)
             continue; // counted in the decoder's stats
-        ev.localMs = parseLocalMs(prefix);
+        ev.localMs = stamped ? localMs : parseLocalMs(prefix);
         if (!ev.symbol.empty())
             lastSymbol = ev.symbol;
         pace(exchangeMsOf(ev));

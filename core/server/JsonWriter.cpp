@@ -12,12 +12,7 @@ namespace {
 
 constexpr double kMaxExact = 9007199254740992.0; // 2^53
 
-void appendInteger(std::string &out, int64_t v)
-{
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, r.ptr);
-}
+void appendEscape(std::string &out, char u);
 
 // Qt's choice between decimal and exponent form for the shortest digits (QLocaleData's
 // resolveFormat): the shorter text wins, exponents have at least two digits.
@@ -35,25 +30,49 @@ bool useDecimal(int decpt, int length)
     return decpt <= length + bias;
 }
 
+// The shortest digits of a decimal with few places, the usual number of a report (a price, a
+// quantity): m / 10^k == a for the smallest k in 1..8, with m < 2^52. Those are the digits to_chars
+// finds: fewer places do not read back as a (their nearest candidate was tried), and as
+// ulp(a) < 10^-k, no other m of as many digits does. False: not such a number (a > 0).
+bool fewPlaces(double a, char *digits, int &length, int &decpt)
+{
+    static constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+    constexpr double kLimit = 4503599627370496.0; // 2^52
+    for (int k = 1; k <= 8; ++k) {
+        const double scaled = a * kPow10[k];
+        if (!(scaled < kLimit))
+            return false;
+        const double m = std::nearbyint(scaled);
+        if (m == 0 || m / kPow10[k] != a)
+            continue;
+        length = int(std::to_chars(digits, digits + 20, int64_t(m)).ptr - digits);
+        decpt = length - k;
+        return true;
+    }
+    return false;
+}
+
 void appendDouble(std::string &out, double d)
 {
-    // Shortest round-trip digits and exponent: "d[.ddd]e±XX".
-    char sci[40];
-    const auto r = std::to_chars(sci, sci + sizeof sci, d, std::chars_format::scientific);
-    const char *p = sci;
-    if (*p == '-') {
+    if (d < 0) {
         out += '-';
-        ++p;
+        d = -d;
     }
     char digits[24];
-    int length = 0;
-    const char *e = p;
-    for (; e < r.ptr && *e != 'e'; ++e)
-        if (*e != '.')
-            digits[length++] = *e;
-    int exp10 = 0;
-    std::from_chars(e + 1 + (e[1] == '+'), r.ptr, exp10);
-    const int decpt = exp10 + 1; // value = 0.digits * 10^decpt
+    int length = 0, decpt = 0; // value = 0.digits * 10^decpt
+    if (!fewPlaces(d, digits, length, decpt)) {
+        // Shortest round-trip digits and exponent: "d[.ddd]e±XX".
+        char sci[40];
+        const auto r = std::to_chars(sci, sci + sizeof sci, d, std::chars_format::scientific);
+        const char *e = sci;
+        for (; e < r.ptr && *e != 'e'; ++e)
+            if (*e != '.')
+                digits[length++] = *e;
+        int exp10 = 0;
+        std::from_chars(e + 1 + (e[1] == '+'), r.ptr, exp10);
+        decpt = exp10 + 1;
+    }
+    const int exp10 = decpt - 1;
     if (useDecimal(decpt, length)) {
         if (decpt <= 0) {
             out += "0.";
@@ -125,22 +144,28 @@ void appendString(std::string &out, const QString &s)
             appendUtf8(out, src, end);
             continue;
         }
-        out += '\\';
-        switch (u) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case 0x8: out += 'b'; break;
-        case 0xc: out += 'f'; break;
-        case 0xa: out += 'n'; break;
-        case 0xd: out += 'r'; break;
-        case 0x9: out += 't'; break;
-        default:
-            out += "u00";
-            out += kHex[u >> 4];
-            out += kHex[u & 0xf];
-        }
+        appendEscape(out, char(u));
     }
     out += '"';
+}
+
+// '"', '\\' and control characters as Qt escapes them.
+void appendEscape(std::string &out, char u)
+{
+    out += '\\';
+    switch (u) {
+    case '"': out += '"'; break;
+    case '\\': out += '\\'; break;
+    case 0x8: out += 'b'; break;
+    case 0xc: out += 'f'; break;
+    case 0xa: out += 'n'; break;
+    case 0xd: out += 'r'; break;
+    case 0x9: out += 't'; break;
+    default:
+        out += "u00";
+        out += kHex[uint8_t(u) >> 4];
+        out += kHex[u & 0xf];
+    }
 }
 
 struct Writer {
@@ -207,6 +232,30 @@ struct Writer {
 };
 
 } // namespace
+
+void appendInteger(std::string &out, int64_t v)
+{
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, r.ptr);
+}
+
+void appendString(std::string &out, std::string_view utf8)
+{
+    out += '"';
+    for (const char c : utf8) {
+        if (uint8_t(c) >= 0x20 && c != '"' && c != '\\')
+            out += c; // bytes >= 0x80 too: Qt's UTF-16 → UTF-8 gives valid UTF-8 back unchanged
+        else
+            appendEscape(out, c);
+    }
+    out += '"';
+}
+
+void appendValue(std::string &out, const QJsonValue &v, bool indented, int level)
+{
+    Writer{out, !indented}.value(v, indented ? level : 0); // compact text is never indented
+}
 
 void appendNumber(std::string &out, double d)
 {

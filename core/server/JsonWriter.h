@@ -7,13 +7,21 @@
 #include <QJsonObject>
 #include <QJsonValue>
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace co::json {
 
 // The text of a double inside a QJsonDocument: integral values up to 2^53 as integers (QJsonValue
 // stores them so), other finite values in Qt's shortest 'g' form, NaN and infinities as null.
 void appendNumber(std::string &out, double d);
+// An integer as a QJsonValue(qint64) is written: exact, whatever its size.
+void appendInteger(std::string &out, int64_t v);
+// UTF-8 text as a JSON string, escaped as Qt escapes it (the text must be valid UTF-8).
+void appendString(std::string &out, std::string_view utf8);
+// One value as it appears at nesting `level` of a document (JsonStream writes subtrees with it).
+void appendValue(std::string &out, const QJsonValue &v, bool indented, int level);
 
 // The same bytes as QJsonDocument(o).toJson(indented ? Indented : Compact).
 std::string writeJson(const QJsonObject &o, bool indented);

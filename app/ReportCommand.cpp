@@ -1,6 +1,7 @@
 #include "app/ReportCommand.h"
 
 #include "app/CliArgs.h"
+#include "app/ReportTrades.h"
 #include "pipeline/MarketFeed.h"
 #include "pipeline/TickInference.h"
 #include "binance/ExchangeInfo.h"
@@ -8,6 +9,7 @@
 #include "engine/EngineRegistry.h"
 #include "engine/KeyLevels.h"
 #include "engine/RowSize.h"
+#include "engine/TradeZoneEvents.h"
 #include "model/Fixed.h"
 #include "model/Time.h"
 #include "server/JsonEncoders.h"
@@ -82,6 +84,8 @@ bool parseReportArgs(const QStringList &args, ReportOptions &o, QString *error)
                              .arg(k);
                 return false;
             }
+        } else if (a == "--events") {
+            o.events = true;
         } else if (a == "--pretty") {
             o.pretty = true;
         } else {
@@ -108,8 +112,10 @@ int runReport(const ReportOptions &o, const EngineConfig &config, FILE *out, FIL
     std::unique_ptr<MarketFeed> feed;
     MarketEngine *engine = nullptr;
     std::vector<SnapshotPtr> days;
+    ReportTrades kept; // with --events only: the trades the engine applied
     auto startPass = [&](const SymbolInfo &grid) {
         days.clear();
+        kept.trades.clear();
         feed.reset();
         registry = std::make_unique<EngineRegistry>(config);
         feed = std::make_unique<MarketFeed>(*registry);
@@ -118,6 +124,8 @@ int runReport(const ReportOptions &o, const EngineConfig &config, FILE *out, FIL
         feed->setSource(false, "replay");
         engine = feed->engineFor(symbol);
         engine->onDayClosing = [&days](const SnapshotPtr &s) { days.push_back(s); };
+        if (o.events)
+            engine->addObserver(&kept);
         return ReplaySource::Sink([f = feed.get()](const MarketEvent &e) { f->apply(e); });
     };
     ReplayStats stats;
@@ -163,6 +171,7 @@ int runReport(const ReportOptions &o, const EngineConfig &config, FILE *out, FIL
     else
         ko.timeframes = {*parseTimeframe(o.timeframe.toStdString())};
     ko.rows = o.rows;
+    ko.events = o.events;
     QJsonArray arr;
     for (const SnapshotPtr &s : days) {
         if (!s->today || s->today->totals.trades == 0)
@@ -171,7 +180,18 @@ int runReport(const ReportOptions &o, const EngineConfig &config, FILE *out, FIL
             continue;
         // The same rows as get_key_levels with ticksPerRow (one RowSize for both).
         ko.grouping = o.ticksPerRow > 0 ? o.ticksPerRow : autoTicksForDay(*s, *s->today);
-        QJsonObject day = toJson(buildKeyLevels(*s, ko));
+        KeyLevels levels = buildKeyLevels(*s, ko);
+        if (o.events)
+            for (auto &[tf, bars] : levels.footprint) {
+                FootprintQuery q;
+                q.timeframe = *parseTimeframe(tf);
+                q.grouping = ko.grouping;
+                q.events = true;
+                exactZoneEvents(bars, *s, q, tradesInMemory(kept.trades));
+            }
+        FootprintStyle style;
+        style.events = o.events;
+        QJsonObject day = toJson(levels, style);
         if (ko.grouping != 1 || o.ticksPerRow != 1) {
             day.insert("ticksPerRow", qint64(ko.grouping));
             day.insert("binSize", fixedToDouble(ko.grouping * s->symbol.tickSize));

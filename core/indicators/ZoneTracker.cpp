@@ -107,21 +107,33 @@ bool ZoneTracker::isNew(int64_t a, int64_t b, ImbalanceSide side) const
 void ZoneTracker::settle(int64_t timeMs, int64_t id)
 {
     ++step_;
-    std::vector<int64_t> &rows = touched_;
-    const size_t n = rows.size();
-    for (size_t i = 0; i < n; ++i) {
-        rows.push_back(rows[i] - 1);
-        rows.push_back(rows[i] + 1);
+    const bool widened = stepHi_ >= stepLo_ && (lo_ != stepLo_ || hi_ != stepHi_);
+    // Flags read volumes and the range only, so rows may be re-flagged in any order, once each.
+    if (touched_.size() == 1) { // a trade: no sort
+        const int64_t r = touched_[0];
+        for (int64_t p = std::max(lo_, r - 1); p <= std::min(hi_, r + 1); ++p)
+            recompute(p);
+        if (widened) // the old low's BUY flag now has a row below, the old high's SELL one above
+            for (int64_t p : {stepLo_, stepHi_})
+                if (p < r - 1 || p > r + 1)
+                    recompute(p);
+    } else {
+        std::vector<int64_t> &rows = touched_;
+        const size_t n = rows.size();
+        for (size_t i = 0; i < n; ++i) {
+            rows.push_back(rows[i] - 1);
+            rows.push_back(rows[i] + 1);
+        }
+        if (widened) {
+            rows.push_back(stepLo_);
+            rows.push_back(stepHi_);
+        }
+        std::sort(rows.begin(), rows.end());
+        rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+        for (int64_t r : rows)
+            if (r >= lo_ && r <= hi_)
+                recompute(r);
     }
-    if (stepHi_ >= stepLo_ && (lo_ != stepLo_ || hi_ != stepHi_)) {
-        rows.push_back(stepLo_); // its BUY flag now has a row below
-        rows.push_back(stepHi_); // its SELL flag now has a row above
-    }
-    std::sort(rows.begin(), rows.end());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    for (int64_t r : rows)
-        if (r >= lo_ && r <= hi_)
-            recompute(r);
     touched_.clear();
     stepLo_ = lo_;
     stepHi_ = hi_;

@@ -374,7 +374,7 @@ QString configHelp()
          "                   [--offline] [--NAME VALUE ...]\n"
          "  crypto-orderflow --stdio             MCP over stdin/stdout (Claude Desktop)\n"
          "  crypto-orderflow report --replay FILE... --symbol SYM [--date YYYY-MM-DD]\n"
-         "                   [--exchange-info FILE] [--timeframe 1m|5m|15m|30m|1h|4h|1d] [--rows] [--ticks-per-row K|auto] [--pretty]\n"
+         "                   [--exchange-info FILE] [--timeframe 1m|5m|15m|30m|1h|4h|1d] [--rows] [--ticks-per-row K|auto] [--events] [--pretty]\n"
          "  crypto-orderflow import --symbol SYM (--from YYYY-MM-DD --to YYYY-MM-DD | --file PATH...)\n"
          "  crypto-orderflow --version | --help\n\n"
          "Configuration (command line > environment > .env > saved settings > default).\n"

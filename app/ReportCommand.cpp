@@ -1,6 +1,7 @@
 #include "app/ReportCommand.h"
 
 #include "app/CliArgs.h"
+#include "app/ReportTrades.h"
 #include "pipeline/MarketFeed.h"
 #include "pipeline/TickInference.h"
 #include "binance/ExchangeInfo.h"
@@ -8,6 +9,7 @@
 #include "engine/EngineRegistry.h"
 #include "engine/KeyLevels.h"
 #include "engine/RowSize.h"
+#include "engine/TradeZoneEvents.h"
 #include "model/Fixed.h"
 #include "model/Time.h"
 #include "server/JsonStream.h"
@@ -82,6 +84,8 @@ bool parseReportArgs(const QStringList &args, ReportOptions &o, QString *error)
                              .arg(k);
                 return false;
             }
+        } else if (a == "--events") {
+            o.events = true;
         } else if (a == "--pretty") {
             o.pretty = true;
         } else {
@@ -108,8 +112,10 @@ int runReport(const ReportOptions &o, const EngineConfig &config, FILE *out, FIL
     std::unique_ptr<MarketFeed> feed;
     MarketEngine *engine = nullptr;
     std::vector<SnapshotPtr> days;
+    ReportTrades kept; // with --events only: the trades the engine applied
     auto startPass = [&](const SymbolInfo &grid) {
         days.clear();
+        kept.trades.clear();
         feed.reset();
         registry = std::make_unique<EngineRegistry>(config);
         feed = std::make_unique<MarketFeed>(*registry);
@@ -118,6 +124,8 @@ int runReport(const ReportOptions &o, const EngineConfig &config, FILE *out, FIL
         feed->setSource(false, "replay");
         engine = feed->engineFor(symbol);
         engine->onDayClosing = [&days](const SnapshotPtr &s) { days.push_back(s); };
+        if (o.events)
+            engine->addObserver(&kept);
         return ReplaySource::Sink([f = feed.get()](const MarketEvent &e) { f->apply(e); });
     };
     ReplayStats stats;
@@ -163,6 +171,7 @@ int runReport(const ReportOptions &o, const EngineConfig &config, FILE *out, FIL
     else
         ko.timeframes = {*parseTimeframe(o.timeframe.toStdString())};
     ko.rows = o.rows;
+    ko.events = o.events;
     std::vector<const EngineSnapshot *> chosen;
     for (const SnapshotPtr &s : days) {
         if (!s->today || s->today->totals.trades == 0)
@@ -190,7 +199,16 @@ int runReport(const ReportOptions &o, const EngineConfig &config, FILE *out, FIL
             extra.insert("ticksPerRow", qint64(ko.grouping));
             extra.insert("binSize", fixedToDouble(ko.grouping * s->symbol.tickSize));
         }
-        writeKeyLevels(js, buildKeyLevels(*s, ko), extra);
+        KeyLevels levels = buildKeyLevels(*s, ko);
+        if (o.events) // at the trade that completed each zone (the trades kept while replaying)
+            for (auto &[tf, bars] : levels.footprint) {
+                FootprintQuery q;
+                q.timeframe = *parseTimeframe(tf);
+                q.grouping = ko.grouping;
+                q.events = true;
+                exactZoneEvents(bars, *s, q, tradesInMemory(kept.trades));
+            }
+        writeKeyLevels(js, std::move(levels), extra, o.events);
     }
     js.endArray();
     js.endObject();

@@ -1,7 +1,9 @@
 #pragma once
 // `crypto-orderflow report --replay FILE... --symbol SYM [--date YYYY-MM-DD]
-//  [--exchange-info FILE] [--timeframe TF] [--rows]`: replays at full speed and prints the
-// key-levels JSON of indicators.md §12 for every UTC day in the data (or the one asked).
+//  [--exchange-info FILE] [--timeframe TF] [--rows] [--ticks-per-row K|auto] [--events]`: replays
+// at full speed and prints the key-levels JSON of indicators.md §12 for every UTC day in the data
+// (or the one asked). --events adds each footprint bar's A3 events at the trade that completed each
+// zone: the replay then keeps the trades it applied (~40 bytes each) until the report is written.
 #include "engine/EngineConfig.h"
 
 #include <QString>
@@ -19,6 +21,7 @@ struct ReportOptions {
     QString timeframe;    // empty: all five
     bool rows = false;
     bool pretty = false;
+    bool events = false; // footprint bars' stacked-zone formation events
     int64_t ticksPerRow = 1; // 0: "auto" per day (analysis.md A1)
 };
 

@@ -154,6 +154,38 @@ std::optional<std::vector<FundingSettlement>> CacheDayHistory::fundingRates(cons
     return out;
 }
 
+bool CacheDayHistory::trades(const std::string &symbol, TradeSource source, int64_t fromMs, int64_t toMs,
+                             const TradeSink &sink)
+{
+    // A trade stamped before one already read is rare (T is not monotonic in id order): read on a
+    // minute past toMs for such stragglers, then stop.
+    constexpr int64_t kStragglerMs = 60'000;
+    CacheReader reader;
+    QString error;
+    if (!reader.open(o_.path, &error))
+        return false;
+    std::vector<Trade> in;
+    const bool ok = reader.scanTrades(
+        symbol, source, fromMs,
+        [&](std::span<const Trade> chunk) {
+            in.clear();
+            bool more = true;
+            for (const Trade &t : chunk) {
+                if (t.timeMs >= toMs + kStragglerMs) {
+                    more = false;
+                    break;
+                }
+                if (t.timeMs >= fromMs && t.timeMs < toMs)
+                    in.push_back(t);
+            }
+            if (!in.empty() && !sink(std::span<const Trade>(in)))
+                return false;
+            return more;
+        },
+        &error);
+    return ok;
+}
+
 void CacheDayHistory::run()
 {
     CacheReader reader;

@@ -45,6 +45,8 @@ public:
     std::optional<std::vector<HeatmapRow>> heatmapRows(const std::string &symbol, int64_t fromMs, int64_t toMs) override;
     std::optional<std::vector<FundingSettlement>> fundingRates(const std::string &symbol, int64_t fromMs,
                                                                int64_t toMs) override;
+    bool trades(const std::string &symbol, TradeSource source, int64_t fromMs, int64_t toMs,
+                const TradeSink &sink) override;
     uint64_t computed() const noexcept { return computed_; } // rebuilds and look-ups run (tests)
     uint64_t loaded() const noexcept { return loaded_; }     // of which read from a stored record
 

@@ -15,6 +15,12 @@ std::span<const BarPtr> barMinutes(const std::vector<BarPtr> &minutes, int64_t o
     return {from, to};
 }
 
+ZoneEventResult zoneEventResult(const ZoneFormed &e, int64_t unit)
+{
+    return {e.timeMs, e.tradeId, e.zone.side == ImbalanceSide::Buy ? "BUY" : "SELL", fixedToDouble(e.zone.lowRow * unit),
+            fixedToDouble(e.zone.highRow * unit), e.zone.count};
+}
+
 void addBarMarks(FootprintBarResult &r, const FootprintBar &b, std::span<const BarPtr> minutes, const EngineSnapshot &s,
                  const FootprintQuery &q)
 {
@@ -27,8 +33,7 @@ void addBarMarks(FootprintBarResult &r, const FootprintBar &b, std::span<const B
     const int64_t k = std::max<int64_t>(1, q.grouping);
     const int64_t unit = k * s.symbol.tickSize;
     for (const ZoneFormed &e : zoneFormation(minutes, k, s.config.imbalance))
-        r.events.push_back({e.timeMs, e.zone.side == ImbalanceSide::Buy ? "BUY" : "SELL",
-                            fixedToDouble(e.zone.lowRow * unit), fixedToDouble(e.zone.highRow * unit), e.zone.count});
+        r.events.push_back(zoneEventResult(e, unit));
 }
 
 } // namespace co

@@ -7,6 +7,8 @@
 #include "engine/KeyLevels.h"
 #include "engine/Query.h"
 #include "engine/Snapshot.h"
+#include "engine/TradeZoneEvents.h"
+#include "model/Trade.h"
 
 #include <cstdint>
 #include <functional>
@@ -55,6 +57,14 @@ public:
                                                                  int64_t /*toMs*/)
     {
         return std::nullopt;
+    }
+    // The symbol's stored trades of `source` stamped in [fromMs, toMs), in id order, in chunks (the
+    // sink returns false to stop); the open minute too, up to the last write (~250 ms behind live).
+    // False without a cache or on a read error. What get_footprint's exact `events` are timed from.
+    virtual bool trades(const std::string & /*symbol*/, TradeSource /*source*/, int64_t /*fromMs*/, int64_t /*toMs*/,
+                        const TradeSink & /*sink*/)
+    {
+        return false;
     }
     // Every stored settled funding rate of [fromMs, toMs), ascending; nullopt without a cache.
     virtual std::optional<std::vector<FundingSettlement>> fundingRates(const std::string & /*symbol*/,

@@ -313,6 +313,7 @@ KeyLevels buildKeyLevels(const EngineSnapshot &s, const KeyLevelsOptions &o)
         q.timeframe = tf;
         q.rows = o.rows;
         q.grouping = g;
+        q.events = o.events;
         k.footprint[std::string(timeframeName(tf))] = buildFootprint(s, d, q);
     }
     const int64_t spanEnd = std::min(d.endMs, std::max(now + 1, t.lastMs + 1));

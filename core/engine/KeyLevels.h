@@ -33,8 +33,9 @@ struct BigTradeResult {
 };
 
 struct ZoneEventResult {
-    int64_t timeMs = 0; // latest trade of the minute in which the zone formed (ZoneEvents.h)
-    std::string side;   // "BUY" | "SELL"
+    int64_t timeMs = 0;  // the completing trade's time, or the latest trade of its minute (TradeZoneEvents.h)
+    int64_t tradeId = 0; // the completing trade; 0 when only the minute is known
+    std::string side;    // "BUY" | "SELL"
     double low = 0, high = 0;
     int count = 0;
 };
@@ -68,7 +69,7 @@ struct FootprintQuery {
     int64_t startMs = INT64_MIN, endMs = INT64_MAX;
     size_t limit = SIZE_MAX;    // newest kept
     bool bigTrades = false;     // list each bar's trades of notional ≥ LARGE_TRADE_NOTIONAL
-    bool events = false;        // stacked-zone formation, replayed from the bar's minutes
+    bool events = false;        // stacked-zone formation, replayed from the bar's minutes (exactZoneEvents: trades)
 };
 
 struct SessionResult {
@@ -106,6 +107,7 @@ struct KeyLevelsOptions {
     bool rows = false;
     int64_t nowMs = 0;    // wall clock for ageMs/active; 0 = the snapshot's asOf
     int64_t grouping = 1; // ticks per row for profiles and footprint rows (analysis.md A1)
+    bool events = false;  // the footprint bars' A3 events (minute level; exactZoneEvents refines them)
 };
 
 // The key levels of the snapshot's current day (today) with its prior day.

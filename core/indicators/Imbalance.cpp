@@ -23,6 +23,11 @@ void collectRuns(const std::vector<int64_t> &rows, ImbalanceSide side, int minCo
 }
 } // namespace
 
+bool isImbalanced(int64_t v, int64_t opposite, const ImbalanceConfig &cfg) noexcept
+{
+    return v > 0 && v >= cfg.minVolume && atLeastRatio(v, opposite, cfg.ratio);
+}
+
 BarImbalances findImbalances(const Ladder &rows, const ImbalanceConfig &cfg)
 {
     BarImbalances r;
@@ -32,10 +37,10 @@ BarImbalances findImbalances(const Ladder &rows, const ImbalanceConfig &cfg)
     for (int64_t p = lo; p <= hi; ++p) {
         const RowVolume &v = rows.at(p);
         // BUY at P vs sell one row below; the row below the bar's low does not exist.
-        if (p > lo && v.buy > 0 && v.buy >= cfg.minVolume && atLeastRatio(v.buy, rows.at(p - 1).sell, cfg.ratio))
+        if (p > lo && isImbalanced(v.buy, rows.at(p - 1).sell, cfg))
             r.buyRows.push_back(p);
         // SELL at P vs buy one row above; the row above the bar's high does not exist.
-        if (p < hi && v.sell > 0 && v.sell >= cfg.minVolume && atLeastRatio(v.sell, rows.at(p + 1).buy, cfg.ratio))
+        if (p < hi && isImbalanced(v.sell, rows.at(p + 1).buy, cfg))
             r.sellRows.push_back(p);
     }
     collectRuns(r.buyRows, ImbalanceSide::Buy, cfg.consecutive, r.stacked);

@@ -31,4 +31,8 @@ struct BarImbalances {
 // rows: the bar's ladder (possibly grouped); the bar's range is [rows.lowRow(), rows.highRow()].
 BarImbalances findImbalances(const Ladder &rows, const ImbalanceConfig &cfg);
 
+// One diagonal comparison: v > 0, v ≥ V and v ≥ R × opposite, exactly (R as a 1e-8 fraction).
+// findImbalances and the incremental ZoneTracker share it.
+bool isImbalanced(int64_t v, int64_t opposite, const ImbalanceConfig &cfg) noexcept;
+
 } // namespace co

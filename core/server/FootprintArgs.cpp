@@ -32,8 +32,10 @@ QJsonObject includeEventsSchema()
 {
     return QJsonObject{{"type", "boolean"},
                        {"description", "list each bar's stacked-imbalance zones as they formed: {type: "
-                                       "stackedZoneFormed, time, side, low, high, rows}; time is the latest trade of "
-                                       "the minute in which the zone first stood; default: compact=false"}};
+                                       "stackedZoneFormed, time, side, low, high, rows, tradeId}; time is that of the "
+                                       "trade that completed the zone (tradeId), read back from the trade cache; "
+                                       "without it (no cache, the newest trades not yet written) the latest trade of "
+                                       "its minute and no tradeId; default: compact=false"}};
 }
 
 } // namespace co

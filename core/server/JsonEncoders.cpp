@@ -101,9 +101,13 @@ QJsonObject toJson(const FootprintBarResult &b, FootprintStyle style)
     }
     if (style.events) {
         QJsonArray ev;
-        for (const ZoneEventResult &e : b.events)
-            ev.append(QJsonObject{{"type", "stackedZoneFormed"}, {"time", qint64(e.timeMs)}, {"side", q(e.side)},
-                                  {"low", e.low}, {"high", e.high}, {"rows", e.count}});
+        for (const ZoneEventResult &e : b.events) {
+            QJsonObject j{{"type", "stackedZoneFormed"}, {"time", qint64(e.timeMs)}, {"side", q(e.side)},
+                          {"low", e.low}, {"high", e.high}, {"rows", e.count}};
+            if (e.tradeId) // the completing trade (absent: time is its minute's latest trade)
+                j.insert("tradeId", qint64(e.tradeId));
+            ev.append(j);
+        }
         o.insert("events", ev);
     }
     if (style.compact) {
@@ -147,7 +151,7 @@ QJsonObject toJson(const SessionResult &s)
     return o;
 }
 
-QJsonObject toJson(const KeyLevels &k)
+QJsonObject toJson(const KeyLevels &k, FootprintStyle style)
 {
     QJsonObject o;
     o.insert("symbol", q(k.symbol));
@@ -198,7 +202,7 @@ QJsonObject toJson(const KeyLevels &k)
         for (const auto &[tf, bars] : k.footprint) {
             QJsonArray a;
             for (const FootprintBarResult &b : bars)
-                a.append(toJson(b));
+                a.append(toJson(b, style));
             fp.insert(q(tf), QJsonObject{{"bars", a}});
         }
         o.insert("footprint", fp);

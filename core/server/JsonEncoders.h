@@ -25,7 +25,7 @@ struct FootprintStyle {
 };
 QJsonObject toJson(const FootprintBarResult &b, FootprintStyle style = {});
 QJsonObject toJson(const SessionResult &s);
-QJsonObject toJson(const KeyLevels &k);
+QJsonObject toJson(const KeyLevels &k, FootprintStyle style = {}); // style: its footprint bars'
 
 // Tool/REST results (MarketEncoders.cpp).
 QJsonObject toJson(const MarketSnapshotResult &r);

@@ -17,7 +17,7 @@ void numbers(json::JsonStream &out, std::string_view key, const std::vector<doub
 } // namespace
 
 // Members in QJsonObject's (sorted) order, each as toJson(const FootprintBarResult &) inserts it.
-void writeFootprintBar(json::JsonStream &out, const FootprintBarResult &b)
+void writeFootprintBar(json::JsonStream &out, const FootprintBarResult &b, bool events)
 {
     const bool traded = b.trades != 0;
     auto num = [&out](std::string_view k, double v) {
@@ -37,6 +37,29 @@ void writeFootprintBar(json::JsonStream &out, const FootprintBarResult &b)
     if (traded) {
         num("deltaMax", b.deltaMax);
         num("deltaMin", b.deltaMin);
+    }
+    if (events) { // as toJson: each event's keys in QJsonObject's order
+        out.key("events");
+        out.beginArray();
+        for (const ZoneEventResult &e : b.events) {
+            out.beginObject();
+            num("high", e.high);
+            num("low", e.low);
+            out.key("rows");
+            out.integer(e.count);
+            out.key("side");
+            out.string(e.side);
+            out.key("time");
+            out.integer(e.timeMs);
+            if (e.tradeId) {
+                out.key("tradeId");
+                out.integer(e.tradeId);
+            }
+            out.key("type");
+            out.string("stackedZoneFormed");
+            out.endObject();
+        }
+        out.endArray();
     }
     num("high", b.high);
     num("low", b.low);
@@ -89,7 +112,7 @@ void writeFootprintBar(json::JsonStream &out, const FootprintBarResult &b)
     out.endObject();
 }
 
-void writeKeyLevels(json::JsonStream &out, KeyLevels k, const QJsonObject &extra)
+void writeKeyLevels(json::JsonStream &out, KeyLevels k, const QJsonObject &extra, bool events)
 {
     const std::map<std::string, std::vector<FootprintBarResult>> footprint = std::move(k.footprint);
     k.footprint.clear();
@@ -108,7 +131,7 @@ void writeKeyLevels(json::JsonStream &out, KeyLevels k, const QJsonObject &extra
             out.key("bars");
             out.beginArray();
             for (const FootprintBarResult &b : bars)
-                writeFootprintBar(out, b);
+                writeFootprintBar(out, b, events);
             out.endArray();
             out.endObject();
         }

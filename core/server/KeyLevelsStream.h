@@ -9,10 +9,11 @@
 
 namespace co {
 
-// One bar as toJson(b) encodes it in the default FootprintStyle (full lists, no bigTrades/events).
-void writeFootprintBar(json::JsonStream &out, const FootprintBarResult &b);
+// One bar as toJson(b) encodes it in the default FootprintStyle (full lists, no bigTrades), with
+// its events when asked (FootprintStyle::events).
+void writeFootprintBar(json::JsonStream &out, const FootprintBarResult &b, bool events = false);
 
 // toJson(k) with `extra`'s members added (they must not name a member of toJson(k)).
-void writeKeyLevels(json::JsonStream &out, KeyLevels k, const QJsonObject &extra = {});
+void writeKeyLevels(json::JsonStream &out, KeyLevels k, const QJsonObject &extra = {}, bool events = false);
 
 } // namespace co

@@ -1,6 +1,8 @@
 // get_footprint (indicators.md §5; row size, statistics and auction marks of analysis.md A1-A3).
 #include "engine/BarQueries.h"
 #include "engine/RowSize.h"
+#include "engine/TradeZoneEvents.h"
+#include "model/Time.h"
 #include "server/DatedSnapshot.h"
 #include "server/FootprintArgs.h"
 #include "server/JsonEncoders.h"
@@ -16,6 +18,25 @@
 #include <QJsonArray>
 
 namespace co {
+
+namespace {
+// A3 events at their completing trade, read back from the trade cache; without one (or for the
+// newest trades not yet written) they stay at their minute's latest trade (TradeZoneEvents.h).
+void timeEventsByTrade(const ToolArgs &a, const EngineSnapshot &s, const FootprintQuery &q, FootprintRange &range,
+                       std::vector<std::string> &warnings)
+{
+    HistoryProvider *h = a.context().history;
+    if (!h)
+        return;
+    const TradeSource source = s.quality.tradeSource.value_or(TradeSource::AggTrade);
+    const ExactEvents ex = exactZoneEvents(range.bars, s, q, [&](int64_t from, int64_t to, const TradeSink &sink) {
+        return h->trades(s.symbol.name, source, from, to, sink);
+    });
+    if (ex.read && ex.minuteFromMs != INT64_MAX)
+        warnings.push_back("events from " + isoTimeMs(ex.minuteFromMs) +
+                           " are at their minute's latest trade: the trade cache does not hold those trades (yet)");
+}
+} // namespace
 
 ToolDef footprintTool()
 {
@@ -96,13 +117,16 @@ ToolDef footprintTool()
         clampToDay(a, ds, q);
         const RowSizeChoice rs = rowSizeOf(a, s->symbol.tickSize);
         q.grouping = rs.autoPick ? autoTicksForBars(*s, q) : rs.ticks;
-        const FootprintRange range = valueOr(buildFootprintRange(*s, q, a.nowFor(*s)));
+        FootprintRange range = valueOr(buildFootprintRange(*s, q, a.nowFor(*s)));
+        std::vector<std::string> warnings = ds.warnings;
+        if (q.events)
+            timeEventsByTrade(a, *s, q, range, warnings);
         QJsonObject out = toJson(range, style);
         if (range.more && !range.bars.empty())
             out.insert("nextCursor", qint64(range.bars.front().openTime));
         addRowSize(out, rs, q.grouping, s->symbol.tickSize);
         addValueArea(out, a);
-        addDayWarnings(out, ds.warnings);
+        addDayWarnings(out, warnings);
         if (pngWanted(a) && !range.bars.empty()) // every row of the bars, as the Footprint view draws them
             a.context().pictures->append(toolImages()->footprint(*s, q.timeframe, q.grouping, range.bars.front().openTime,
                                                                  range.bars.back().openTime + timeframeMs(q.timeframe)));

@@ -154,13 +154,14 @@ private Q_SLOTS:
         const SnapshotPtr s = live_->registry().snapshot("BTCUSDT");
         QVERIFY(s && s->today && s->prior);
         QCOMPARE(QString::fromStdString(isoDate(s->prior->day)), QString("2024-07-18"));
-        liveTools_ = std::make_unique<Tools>(live_->registry(), QStringList{"BTCUSDT"});
 
         CacheDayHistory::Options o;
         o.path = db;
         o.engine = s->config;
         o.waitMs = 30'000;
         history_ = std::make_shared<CacheDayHistory>(o);
+        // The same cache for the live tools: both time A3 events by the trades read back from it.
+        liveTools_ = std::make_unique<Tools>(live_->registry(), QStringList{"BTCUSDT"}, history_);
         ServerOptions so;
         so.port = 0;
         so.threads = 1;

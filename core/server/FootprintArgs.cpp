@@ -13,8 +13,8 @@ FootprintQuery footprintQueryFrom(const ToolArgs &a)
         q.startMs = *start;
     if (const auto end = a.optInteger("endTime"))
         q.endMs = *end;
-    if (a.has("cursor"))
-        if (const auto cursor = a.optInteger("cursor"))
+    if (a.has("cursor")) // 0: the first page (the Python server's start index)
+        if (const auto cursor = a.optInteger("cursor"); cursor && *cursor > 0)
             q.endMs = std::min(q.endMs, *cursor);
     if (q.startMs != INT64_MIN && q.endMs != INT64_MAX && q.startMs >= q.endMs)
         a.reject("endTime", "it must be later than startTime");

@@ -1,6 +1,7 @@
 #include "server/ProfileArgs.h"
 
 #include "model/Fixed.h"
+#include "model/Time.h"
 
 #include <algorithm>
 #include <cmath>
@@ -96,6 +97,62 @@ QJsonArray singlePrintPrices(const TpoProfile &t, int64_t k, int64_t tick)
             out.append(fixedToDouble((low + i) * step));
     }
     return out;
+}
+
+QJsonObject pythonModeSchema()
+{
+    return QJsonObject{{"type", "string"},
+                       {"enum", QJsonArray{"raw", "synthetic"}},
+                       {"default", "raw"},
+                       {"description", "the Python server's data mode; answers here are always exact from the raw "
+                                       "trades (synthetic adds a warning saying so)"}};
+}
+
+QJsonObject normalizeSecondsSchema()
+{
+    return QJsonObject{{"type", "integer"},
+                       {"minimum", 1},
+                       {"maximum", 60},
+                       {"default", 3},
+                       {"description", "the Python server's seconds for mode synthetic; not needed here"}};
+}
+
+void addPythonModeWarning(QJsonObject &out, const ToolArgs &a)
+{
+    (void)a.integer("normalizeSeconds"); // checked, not needed
+    if (a.string("mode") != QLatin1String("synthetic"))
+        return;
+    const QString w = "mode synthetic (the Python server's 3 s normalised approximation) is answered exactly from "
+                      "the raw trades";
+    if (out["dataQuality"].isObject()) {
+        QJsonObject q = out["dataQuality"].toObject();
+        QJsonArray ws = q["warnings"].toArray();
+        ws.append(w);
+        q.insert("warnings", ws);
+        out.insert("dataQuality", q);
+    } else {
+        QJsonArray ws = out["warnings"].toArray();
+        ws.append(w);
+        out.insert("warnings", ws);
+    }
+}
+
+std::optional<SessionView> explicitWindow(const ToolArgs &a)
+{
+    const bool start = a.has("windowStartMs"), end = a.has("windowEndMs");
+    if (!start && !end)
+        return std::nullopt;
+    if (!start || !end)
+        a.reject(start ? "windowStartMs" : "windowEndMs", "give both windowStartMs and windowEndMs (ms since epoch UTC)");
+    SessionView v;
+    v.name = "window";
+    v.windowStartMs = a.integer("windowStartMs");
+    v.windowEndMs = a.integer("windowEndMs");
+    if (v.windowEndMs <= v.windowStartMs)
+        a.reject("windowEndMs", "it must be later than windowStartMs");
+    v.startMin = int((v.windowStartMs % kMsPerDay) / kMsPerMinute); // UTC clock of the edges
+    v.endMin = int((v.windowEndMs % kMsPerDay) / kMsPerMinute);
+    return v;
 }
 
 } // namespace co

@@ -29,4 +29,15 @@ QJsonArray compactSinglePrints(const TpoProfile &t);
 // Every single-print row's price (low edge), lowest first, from the ranges of rows of k ticks.
 QJsonArray singlePrintPrices(const TpoProfile &t, int64_t k, int64_t tick);
 
+// The Python server's `mode` (raw, or synthetic: its 3 s normalised approximation) and
+// `normalizeSeconds` (get_key_levels, get_session_profile): accepted so its calls keep working.
+// Answers here are always exact from the trades; "synthetic" adds a warning saying so.
+QJsonObject pythonModeSchema();
+QJsonObject normalizeSecondsSchema();
+void addPythonModeWarning(QJsonObject &out, const ToolArgs &a);
+
+// get_session_profile windowStartMs/windowEndMs (the Python server's explicit window): both or
+// neither, end after start; nullopt when absent.
+std::optional<SessionView> explicitWindow(const ToolArgs &a);
+
 } // namespace co

@@ -38,6 +38,13 @@ QJsonObject binSizeSchema()
                                        "ticksPerRow × tick); same effect as ticksPerRow"}};
 }
 
+QJsonObject tickSizeSchema()
+{
+    return QJsonObject{{"type", "number"},
+                       {"minimum", 0},
+                       {"description", "the Python server's name for binSize (used when binSize is absent)"}};
+}
+
 RowSizeChoice rowSizeOf(const ToolArgs &a, int64_t tick)
 {
     RowSizeChoice c;
@@ -53,18 +60,20 @@ RowSizeChoice rowSizeOf(const ToolArgs &a, int64_t tick)
             c.ticks = int64_t(d);
         }
     }
-    if (a.has("binSize")) {
-        const double b = a.number("binSize");
+    // binSize wins over the Python server's tickSize, as it did there.
+    const char *bin = a.has("binSize") ? "binSize" : a.has("tickSize") ? "tickSize" : nullptr;
+    if (bin) {
+        const double b = a.number(bin);
         const long double units = (long double)b * kFixedOne;
         const int64_t rounded = int64_t(std::llround(units));
         const bool onScale = std::fabs(double(units - (long double)rounded)) < 1e-3;
         const std::optional<int64_t> k = onScale ? ticksForBinSize(rounded, tick) : std::nullopt;
         if (!k)
-            a.reject("binSize", QStringLiteral("use a positive multiple of the tick size %1 up to %2, such as %1, %3 "
+            a.reject(bin, QStringLiteral("use a positive multiple of the tick size %1 up to %2, such as %1, %3 "
                                                "or %4 (binSize = ticksPerRow × tick)")
                                     .arg(price(tick), price(tick * kMaxTicksPerRow), price(tick * 10), price(tick * 100)));
         if (c.asked && (c.autoPick || c.ticks != *k))
-            a.reject("binSize", QStringLiteral("it disagrees with ticksPerRow; give one of them (binSize = ticksPerRow "
+            a.reject(bin, QStringLiteral("it disagrees with ticksPerRow; give one of them (binSize = ticksPerRow "
                                                "× tick %1)")
                                     .arg(price(tick)));
         c.asked = true;

@@ -1,6 +1,6 @@
 #pragma once
 // The row-size arguments of the footprint and profile tools (spec analysis.md A1): ticksPerRow
-// (an integer or "auto") and the Python server's binSize (a price step, a multiple of the tick).
+// (an integer or "auto") and the Python server's binSize/tickSize (a price step, a multiple of the tick).
 #include "server/ToolArgs.h"
 
 #include <QJsonObject>
@@ -17,6 +17,7 @@ struct RowSizeChoice {
 
 QJsonObject ticksPerRowSchema();
 QJsonObject binSizeSchema();
+QJsonObject tickSizeSchema(); // the Python server's name for binSize (footprint, TPO)
 
 // Checks both arguments against the symbol's tick (1e-8 units); errors name the argument and the
 // values allowed.

@@ -50,7 +50,7 @@ ToolDef footprintTool()
                     "stacked zone.";
     d.inputSchema =
         input({{"symbol", symbol()},
-               {"timeframe", footprintTimeframe()},
+               {"timeframe", footprintTimeframe("30m")},
                {"startTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, inclusive"}}},
                {"endTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC, exclusive; default now"}}},
                {"date", dateSchema("only that day's bars")},
@@ -73,13 +73,14 @@ ToolDef footprintTool()
                {"topNLevels", QJsonObject{{"type", "integer"}, {"minimum", 1}, {"maximum", 50},
                                           {"description", "the same as topN"}}},
                {"compress", QJsonObject{{"type", "boolean"}, {"description", "the same as compact"}}},
+               {"tickSize", tickSizeSchema()},
                {"cursor", QJsonObject{{"type", "integer"}, {"minimum", 0},
                                       {"description", "nextCursor of the previous page: the bars before it (as endTime)"}}},
                {"includeBigTrades", includeBigTradesSchema()},
                {"includeEvents", includeEventsSchema()},
                {"valueAreaPercent", valueAreaPercentSchema()},
                {"format", formatSchema()}},
-              {"symbol", "timeframe"});
+              {"symbol"}); // timeframe defaults to 30m, as on the Python server
     d.outputSchema = output({{"symbol", typed("string")},
                              {"timeframe", typed("string")},
                              {"bars", array(output({{"openTime", typed("integer")},

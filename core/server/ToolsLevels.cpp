@@ -165,7 +165,9 @@ ToolDef keyLevelsTool()
                                                       {"description", "ms since epoch UTC: adds anchoredVwap (VWAP and "
                                                                       "sigma bands from this time to the last trade), "
                                                                       "within the prior day and today"}}},
-                           {"valueAreaPercent", valueAreaPercentSchema()}},
+                           {"valueAreaPercent", valueAreaPercentSchema()},
+                           {"mode", pythonModeSchema()}, // the Python server's names
+                           {"normalizeSeconds", normalizeSecondsSchema()}},
                           {"symbol"});
     const QJsonObject num = typed("number");
     d.outputSchema = output({{"symbol", typed("string")},
@@ -214,6 +216,7 @@ ToolDef keyLevelsTool()
             addRowSize(out, rowSizeOf(a, p.live->symbol.tickSize), o.grouping, p.live->symbol.tickSize);
         }
         addValueArea(out, a);
+        addPythonModeWarning(out, a);
         return out;
     };
     return d;

@@ -47,6 +47,13 @@ const SessionView *sessionNamed(const ToolArgs &a, const std::vector<SessionView
             return &v;
         names << QString::fromStdString(v.name);
     }
+    // The Python server matched names in any case and called New York "ny".
+    for (const SessionView &v : sessions) {
+        const QString n = QString::fromStdString(v.name);
+        if (n.compare(name, Qt::CaseInsensitive) == 0 ||
+            (name.compare("ny", Qt::CaseInsensitive) == 0 && n.compare("newyork", Qt::CaseInsensitive) == 0))
+            return &v;
+    }
     a.reject("session", "use all or one of the configured SESSIONS: " + names.join(", "));
 }
 
@@ -154,7 +161,14 @@ ToolDef sessionProfileTool()
                            {"maxProfileLevels", integer(1, 2000, 400, "rows per session with includeProfileLevels")},
                            {"valueAreaPercent", valueAreaPercentSchema()},
                            {"interval", sessionIntervalSchema()},
-                           {"format", formatSchema()}},
+                           {"format", formatSchema()},
+                           // The Python server's names (its users' calls keep working).
+                           {"windowStartMs", QJsonObject{{"type", "integer"}, {"minimum", 0},
+                                                         {"description", "with windowEndMs: one profile of the whole minutes "
+                                                                         "opening in [windowStartMs, windowEndMs) instead of the sessions"}}},
+                           {"windowEndMs", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "end of the window, exclusive"}}},
+                           {"mode", pythonModeSchema()},
+                           {"normalizeSeconds", normalizeSecondsSchema()}},
                           {"symbol"});
     d.outputSchema = output({{"symbol", typed("string")},
                              {"date", typed("string")},
@@ -172,7 +186,10 @@ ToolDef sessionProfileTool()
         const DayChoice day = dayOf(a, *s);
         const QString name = a.string("session").value_or("all");
         std::vector<const SessionView *> chosen;
-        if (name == "all")
+        const std::optional<SessionView> window = explicitWindow(a);
+        if (window)
+            chosen.push_back(&*window);
+        else if (name == "all")
             for (const SessionView &v : *day.sessions)
                 chosen.push_back(&v);
         else
@@ -201,6 +218,7 @@ ToolDef sessionProfileTool()
         if (interval)
             o.insert("interval", *interval);
         addWarningList(o, ds.warnings);
+        addPythonModeWarning(o, a);
         return o;
     };
     d.history = storedDayRequest;
@@ -232,7 +250,14 @@ ToolDef tpoProfileTool()
                            {"maxLevels", integer(1, 2000, 240, "rows with includeLevels")},
                            {"valueAreaPercent", valueAreaPercentSchema()},
                            {"singlePrintsMode", singlePrintsModeSchema()},
-                           {"format", formatSchema()}},
+                           {"format", formatSchema()},
+                           // The Python server's names (its users' calls keep working).
+                           {"tickSize", tickSizeSchema()},
+                           {"includeSinglePrints", QJsonObject{{"type", "boolean"}, {"default", true},
+                                                               {"description", "false: leave out the single prints"}}},
+                           {"includePeriodProfiles", QJsonObject{{"type", "boolean"}, {"default", true},
+                                                                 {"description", "accepted for the Python server's calls; "
+                                                                                 "no per-period profiles are listed"}}}},
                           {"symbol"});
     d.outputSchema = output({{"symbol", typed("string")},
                              {"date", typed("string")},
@@ -277,6 +302,10 @@ ToolDef tpoProfileTool()
             out.insert("singlePrints", compactSinglePrints(tpo));
             out.insert("singlePrintRangeCount", qint64(tpo.singlePrints.size()));
         }
+        (void)a.boolean("includePeriodProfiles"); // checked; no per-period profiles here
+        if (!a.boolean("includeSinglePrints"))
+            for (const char *k : {"singlePrints", "singlePrintLevels", "singlePrintRangeCount"})
+                out.remove(QLatin1String(k));
         addValueArea(out, a);
         if (pngWanted(a)) { // TPO counts per row, with the TPO POC and value area
             o.levels = true;

@@ -79,11 +79,11 @@ ToolDef swingLiquidityTool()
                     "levels first. Use it to see where stops rest and which pools were already taken.";
     d.inputSchema = input({{"symbol", symbol()},
                            {"interval", intervalProp("15m")},
-                           {"lookbackBars", integer(20, 1000, 200, "klines used, newest kept")},
+                           {"lookbackBars", integer(20, 1500, 200, "klines used, newest kept")},
                            {"pivotLeft", integer(1, 20, 3, "bars before a pivot that it must exceed")},
                            {"pivotRight", integer(1, 20, 3, "bars after a pivot (a pivot is known that late)")},
                            {"activeOnly", QJsonObject{{"type", "boolean"}, {"default", true}, {"description", "false: swept levels too"}}},
-                           {"maxLevels", integer(1, 50, 10, "levels per side")}},
+                           {"maxLevels", integer(1, 200, 10, "levels per side")}},
                           {"symbol"});
     const QJsonObject level = output({{"price", typed("number")},
                                       {"time", typed("integer", "pivot bar open time, ms")},
@@ -159,14 +159,17 @@ ToolDef marketStructureTool()
                     "it was then. Use it to frame bias before reading order flow.";
     d.inputSchema = input({{"symbol", symbol()},
                            {"interval", intervalProp("15m")},
-                           {"lookbackBars", integer(20, 1000, 300, "klines used, newest kept")},
+                           {"lookbackBars", integer(20, 1500, 300, "klines used, newest kept")},
                            {"pivotLeft", integer(1, 20, 3, "bars before a pivot that it must exceed")},
                            {"pivotRight", integer(1, 20, 3, "bars after a pivot (a pivot is known that late)")},
                            {"endTime", QJsonObject{{"type", "integer"}, {"minimum", 0}, {"description", "ms since epoch UTC: structure as of then; default now"}}},
                            {"zigzagLegMinPercent", QJsonObject{{"type", "number"}, {"minimum", 0}, {"maximum", 50}, {"default", 0},
                                                                {"description", "ZigZag turn in % from the last extreme; 0: no ZigZag"}}},
                            {"maxSwings", integer(2, 100, 10, "newest swings listed")},
-                           {"maxEvents", integer(1, 50, 5, "newest BOS/CHoCH events listed")}},
+                           {"maxEvents", integer(1, 50, 5, "newest BOS/CHoCH events listed")},
+                           {"maxPoints", QJsonObject{{"type", "integer"}, {"minimum", 1}, {"maximum", 1000},
+                                                     {"description", "the Python server's cap on swings and ZigZag points listed "
+                                                                     "(up to 100; maxSwings wins)"}}}},
                           {"symbol"});
     const QJsonObject swing = output({{"time", typed("integer")}, {"price", typed("number")}, {"type", typed("string")}, {"label", typed("string")}},
                                      {"time", "price", "type"});
@@ -195,7 +198,10 @@ ToolDef marketStructureTool()
         const QString symbol = a.symbol();
         StructureRequest q = requestOf(a);
         q.zigzagPercent = a.number("zigzagLegMinPercent");
-        const qsizetype maxSwings = qsizetype(a.integer("maxSwings")), maxEvents = qsizetype(a.integer("maxEvents"));
+        // maxPoints (the Python server's) stands for maxSwings and the ZigZag cap when maxSwings is absent.
+        const auto points = a.has("maxPoints") && !a.has("maxSwings") ? std::optional<int64_t>(std::clamp<int64_t>(a.integer("maxPoints"), 2, 100)) : std::nullopt;
+        const qsizetype maxSwings = qsizetype(points.value_or(a.integer("maxSwings"))), maxEvents = qsizetype(a.integer("maxEvents"));
+        const size_t maxZigzag = size_t(points.value_or(20));
         const SnapshotPtr s = a.snapshot(symbol);
         const auto result = buildMarketStructure(*s, q, a.nowFor(*s)); // valueOr refers into it
         const MarketStructureResult &r = valueOr(result);
@@ -228,8 +234,8 @@ ToolDef marketStructureTool()
         o.insert("events", events);
         o.insert("eventCount", qint64(m.events.size()));
         if (q.zigzagPercent > 0) {
-            // The newest 20 points: enough to read the legs, small for a model's context.
-            for (size_t i = m.zigzag.size() > 20 ? m.zigzag.size() - 20 : 0; i < m.zigzag.size(); ++i) {
+            // The newest 20 points (or maxPoints): enough to read the legs, small for a model's context.
+            for (size_t i = m.zigzag.size() > maxZigzag ? m.zigzag.size() - maxZigzag : 0; i < m.zigzag.size(); ++i) {
                 const ZigZagPoint &p = m.zigzag[i];
                 zz.append(QJsonObject{{"time", qint64(p.time)}, {"price", px(p.price)}, {"type", p.high ? "high" : "low"}, {"confirmed", p.confirmed}});
             }

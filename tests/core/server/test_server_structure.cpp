@@ -130,9 +130,9 @@ private Q_SLOTS:
         };
         const QList<std::tuple<const char *, QString, QJsonObject, QString>> rows{
             {"interval", "get_swing_liquidity", with(btc, "interval", "1d"), "Invalid interval '1d': use one of 1m, 3m, 5m, 15m, 30m, 1h, 2h, 4h"},
-            {"lookbackBars", "get_swing_liquidity", with(btc, "lookbackBars", 5), "Invalid lookbackBars 5: use an integer from 20 to 1000 (default 200)."},
+            {"lookbackBars", "get_swing_liquidity", with(btc, "lookbackBars", 5), "Invalid lookbackBars 5: use an integer from 20 to 1500 (default 200)."},
             {"pivotLeft", "get_swing_liquidity", with(btc, "pivotLeft", 0), "Invalid pivotLeft 0: use an integer from 1 to 20 (default 3)."},
-            {"maxLevels", "get_swing_liquidity", with(btc, "maxLevels", 51), "Invalid maxLevels 51: use an integer from 1 to 50 (default 10)."},
+            {"maxLevels", "get_swing_liquidity", with(btc, "maxLevels", 201), "Invalid maxLevels 201: use an integer from 1 to 200 (default 10)."},
             {"activeOnly", "get_swing_liquidity", with(btc, "activeOnly", "no"), "Invalid activeOnly 'no': use true or false (default true)."},
             {"pivotRight", "get_market_structure", with(btc, "pivotRight", 21), "Invalid pivotRight 21: use an integer from 1 to 20 (default 3)."},
             {"zigzag", "get_market_structure", with(btc, "zigzagLegMinPercent", 60), "Invalid zigzagLegMinPercent 60: use a number from 0 to 50 (default 0)."},

@@ -441,7 +441,7 @@ private Q_SLOTS:
             {"date not kept", "get_key_levels", with(btc, "date", "2024-08-01"), "2024-08-01 is not in memory; cached days: 2024-08-07, 2024-08-08"},
             {"sessionTZ unknown", "get_key_levels", with(btc, "sessionTZ", "Mars/Olympus"), "Invalid sessionTZ 'Mars/Olympus': use an IANA time zone"},
             {"sessionTZ other days", "get_key_levels", with(btc, "sessionTZ", "Asia/Tokyo"), "the server computes days in DAY_TZ=UTC"},
-            {"timeframe missing", "get_footprint", btc, "Missing argument 'timeframe': use one of 1m, 5m, 15m, 30m, 1h, 4h, 1d."},
+            {"timeframe empty", "get_footprint", with(btc, "timeframe", ""), "Invalid timeframe '': use one of 1m, 5m, 15m, 30m, 1h, 4h, 1d."},
             {"timeframe bad", "get_footprint", with(btc, "timeframe", "2m"), "Invalid timeframe '2m': use one of 1m, 5m, 15m, 30m, 1h, 4h, 1d."},
             {"limit high", "get_footprint", with(fp, "limit", 500), "Invalid limit 500: use an integer from 1 to 200 (default 12)."},
             {"limit zero", "get_footprint", with(fp, "limit", 0), "Invalid limit 0: use an integer from 1 to 200 (default 12)."},

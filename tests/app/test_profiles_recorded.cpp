@@ -1,6 +1,7 @@
 // get_session_profile and get_tpo_profile on the shared BTCUSDT 2024-08-08 recording, replayed into
-// an engine, against a naive reference written here (its own gzip reading, JSON parsing and loops,
+// an engine, against a naive reference written here (its own gzip reading and JSON parsing in support/RecordedTrades.h, its own loops,
 // analysis.md A1, A4, A5): TPO letters per row, TPO POC/VA, session POC/VA, at 1 and 10 ticks per row.
+#include "support/RecordedTrades.h"
 #include "support/SharedData.h"
 
 #include "engine/EngineRegistry.h"
@@ -12,8 +13,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
-
-#include <zlib.h>
 
 #include <map>
 
@@ -28,41 +27,12 @@ struct RefTrade {
     qint64 time = 0, tick = 0, qty = 0; // tick = price / 0.1, qty in 0.001
 };
 
-qint64 decimal(const QString &s, int decimals)
-{
-    const int dot = s.indexOf('.');
-    QString ip = dot < 0 ? s : s.left(dot), fp = dot < 0 ? QString() : s.mid(dot + 1);
-    while (fp.size() < decimals)
-        fp += '0';
-    qint64 scale = 1;
-    for (int i = 0; i < decimals; ++i)
-        scale *= 10;
-    return ip.toLongLong() * scale + fp.left(decimals).toLongLong();
-}
 
 std::vector<RefTrade> readTrades(const QString &file)
 {
-    std::map<qint64, RefTrade> byId;
-    gzFile gz = gzopen(file.toLocal8Bit().constData(), "rb");
-    char buf[1 << 16];
-    QByteArray line;
-    while (gz && gzgets(gz, buf, sizeof buf)) {
-        line += buf;
-        if (!line.endsWith('\n'))
-            continue;
-        if (line.contains("\"e\":\"trade\"")) {
-            const QJsonObject d = QJsonDocument::fromJson(line.mid(line.indexOf('{'))).object()["data"].toObject();
-            const qint64 t = d["T"].toInteger();
-            if (t >= kStart && t < kEnd && d["X"].toString("MARKET") == "MARKET")
-                byId[d["t"].toInteger()] = {t, decimal(d["p"].toString(), 1), decimal(d["q"].toString(), 3)};
-        }
-        line.clear();
-    }
-    if (gz)
-        gzclose(gz);
     std::vector<RefTrade> out;
-    for (const auto &[id, t] : byId)
-        out.push_back(t);
+    for (const co::test::RecordedTrade &t : co::test::readRecordedTrades(file, kStart, kEnd))
+        out.push_back({t.timeMs, t.tick, t.qty});
     return out;
 }
 

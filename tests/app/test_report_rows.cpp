@@ -1,6 +1,7 @@
 // `report --ticks-per-row K` on the recorded BTCUSDT day against a naive reference written here
-// (its own gzip reading, JSON parsing and loops, analysis.md A1 and indicators.md §2, §5): the day's
+// (its own gzip reading and JSON parsing in support/RecordedTrades.h, its own loops, analysis.md A1 and indicators.md §2, §5): the day's
 // POC/VA and every 5m bar's diagonal and stacked imbalances on rows of K ticks.
+#include "support/RecordedTrades.h"
 #include "support/SharedData.h"
 
 #include <QJsonArray>
@@ -8,8 +9,6 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QtTest>
-
-#include <zlib.h>
 
 #include <map>
 
@@ -22,48 +21,20 @@ struct Side {
 };
 using Rows = std::map<qint64, Side>; // merged row → volumes
 
-qint64 decimal(const QString &s, int decimals) // exact count of 10^-decimals
-{
-    const int dot = s.indexOf('.');
-    QString ip = dot < 0 ? s : s.left(dot), fp = dot < 0 ? QString() : s.mid(dot + 1);
-    while (fp.size() < decimals)
-        fp += '0';
-    qint64 scale = 1;
-    for (int i = 0; i < decimals; ++i)
-        scale *= 10;
-    return ip.toLongLong() * scale + fp.left(decimals).toLongLong();
-}
 
 qint64 floorDiv(qint64 a, qint64 b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
 
 // Bars of 5 minutes (by openTime) and the day profile, both on merged rows.
 void readDay(const QString &file, qint64 dayStart, std::map<qint64, Rows> &bars, Rows &day)
 {
-    gzFile gz = gzopen(file.toLocal8Bit().constData(), "rb");
-    QVERIFY(gz);
-    std::map<qint64, std::tuple<qint64, qint64, bool, qint64>> trades; // id → time, tick, sell, qty
-    char buf[1 << 16];
-    QByteArray line;
-    while (gzgets(gz, buf, sizeof buf)) {
-        line += buf;
-        if (!line.endsWith('\n'))
-            continue;
-        if (line.contains("\"e\":\"trade\"")) {
-            const QJsonObject d = QJsonDocument::fromJson(line.mid(line.indexOf('{'))).object()["data"].toObject();
-            const qint64 t = d["T"].toInteger();
-            if (t >= dayStart && t < dayStart + 86'400'000 && d["X"].toString("MARKET") == "MARKET")
-                trades[d["t"].toInteger()] = {t, decimal(d["p"].toString(), 1), d["m"].toBool(), decimal(d["q"].toString(), 3)};
-        }
-        line.clear();
-    }
-    gzclose(gz);
-    for (const auto &[id, tr] : trades) {
-        const auto &[time, tick, sell, qty] = tr;
-        const qint64 row = floorDiv(tick, kK);
-        Side &b = bars[time - time % 300'000][row];
+    const std::vector<co::test::RecordedTrade> trades = co::test::readRecordedTrades(file, dayStart, dayStart + 86'400'000);
+    QVERIFY(!trades.empty());
+    for (const co::test::RecordedTrade &t : trades) {
+        const qint64 row = floorDiv(t.tick, kK);
+        Side &b = bars[t.timeMs - t.timeMs % 300'000][row];
         Side &p = day[row];
-        (sell ? b.sell : b.buy) += qty;
-        (sell ? p.sell : p.buy) += qty;
+        (t.sell ? b.sell : b.buy) += t.qty;
+        (t.sell ? p.sell : p.buy) += t.qty;
     }
 }
 

@@ -11,6 +11,7 @@
 #include "server/Tools.h"
 #include "support/ConfigFor.h"
 #include "support/ServerSupport.h"
+#include "support/RecordedTrades.h"
 #include "support/SharedData.h"
 
 #include <QJsonArray>
@@ -20,25 +21,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <zlib.h>
-
 #include <map>
 
 using namespace co;
 using namespace co::testing;
 
 namespace {
-qint64 decimal(const QString &s, int decimals) // exact count of 10^-decimals
-{
-    const int dot = s.indexOf('.');
-    QString ip = dot < 0 ? s : s.left(dot), fp = dot < 0 ? QString() : s.mid(dot + 1);
-    while (fp.size() < decimals)
-        fp += '0';
-    qint64 scale = 1;
-    for (int i = 0; i < decimals; ++i)
-        scale *= 10;
-    return ip.toLongLong() * scale + fp.left(decimals).toLongLong();
-}
 
 struct Tr {
     qint64 id, t, row, qty; // row in 0.1 ticks, qty in 0.001
@@ -189,28 +177,10 @@ private Q_SLOTS:
             QSKIP("shared data files hftbacktest/btcusdt_20240808.gz and nautilus_trader/http_futures_market_exchange_"
                   "info.json not found (set CO_SHARED_DATA_DIR to ../shared/data/binance)");
         const qint64 dayStart = QDateTime(QDate(2024, 8, 8), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
-        std::map<qint64, Tr> byId;
-        gzFile gz = gzopen(file_.toLocal8Bit().constData(), "rb");
-        QVERIFY(gz);
-        char buf[1 << 16];
-        QByteArray line;
-        while (gzgets(gz, buf, sizeof buf)) {
-            line += buf;
-            if (!line.endsWith('\n'))
-                continue;
-            if (line.contains("\"e\":\"trade\"")) {
-                const QJsonObject d = QJsonDocument::fromJson(line.mid(line.indexOf('{'))).object()["data"].toObject();
-                const qint64 t = d["T"].toInteger(), cents = decimal(d["p"].toString(), 2);
-                QCOMPARE(cents % 10, 0); // on the 0.1 grid
-                if (t >= dayStart && t < dayStart + 86'400'000 && d["X"].toString("MARKET") == "MARKET")
-                    byId.emplace(d["t"].toInteger(), Tr{d["t"].toInteger(), t, cents / 10, decimal(d["q"].toString(), 3),
-                                                        !d["m"].toBool()});
-            }
-            line.clear();
-        }
-        gzclose(gz);
-        for (const auto &[id, t] : byId)
-            trades_.push_back(t);
+        int offGrid = 0;
+        for (const co::test::RecordedTrade &r : co::test::readRecordedTrades(file_, dayStart, dayStart + 86'400'000, &offGrid))
+            trades_.push_back(Tr{r.id, r.timeMs, r.tick, r.qty, !r.sell});
+        QCOMPARE(offGrid, 0); // on the 0.1 grid
         QVERIFY(trades_.size() > 10'000);
     }
 

@@ -211,7 +211,8 @@ bool Tools::prepare(const QString &name, const QJsonObject &arguments, const Wai
 bool Tools::drawInBackground(const QString &name, const QJsonObject &arguments, const WaitOne &waitOne) const
 {
     const ToolDef *def = find(name);
-    if (!def || !toolImages() || arguments.value("format").toString() != "png")
+    const bool png = toolImages() && arguments.value("format").toString() == "png";
+    if (!def || (!png && !(def->heavy && def->heavy(arguments))))
         return false;
     const QByteArray key = name.toUtf8() + '\0' + compact(arguments);
     // Its own Tools (no answer cache shared across threads) over the same registry and history.

@@ -34,6 +34,9 @@ struct ToolDef {
     bool newestFirst = false;
     QString cutHint;
     QJsonObject meta; // the tool's _meta in tools/list (an MCP App page: McpApps::toolMeta)
+    // True for a call that reads or computes much (events replayed from stored trades): it runs on
+    // a pool thread like a picture, so the server thread keeps answering (Tools::prepare).
+    std::function<bool(const QJsonObject &arguments)> heavy;
 };
 
 struct ToolOutput {
@@ -87,8 +90,8 @@ private:
                                            const ToolProgress &progress) const;
     bool prepareData(const QString &name, const QJsonObject &arguments, const WaitOne &waitOne,
                      const ToolProgress &progress) const;
-    // format "png": the call runs on a pool thread (drawing takes 100–300 ms; this thread serves
-    // every request of its connections); call() takes its answer. True when started.
+    // format "png" or a heavy call: it runs on a pool thread (drawing takes 100–300 ms; this
+    // thread serves every request of its connections); call() takes its answer. True when started.
     bool drawInBackground(const QString &name, const QJsonObject &arguments, const WaitOne &waitOne) const;
 
     struct Answer {

@@ -101,6 +101,11 @@ ToolDef footprintTool()
                             {"symbol", "timeframe", "bars", "dataQuality"});
     d.cutKey = "bars";
     d.cutHint = "older bars were cut to stay under 32 KB: lower limit or topN, or ask again with endTime = next.endTime";
+    // Events at their trades read the bars' trades back from the cache (a 1d bar: millions).
+    d.heavy = [](const QJsonObject &args) {
+        const bool compact = args.contains("compress") ? args.value("compress").toBool() : args.value("compact").toBool(true);
+        return args.contains("includeEvents") ? args.value("includeEvents").toBool() : !compact;
+    };
     d.run = [](const ToolArgs &a) {
         const QString symbol = a.symbol();
         FootprintQuery q = footprintQueryFrom(a);
@@ -185,6 +190,11 @@ ToolDef footprintStatisticsTool()
                             {"symbol", "timeframe", "bars", "dataQuality"});
     d.cutKey = "bars";
     d.cutHint = "older bars were cut to stay under 32 KB: lower limit, or ask again with endTime = next.endTime";
+    // Events at their trades read the bars' trades back from the cache (a 1d bar: millions).
+    d.heavy = [](const QJsonObject &args) {
+        const bool compact = args.contains("compress") ? args.value("compress").toBool() : args.value("compact").toBool(true);
+        return args.contains("includeEvents") ? args.value("includeEvents").toBool() : !compact;
+    };
     d.run = [](const ToolArgs &a) {
         const QString symbol = a.symbol();
         FootprintQuery q = footprintQueryFrom(a);

@@ -8,6 +8,8 @@
 #include "engine/EngineObserver.h"
 #include "engine/HistoryProvider.h"
 
+#include <atomic>
+
 using namespace serverfixture;
 
 namespace {
@@ -88,6 +90,24 @@ private Q_SLOTS:
         const QJsonArray w = o["dataQuality"].toObject()["warnings"].toArray();
         QCOMPARE(w.size(), 1);
         QVERIFY2(w[0].toString().startsWith("events from 2024-08-08T00:05:00"), qPrintable(w[0].toString()));
+    }
+
+    // Events read trades back: prepared on a pool thread (the server thread answers meanwhile),
+    // then the call takes that answer; without events nothing is prepared.
+    void eventsArePreparedOffTheServerThread()
+    {
+        stored_->untilMs = INT64_MAX;
+        const Tools tools(registry_, {"BTCUSDT"}, stored_);
+        const QJsonObject args{{"symbol", "BTCUSDT"}, {"timeframe", "1h"}, {"includeEvents", true}};
+        std::atomic<int> ready{0};
+        QVERIFY(tools.prepare("get_footprint", args, [&] { return std::function<void()>([&] { ++ready; }); }));
+        QTRY_COMPARE_WITH_TIMEOUT(ready.load(), 1, 10'000);
+        const auto r = tools.call("get_footprint", args);
+        QCOMPARE(std::get<ToolOutput>(r).structured["bars"].toArray().last().toObject()["events"].toArray().size(), 2);
+        const auto count = [&] { return std::function<void()>([&] { ++ready; }); };
+        QVERIFY(!tools.prepare("get_footprint", {{"symbol", "BTCUSDT"}, {"timeframe", "1h"}}, count));
+        QVERIFY(tools.prepare("get_footprint", {{"symbol", "BTCUSDT"}, {"timeframe", "1h"}, {"compact", false}}, count));
+        QTRY_COMPARE_WITH_TIMEOUT(ready.load(), 2, 10'000); // (its answer is left untaken: dropped later)
     }
 };
 

@@ -89,15 +89,7 @@ QueryResult<HeatmapResult> buildOrderbookHeatmap(const EngineSnapshot &s, const 
             break;
         }
     if (q.lookbackMs <= HeatmapHistory::kKeepMs) {
-        std::vector<HeatmapSample> samples;
-        samples.reserve(frames.size());
-        for (const HeatmapFramePtr &f : frames) {
-            if (f->timeMs >= r.toMs)
-                break;
-            if (auto smp = frameSample(*f, r.binSize, q.percentBp))
-                samples.push_back(std::move(*smp));
-        }
-        r.summary = summarizeHeatmap(samples, r.fromMs, r.toMs, q.maxLevels, HeatmapHistory::kMaxHoldMs);
+        r.summary = summarizeFrames(frames, r.fromMs, r.toMs, r.binSize, q.percentBp, q.maxLevels);
         r.resolution = "1s";
     } else {
         if (!rows)

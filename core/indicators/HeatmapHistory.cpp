@@ -163,4 +163,106 @@ std::optional<HeatmapSample> frameSample(const HeatmapFrame &f, int64_t binSize,
     return s;
 }
 
+HeatmapSummary summarizeFrames(const std::deque<HeatmapFramePtr> &frames, int64_t fromMs, int64_t toMs,
+                               int64_t binSize, int percentBp, size_t maxLevels)
+{
+    // The frames frameSample makes a sample of (one on another bin grid is none), in time order.
+    std::vector<const HeatmapFrame *> used;
+    used.reserve(frames.size());
+    for (const HeatmapFramePtr &f : frames) {
+        if (f->timeMs >= toMs)
+            break;
+        if (f->mid == 0 || (f->binSize > 0 && binSize % f->binSize == 0))
+            used.push_back(f.get());
+    }
+    struct Acc {
+        double weighted = 0; // qty × ms
+        int64_t max = 0;
+        bool touched = false;
+    };
+    // Merged bins lie on the binSize grid: dense arrays over the span the frames cover.
+    int64_t lo = INT64_MAX, hi = INT64_MIN;
+    for (const HeatmapFrame *f : used)
+        if (f->mid != 0) {
+            lo = std::min(lo, floorTo(f->firstBidBin - int64_t(f->bids.size()) * f->binSize, binSize));
+            hi = std::max(hi, floorTo(f->firstAskBin + int64_t(f->asks.size()) * f->binSize, binSize));
+        }
+    const size_t span = lo <= hi ? size_t((hi - lo) / binSize) + 1 : 0;
+    if (span > 4'000'000) // not one book's band: nothing this far apart is sampled
+        return summarizeHeatmap({}, fromMs, toMs, maxLevels, HeatmapHistory::kMaxHoldMs);
+    std::vector<Acc> bids(span), asks(span);
+    HeatmapSummary r;
+    for (size_t i = 0; i < used.size(); ++i) {
+        const HeatmapFrame &f = *used[i];
+        if (f.mid == 0)
+            continue; // no synced book: not sampled until the next frame
+        const int64_t holdEnd = std::min(f.timeMs + HeatmapHistory::kMaxHoldMs, i + 1 < used.size() ? used[i + 1]->timeMs : toMs);
+        const int64_t a = std::max(f.timeMs, fromMs), b = std::min(holdEnd, toMs);
+        if (b <= a)
+            continue;
+        r.sampledMs += b - a;
+        ++r.samples;
+        const double held = double(b - a);
+        // A run of the frame's bins in one merged bin adds up first (as frameSample's entries do).
+        int64_t runBin = 0, runQty = 0;
+        bool inRun = false;
+        auto add = [&](std::vector<Acc> &acc, int64_t nb, int64_t q) {
+            if (inRun && runBin == nb) {
+                runQty += q;
+                return;
+            }
+            if (inRun) {
+                Acc &x = acc[size_t((runBin - lo) / binSize)];
+                x.weighted += double(runQty) * held;
+                x.max = std::max(x.max, runQty);
+                x.touched = true;
+            }
+            runBin = nb;
+            runQty = q;
+            inRun = true;
+        };
+        auto flush = [&](std::vector<Acc> &acc) {
+            if (inRun) {
+                Acc &x = acc[size_t((runBin - lo) / binSize)];
+                x.weighted += double(runQty) * held;
+                x.max = std::max(x.max, runQty);
+                x.touched = true;
+            }
+            inRun = false;
+        };
+        const __int128 lo = __int128(f.mid) * (10'000 - percentBp), hi = __int128(f.mid) * (10'000 + percentBp);
+        for (size_t k = 0; k < f.bids.size(); ++k) {
+            const int64_t bin = f.firstBidBin - int64_t(k) * f.binSize;
+            if (__int128(bin + f.binSize) * 10'000 <= lo)
+                break; // the whole bin is below the band
+            if (f.bids[k] > 0)
+                add(bids, floorTo(bin, binSize), std::llround(double(f.bids[k]) * kUnit));
+        }
+        flush(bids);
+        for (size_t k = 0; k < f.asks.size(); ++k) {
+            const int64_t bin = f.firstAskBin + int64_t(k) * f.binSize;
+            if (__int128(bin) * 10'000 > hi)
+                break;
+            if (f.asks[k] > 0)
+                add(asks, floorTo(bin, binSize), std::llround(double(f.asks[k]) * kUnit));
+        }
+        flush(asks);
+    }
+    r.coverage = toMs > fromMs ? std::clamp(double(r.sampledMs) / double(toMs - fromMs), 0.0, 1.0) : 0;
+    auto top = [&](const std::vector<Acc> &m, std::vector<HeatmapBin> &out) {
+        for (size_t i = 0; i < m.size(); ++i)
+            if (m[i].touched)
+                out.push_back({lo + int64_t(i) * binSize, r.sampledMs > 0 ? m[i].weighted / double(r.sampledMs) : 0, m[i].max});
+        // Largest mean first; equal means by price, lowest first (as summarizeHeatmap).
+        std::sort(out.begin(), out.end(), [](const HeatmapBin &p, const HeatmapBin &q) {
+            return p.meanQty != q.meanQty ? p.meanQty > q.meanQty : p.price < q.price;
+        });
+        if (out.size() > maxLevels)
+            out.resize(maxLevels);
+    };
+    top(bids, r.bids);
+    top(asks, r.asks);
+    return r;
+}
+
 } // namespace co

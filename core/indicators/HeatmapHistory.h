@@ -59,4 +59,10 @@ private:
 // does not divide binSize.
 std::optional<HeatmapSample> frameSample(const HeatmapFrame &f, int64_t binSize, int percentBp);
 
+// summarizeHeatmap over the frames' samples (frameSample of each frame before toMs, each held at
+// most kMaxHoldMs), the same numbers, without making the samples: the query's hour of frames is
+// summed again every 100 ms on the server thread.
+HeatmapSummary summarizeFrames(const std::deque<HeatmapFramePtr> &frames, int64_t fromMs, int64_t toMs,
+                               int64_t binSize, int percentBp, size_t maxLevels);
+
 } // namespace co

@@ -1,9 +1,12 @@
 // The heatmap's memory (indicators/HeatmapHistory): the bin chosen for ±1 % of the mid, 1 s frames
 // turned into 10 s rows with the time weighting worked out by hand, a resync not counted as
-// sampled, an hour kept, and frames re-binned and cut to a narrower band.
+// sampled, an hour kept, frames re-binned and cut to a narrower band, and the frames summed
+// directly as their samples would be.
 #include "indicators/HeatmapHistory.h"
 
 #include <QtTest>
+
+#include <random>
 
 using namespace co;
 
@@ -96,6 +99,53 @@ private Q_SLOTS:
         QVERIFY(fr.front()->timeMs <= 4'000'000 - HeatmapHistory::kKeepMs);
         QVERIFY(fr[1]->timeMs > 4'000'000 - HeatmapHistory::kKeepMs);
         QCOMPARE(fr.size(), size_t(3601));
+    }
+
+    // summarizeFrames gives what summarizeHeatmap gives over the frames' samples, on random frames:
+    // gaps longer than the hold, unsynced frames, frames on another grid, merged bins, narrow bands.
+    void framesSummedAsSamples()
+    {
+        std::mt19937 rng(7);
+        std::deque<HeatmapFramePtr> frames;
+        int64_t t = 1'000'000;
+        for (int i = 0; i < 400; ++i) {
+            auto f = std::make_shared<HeatmapFrame>();
+            t += rng() % 7 == 0 ? 65'000 : 1000; // now and then a gap beyond the 60 s hold
+            f->timeMs = t;
+            f->binSize = rng() % 50 == 0 ? 3 * U : 2 * U; // a few on another grid
+            if (rng() % 20 != 0) { // else not synced
+                f->mid = (1000 + int64_t(rng() % 21) - 10) * U;
+                f->firstBidBin = (f->mid / f->binSize) * f->binSize;
+                f->firstAskBin = f->firstBidBin + f->binSize;
+                for (int k = 0; k < 12; ++k) {
+                    f->bids.push_back(rng() % 4 == 0 ? 0.f : float(rng() % 1000) / 8.f);
+                    f->asks.push_back(rng() % 4 == 0 ? 0.f : float(rng() % 1000) / 8.f);
+                }
+            }
+            frames.push_back(f);
+        }
+        for (const int64_t bin : {2 * U, 4 * U, 10 * U})
+            for (const int bp : {100, 3, 1})
+                for (const int64_t from : {int64_t(0), t - 200'000}) {
+                    std::vector<HeatmapSample> samples;
+                    for (const HeatmapFramePtr &f : frames)
+                        if (f->timeMs < t - 5000)
+                            if (auto smp = frameSample(*f, bin, bp))
+                                samples.push_back(*smp);
+                    const HeatmapSummary want = summarizeHeatmap(samples, from, t - 5000, 8, HeatmapHistory::kMaxHoldMs);
+                    const HeatmapSummary got = summarizeFrames(frames, from, t - 5000, bin, bp, 8);
+                    QCOMPARE(got.sampledMs, want.sampledMs);
+                    QCOMPARE(got.samples, want.samples);
+                    QCOMPARE(got.coverage, want.coverage);
+                    for (const auto &[g, w] : {std::pair{&got.bids, &want.bids}, std::pair{&got.asks, &want.asks}}) {
+                        QCOMPARE(g->size(), w->size());
+                        for (size_t i = 0; i < g->size(); ++i) {
+                            QCOMPARE((*g)[i].price, (*w)[i].price);
+                            QCOMPARE((*g)[i].meanQty, (*w)[i].meanQty);
+                            QCOMPARE((*g)[i].maxQty, (*w)[i].maxQty);
+                        }
+                    }
+                }
     }
 };
 
